@@ -1,0 +1,137 @@
+"""References in a document's text: resolutions cited by number, documents cited by symbol.
+
+Each finder is a small named rule returning `Citation`s with their positions, so a page can
+link the exact words. Text is searched after `normalise_digits`, which keeps every offset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from . import symbols
+from .bodies import body_names, find_body
+from .languages import LANGUAGES, Language, normalise_digits
+from .model import Citation
+
+#: A resolution number as printed: `60/251`, `45/55 B`, `S-10/2`, `2005/57`, `2334 (2016)`,
+#: `217 A (III)`, `3201 (S-VI)`.
+NUMBER = (
+    r"(?:(?<![A-Za-z0-9/.])(?:E?S-)?\d{1,4}/\d{1,4}(?![\d/])(?:[ \u00a0][A-Z](?![\w/]))?"
+    r"|(?<![A-Za-z0-9/.])\d{1,4}(?:[ \u00a0][A-Z])?\s*\((?:\d{4}|[IVXL]{1,6}|E?S-[IVXL]{1,5})\))"
+)
+_NUMBER_RE = re.compile(NUMBER)
+_DATE_GAP = r"(?:\s*(?:{of})\s+\d{{1,2}}(?:er|\.)?\s+[^\d,;()]{{2,30}}?\s+\d{{4}}(?:\s+года?)?)?"
+
+
+@cache
+def _language_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lang: Language = LANGUAGES[code]
+    gap = (
+        _DATE_GAP.format(of=lang.of_words)
+        + rf"\s*[,;،]?\s*(?:(?:{lang.conjunctions})\s*)?(?:(?:{lang.resolution_words})\s*)?"
+    )
+    if code == "zh":
+        head = re.compile(rf"第?\s*(?P<n>{NUMBER})")
+    else:
+        head = re.compile(
+            rf"(?<!\w)(?:{lang.resolution_words})(?:\s+(?:of\s+the\s+|de\s+la\s+|del\s+|des\s+|"
+            rf"du\s+)?(?:{body_names()}))?(?:\s+(?:nos?\.|n°|№))?\s*(?P<n>{NUMBER})"
+        )
+    return head, re.compile(rf"{gap}(?P<n>{NUMBER})")
+
+
+def normalise_number(text: str) -> str:
+    """Return a resolution number in the form GUIDE.md gives: `2334 (2016)`, `217 A (III)`."""
+    text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"(\S)\(", r"\1 (", text)
+    return text
+
+
+def find_resolutions(text: str, code: str) -> Iterator[Citation]:
+    """Yield each resolution the text cites by number, lists counted member by member."""
+    text = normalise_digits(text)
+    for lang in dict.fromkeys([code, "en"]):
+        if lang not in LANGUAGES:
+            continue
+        if lang == "zh":
+            yield from _find_chinese(text)
+            continue
+        head, more = _language_patterns(lang)
+        for match in head.finditer(text):
+            yield _resolution(text, match.start("n"), match.end("n"), match.start())
+            end = match.end()
+            while (follow := more.match(text, end)) is not None:
+                yield _resolution(text, follow.start("n"), follow.end("n"), match.start())
+                end = follow.end()
+
+
+_ZH_LIST = re.compile(
+    rf"第?\s*(?:{NUMBER})(?:\s*号)?(?:\s*(?:、|，|,|和|及|与|以及|或)\s*第?\s*(?:{NUMBER})"
+    rf"(?:\s*号)?)*\s*号?决议"
+)
+
+
+def _find_chinese(text: str) -> Iterator[Citation]:
+    for match in _ZH_LIST.finditer(text):
+        for number in _NUMBER_RE.finditer(text, match.start(), match.end()):
+            yield _resolution(text, number.start(), number.end(), match.start())
+
+
+def _resolution(text: str, start: int, end: int, context_start: int) -> Citation:
+    before = text[max(0, context_start - 80) : context_start + 1]
+    return Citation("resolution", normalise_number(text[start:end]), start, end, find_body(before))
+
+
+_ADDENDA = re.compile(
+    r"(?:\s*(?:,|and|et|y|und|и|و|和|及)\s*(?P<mod>(?:Add|Corr|Rev|Amend)\.\d{1,3}))"
+)
+
+
+def find_documents(text: str) -> Iterator[Citation]:
+    """Yield each document symbol in the text; `A/1 and Add.1` yields `A/1` and `A/1/Add.1`."""
+    for match in symbols.SYMBOL_RE.finditer(text):
+        members = symbols.split_joint(match.group(0))
+        for member in members:
+            yield Citation("document", member, match.start(), match.end())
+        end = match.end()
+        while (more := _ADDENDA.match(text, end)) is not None:
+            for member in members:
+                yield Citation("document", f"{member}/{more['mod']}", more.start("mod"),
+                               more.end("mod"))
+            end = more.end()
+
+
+def resolution_of_symbol(symbol: str) -> str | None:
+    """Return the number of a resolution symbol (`A/RES/70/1` -> `70/1`), or None."""
+    match = re.search(r"/RES/(?P<n>.+)$", symbol)
+    if not match:
+        return None
+    number = match["n"]
+    if "/" in number and "(" not in number:
+        parts = number.split("/")
+        if len(parts) == 2 and all(re.fullmatch(r"(?:E?S-)?\d+(?: ?[A-Z])?", p) for p in parts):
+            return number
+        return None
+    return number if _NUMBER_RE.fullmatch(number) else None
+
+
+def find_citations(text: str, code: str, own_symbol: str | None) -> list[Citation]:
+    """Return every citation in `text` in order, leaving out the document's own symbol."""
+    own = symbols.compare_key(own_symbol) if own_symbol else None
+    own_number = resolution_of_symbol(own_symbol) if own_symbol else None
+    found: dict[tuple[str, int, str], Citation] = {}
+    for cite in find_documents(text):
+        if symbols.compare_key(cite.target) == own:
+            continue
+        found[(cite.kind, cite.start, cite.target)] = cite
+        number = resolution_of_symbol(cite.target)
+        if number and number != own_number:
+            key = ("resolution", cite.start, number)
+            found[key] = Citation("resolution", number, cite.start, cite.end)
+    for cite in find_resolutions(text, code):
+        if cite.target == own_number:
+            continue
+        found.setdefault((cite.kind, cite.start, cite.target), cite)
+    return sorted(found.values(), key=lambda c: (c.start, c.kind))

@@ -1,0 +1,95 @@
+"""YAML front matter: split it from the text and check its fields, with line numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from .model import InputError
+
+#: Front matter fields undocs reads, with the type each must have.
+FIELDS: dict[str, tuple[type, ...]] = {
+    "symbol": (str,),
+    "language": (str,),
+    "original_language": (str,),
+    "date": (str, dt.date),
+    "distribution": (str,),
+    "body": (str,),
+    "session": (int,),
+    "agenda_items": (list,),
+    "title": (str,),
+    "document_type": (str,),
+    "year": (int,),
+    "excerpt": (bool,),
+}
+
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Split:
+    """A file's text with its front matter taken off."""
+
+    meta: dict[str, object]
+    """The front matter fields (empty without front matter)."""
+    text: str
+    """The text after the front matter."""
+    text_line: int
+    """1-based line of the file where `text` starts."""
+
+
+def split(text: str, path: str) -> Split:
+    """Split YAML front matter off `text`; raise InputError on bad YAML, naming its line."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return Split({}, text, 1)
+    for end in range(1, len(lines)):
+        if _FENCE.match(lines[end]):
+            break
+    else:
+        raise InputError(path, 1, "front matter opened with '---' is never closed")
+    source = "\n".join(lines[1:end])
+    try:
+        meta = yaml.safe_load(source) if source.strip() else {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(err, "problem", None) or "invalid YAML"
+        raise InputError(path, line, f"front matter is not valid YAML: {problem}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(path, 2, "front matter must be a mapping of field: value")
+    return Split(check(meta, path, source), "\n".join(lines[end + 1 :]), end + 2)
+
+
+def check(meta: dict[object, object], path: str, source: str) -> dict[str, object]:
+    """Return the known fields of `meta` with their values checked; raise on a wrong type."""
+    out: dict[str, object] = {}
+    for key, value in meta.items():
+        key = str(key)
+        if key not in FIELDS or value is None:
+            out[key] = value
+            continue
+        if not isinstance(value, FIELDS[key]) or isinstance(value, bool) != (key == "excerpt"):
+            expected = " or ".join(t.__name__ for t in FIELDS[key])
+            raise InputError(
+                path, _line_of(source, key), f"front matter field '{key}' must be {expected}, "
+                f"not {type(value).__name__}"
+            )
+        if key == "date" and isinstance(value, dt.date):
+            value = value.isoformat()
+        if key == "agenda_items":
+            value = [str(v) for v in value]  # type: ignore[union-attr]
+        out[key] = value
+    return out
+
+
+def _line_of(source: str, key: str) -> int:
+    for number, line in enumerate(source.split("\n"), start=2):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1

@@ -1,0 +1,178 @@
+"""Files -> records. Reads every `.txt` and `.md` under a folder; never writes.
+
+One bad file becomes a `Problem` and never costs the others.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import symbols
+from .bodies import body_of_series
+from .citations import find_citations
+from .frontmatter import split
+from .languages import detect_language
+from .masthead import read_masthead
+from .model import InputError, Problem, Record
+
+SUFFIXES = (".txt", ".md")
+#: Files larger than this are reported and skipped (a UN document text is rarely over 2 MB).
+MAX_BYTES = 8 * 1024 * 1024
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What reading a folder gave: the records, and the problems met on the way."""
+
+    records: list[Record]
+    problems: list[Problem]
+
+
+def find_sources(folder: Path) -> Iterator[Path]:
+    """Yield every `.txt` and `.md` file under `folder`, sorted, without following link loops."""
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        stat = os.stat(root)
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen:
+            dirs[:] = []
+            continue
+        seen.add(key)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(SUFFIXES) and not name.startswith(".") and name != "README.md":
+                yield Path(root) / name
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise InputError(path, 0, "binary file (it holds NUL bytes); give a text extraction")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def load_file(path: Path, name: str) -> tuple[Record, list[Problem]]:
+    """Read one file into a record; raise InputError if it cannot be read at all."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(name, 0, f"file is {size} bytes, over the {MAX_BYTES}-byte limit")
+    text = decode(path.read_bytes(), name).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(name, 0, "empty file")
+    parts = split(text, name)
+    return parse_text(parts.text, name, parts.meta, parts.text_line)
+
+
+def parse_text(
+    text: str, name: str, meta: dict[str, object] | None = None, text_line: int = 1
+) -> tuple[Record, list[Problem]]:
+    """Parse a document's text (front matter already split off) into a record."""
+    meta = meta or {}
+    problems: list[Problem] = []
+    code = str(meta.get("language") or detect_language(text)).lower()[:2]
+    fm_symbol = symbols.normalise(str(meta["symbol"])) if meta.get("symbol") else None
+    if meta.get("symbol") and fm_symbol is None:
+        problems.append(Problem(name, 1, f"front matter symbol {meta['symbol']!r} is not a UN "
+                                         "symbol; reading the symbol from the text"))
+    lines = text.split("\n")
+    excerpt = bool(meta.get("excerpt"))
+    # Aligned excerpts have no masthead: their lines are sentences from anywhere in the text.
+    head = read_masthead([] if excerpt else lines, code, fm_symbol)
+    symbol = head.symbol
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    skip = [(starts[i], starts[i + 1]) for i in head.skip_lines]
+    citations = [
+        c for c in find_citations(text, code, symbol)
+        if not any(a <= c.start < b for a, b in skip)
+    ]
+    date = meta.get("date") or head.date
+    if isinstance(date, str) and not _ISO_DATE.fullmatch(date):
+        problems.append(Problem(name, 1, f"date {date!r} is not YYYY-MM-DD; ignored"))
+        date = head.date
+    body = meta.get("body") or head.body or body_of_series(symbol)
+    session = meta.get("session") or head.session or _session_of_symbol(symbol, body)
+    record = Record(
+        file=name,
+        symbol=symbol,
+        language=code,
+        original_language=meta.get("original_language") or head.original_language,  # type: ignore[arg-type]
+        date=date,  # type: ignore[arg-type]
+        distribution=meta.get("distribution") or head.distribution,  # type: ignore[arg-type]
+        body=body,  # type: ignore[arg-type]
+        session=session,  # type: ignore[arg-type]
+        agenda_items=tuple(meta.get("agenda_items") or head.agenda_items),  # type: ignore[arg-type]
+        title=str(meta.get("title") or head.title or _fallback_title(symbol, name)).strip(),
+        document_type=str(meta.get("document_type") or head.document_type),
+        resolutions_cited=tuple(sorted({c.target for c in citations if c.kind == "resolution"})),
+        documents_cited=tuple(sorted({c.target for c in citations if c.kind == "document"})),
+        text=text,
+        text_line=text_line,
+        body_offset=starts[min(head.body_start, len(lines))],
+        citations=tuple(citations),
+        excerpt=excerpt,
+    )
+    problems += _quality(record, head, name, text_line)
+    return record, problems
+
+
+def _session_of_symbol(symbol: str | None, body: str | None) -> int | None:
+    """Return the session a symbol carries (`A/69/767` -> 69, `A/HRC/28/2` -> 28)."""
+    if not symbol or body in (None, "Security Council", "Economic and Social Council"):
+        return None
+    if symbol.startswith("S/") or symbol.startswith("E/"):
+        return None
+    for part in symbol.split("/")[1:]:
+        if part.isdigit() and len(part) <= 3:
+            return int(part)
+        if part.isdigit():
+            return None
+    return None
+
+
+def _fallback_title(symbol: str | None, name: str) -> str:
+    return symbol or Path(name).stem
+
+
+def _quality(record: Record, head: object, name: str, text_line: int) -> list[Problem]:
+    out = []
+    if record.symbol is None:
+        out.append(Problem(name, text_line, "no document symbol found (add `symbol:` to the "
+                                            "front matter)"))
+    if record.date is None:
+        out.append(Problem(name, text_line, "no date found (add `date: YYYY-MM-DD`)"))
+    for i in getattr(head, "unread_agenda", []):
+        out.append(Problem(name, text_line + i, "agenda item line not understood"))
+    return out
+
+
+def load(folder: Path, progress: object = None) -> Loaded:
+    """Read every document under `folder`; collect problems and go on past bad files."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for path in find_sources(folder):
+        name = path.relative_to(folder).as_posix()
+        try:
+            record, found = load_file(path, name)
+        except InputError as err:
+            problems.append(err.problem)
+            continue
+        except (OSError, ValueError) as err:
+            problems.append(Problem(name, 0, f"could not read: {err}", "error"))
+            continue
+        records.append(record)
+        problems.extend(found)
+        if callable(progress):
+            progress(len(records))
+    return Loaded(records, problems)

@@ -1,0 +1,394 @@
+"""The masthead of a UN document: symbol, dates, distribution, body, session, agenda, title.
+
+A list of named rules run in order over the first lines of the text (markdown-it-py style).
+Each rule reads the `Header` and fills one field of the `Masthead`; languages are tables in
+`languages.py`, bodies in `bodies.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import symbols
+from .bodies import body_of_series, find_body, is_body_line
+from .dates import find_date
+from .languages import LANGUAGES, language, normalise_digits
+from .numerals import parse_ordinal
+
+#: How many non-empty lines of a text can belong to its masthead.
+HEADER_LINES = 45
+
+
+@dataclass
+class Masthead:
+    """The fields read from a masthead; rules fill them in turn."""
+
+    symbol: str | None = None
+    date: str | None = None
+    distribution: str | None = None
+    original_language: str | None = None
+    body: str | None = None
+    session: int | None = None
+    agenda_items: list[str] = field(default_factory=list)
+    title: str = ""
+    document_type: str = "other"
+    body_start: int = 0
+    """Index of the first line of the document's body proper (after masthead and title)."""
+    used: set[int] = field(default_factory=set)
+    """Indexes of lines a rule read as a masthead field."""
+    session_line: int | None = None
+    agenda_line: int | None = None
+    heading_line: int | None = None
+    """Index of an old Security Council heading ("Resolution 500 (1982)")."""
+    skip_lines: set[int] = field(default_factory=set)
+    """Lines whose symbols are not citations (an old resolution's own first issue)."""
+    unread_agenda: list[int] = field(default_factory=list)
+    """Lines that look like an agenda line but whose items could not be read."""
+
+
+@dataclass(frozen=True)
+class Header:
+    """The first lines of a text, with what rules need to read them."""
+
+    lines: list[str]
+    """Every line of the text (after front matter), right-stripped."""
+    code: str
+    """Language of the text."""
+    limit: int
+    """Index past the last line the masthead may take."""
+
+    def indexes(self) -> range:
+        return range(self.limit)
+
+
+_OPENERS = re.compile(
+    r"^\s*(?:The\s+(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+"
+    r"and\s+Social\s+Council|Conference\s+of\s+the\s+Parties|Council|Commission)\b.*,$|"
+    r"(?:Die|Der|Das)\s+\w+.*,$|(?:L[ea]s?|La)\s+(?:Assemblée|Conseil|Conférence|Commission)\b"
+    r".*,$|(?:El|La)\s+(?:Asamblea|Consejo|Conferencia|Comisión)\b.*,$|"
+    r"(?:Генеральная|Совет|Конференция)\s.*,$|(?:إن\s+)?(?:الجمعية|مجلس)\s.*[،,]$|"
+    r"(?:大会|安全理事会|人权理事会)[，,]$)"
+)
+_BODY_START = re.compile(
+    r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|[A-H]\.\s+[A-Z]|Contents$|Table des matières$|"
+    r"Índice$|Содержание$|المحتويات$|目录$|Introduction$|Inhalt$|Summary$|Résumé$|Resumen$|"
+    r"Annex$|GE\.\d|\*\d{5,}\*|\d{2}-\d{5}\s*\(|\*\s+\S)"
+)
+_PARAGRAPH = re.compile(r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|Contents$|Introduction$)")
+_LABEL = re.compile(
+    r"^\s*(?:Note\s+(?:by|du|de\s+la|des)\s+.*|Nota\s+(?:de|del)\s+.*|Записка\s+.*|"
+    r"مذكرة\s+من\s+.*|.*说明$|(?:Resolution|Decision|Résolution|Décision|Resolución|Decisión)\s+"
+    r"(?:adopted|adoptée|aprobada)\b.*|Resolution\s+der\s+\w+|Beschluss\s+der\s+\w+|"
+    r"(?:Vice-)?(?:President|Président|Rapporteur)\b.*:.*|.*:\**\s*(?:draft\s+resolution|draft"
+    r"\s+decision|projet\s+de\s+résolution|proyecto\s+de\s+resolución|Resolutionsentwurf|"
+    r"Beschlussentwurf|проект\s+резолюции|مشروع\s+قرار|决议草案)\**|"
+    r"\[.*\]|\(.*\)|Addendum|Additif|Adición|Nachtrag|Добавление|إضافة|增编|"
+    r"(?:Vienna|Geneva|New\s+York|Vienne|Genève|Ginebra|Viena|Nueva\s+York)\b.*\d{4}.*)$",
+    re.IGNORECASE,
+)
+_SC_HEADING = re.compile(
+    r"^\s*(?:(?:Resolution|Résolution|Resolución|Resolution|Резолюция)\s+)?(?P<n>\d{1,4})\s*"
+    r"\((?P<y>\d{4})\)[.,]?(?:\s+Resolution\b.*|\s+of\s+.*|\s*)$"
+)
+_RES_NUMBER_PREFIX = re.compile(r"^\s*(?:E?S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.\s+")
+_DISTR = re.compile(r"Distr\.?\s*:?\s*(?P<word>[^\s\d]+)", re.IGNORECASE)
+_TYPE_WORDS = (
+    ("draft resolution", r"draft\s+resolution|projet\s+de\s+résolution|proyecto\s+de\s+"
+                         r"resolución|Resolutionsentwurf|проект\s+резолюции|مشروع\s+قرار|决议草案"),
+    ("draft decision", r"draft\s+decision|projet\s+de\s+décision|proyecto\s+de\s+decisión|"
+                       r"Beschlussentwurf|проект\s+решения|مشروع\s+مقرر|决定草案"),
+    ("note", r"^\s*(?:Note\s+(?:by|du|de)|Nota\s+(?:de|del)|Записка|مذكرة|.*说明$)"),
+    ("letter", r"^\s*(?:Letter|Identical\s+letters|Lettre|Lettres|Carta|Cartas|Schreiben|Письмо|"
+               r"رسالة|.*的信$)"),
+    ("agenda", r"^\s*(?:Provisional\s+agenda|Ordre\s+du\s+jour\s+provisoire|Programa\s+"
+               r"provisional|Vorläufige\s+Tagesordnung|Предварительная\s+повестка)"),
+    ("report", r"^\s*(?:.*\breport\b|Rapport|Informe|Bericht|Доклад|تقرير|.*报告$)|"
+               r"\bCompilation\b|\bSummary of (?:stakeholders|information)"),
+)
+_SYMBOL_TYPES = (
+    ("/RES/", "resolution"), ("/DEC/", "decision"), ("/PRST/", "presidential statement"),
+    ("/AGENDA/", "agenda"), ("/PV.", "verbatim record"), ("/SR.", "summary record"),
+)
+
+Rule = Callable[[Header, Masthead], None]
+
+
+def rule_symbol(head: Header, out: Masthead) -> None:
+    """Read the symbol printed at the top right of the first lines."""
+    for i in list(head.indexes())[:8]:
+        if head.lines[i].strip().startswith(("[", "(")):
+            continue  # "[S/5167]" under an old heading is the first issue, not this symbol
+        match = symbols.SYMBOL_RE.search(head.lines[i])
+        if match and "Distr" not in head.lines[i][: match.start()]:
+            members = symbols.split_joint(match.group(0))
+            if members:
+                if out.symbol is None:
+                    out.symbol = "-".join(members) if len(members) > 1 else members[0]
+                out.used.add(i)
+                return
+
+
+def rule_sc_heading(head: Header, out: Masthead) -> None:
+    """Read an old Security Council heading: "Resolution 500 (1982)" or "175 (1962). ..."."""
+    for i in list(head.indexes())[:4]:
+        match = _SC_HEADING.match(head.lines[i])
+        if match:
+            out.heading_line = i
+            out.used.add(i)
+            if out.symbol is None:
+                out.symbol = f"S/RES/{match['n']} ({match['y']})"
+            out.title = f"Resolution {match['n']} ({match['y']})"
+            out.document_type = "resolution"
+            # A bracketed symbol under the heading is the resolution's own first issue.
+            for j in range(i + 1, min(i + 3, len(head.lines))):
+                if head.lines[j].strip().startswith(("[", "(")):
+                    out.used.add(j)
+                    out.skip_lines.add(j)
+            return
+
+
+def rule_distribution(head: Header, out: Masthead) -> None:
+    """Read "Distr.: General", "Distr. générale", "Distr. LIMITED"."""
+    table = language(head.code).distribution
+    for i in head.indexes():
+        match = _DISTR.search(head.lines[i])
+        if match:
+            word = match["word"].lower().strip(".:")
+            out.distribution = table.get(word, out.distribution)
+            out.used.add(i)
+            return
+
+
+def rule_date(head: Header, out: Masthead) -> None:
+    """Read the first date on the masthead (the date of distribution or adoption)."""
+    stop = out.session_line if out.session_line is not None else head.limit
+    for i in range(min(stop + 1, head.limit)):
+        found = find_date(head.lines[i], head.code)
+        if found:
+            out.date = found[0]
+            out.used.add(i)
+            return
+
+
+def rule_original(head: Header, out: Masthead) -> None:
+    """Read "Original: English", "Original : anglais", "Подлинный текст: английский"."""
+    lang = language(head.code)
+    names = {**LANGUAGES["en"].language_names, **lang.language_names}
+    pattern = re.compile(rf"(?:{lang.original_label}|Original)\s*[:：]\s*(?P<name>\S+)")
+    for i in head.indexes():
+        match = pattern.search(head.lines[i])
+        if match:
+            out.original_language = names.get(match["name"].lower().strip(".,"))
+            out.used.add(i)
+            return
+
+
+def rule_session(head: Header, out: Masthead) -> None:
+    """Read the session line: "Forty-third session", "Septième session", "第七十届会议"."""
+    patterns = [language(head.code).session_line]
+    if head.code != "en":
+        patterns.append(LANGUAGES["en"].session_line)
+    for i in head.indexes():
+        line = head.lines[i].strip()
+        for pattern in patterns:
+            match = re.search(pattern, line, re.IGNORECASE)
+            if not match:
+                continue
+            words = match["ord"].strip()
+            number = parse_ordinal(words, head.code) or parse_ordinal(words, "en")
+            if number is None:  # "Twentieth session" after other words on the line
+                number = parse_ordinal(words.split()[-1], head.code)
+            if number:
+                out.session, out.session_line = number, i
+                out.used.add(i)
+                return
+
+
+def rule_agenda(head: Header, out: Masthead) -> None:
+    """Read agenda items: "Agenda item 119 (b)", "Point 2 c) de l'ordre du jour provisoire"."""
+    patterns = [language(head.code).agenda_line]
+    if head.code != "en":
+        patterns.append(LANGUAGES["en"].agenda_line)
+    loose = re.compile(
+        r"agenda\s+item|ordre\s+du\s+jour|del\s+programa|Tagesordnungspunkt|повестки\s+дня|"
+        r"جدول\s+الأعمال|议程项目", re.IGNORECASE)
+    for i in head.indexes():
+        line = normalise_digits(head.lines[i].strip()).replace("**", "")
+        for pattern in patterns:
+            match = re.search(pattern, line, re.IGNORECASE)
+            if match:
+                items = parse_items(match["items"])
+                if items:
+                    out.agenda_items, out.agenda_line = items, i
+                    out.used.add(i)
+                    return
+        if loose.search(line) and len(line) < 80 and re.search(r"\d", line):
+            out.unread_agenda.append(i)
+
+
+def parse_items(text: str) -> list[str]:
+    """Split "45 and 55", "2 c)", "119 (b), 120" into normalised items `2 (c)`."""
+    items = []
+    for match in re.finditer(r"(?P<n>\d{1,3})\s*(?:\(?(?P<l>[a-z]{1,2})\))?", text):
+        items.append(f"{match['n']} ({match['l']})" if match["l"] else match["n"])
+    return items
+
+
+def rule_body(head: Header, out: Masthead) -> None:
+    """Name the organ printed next to the session line; else any organ line; else the series."""
+    if out.session_line is not None:
+        order = [out.session_line, *range(out.session_line - 1, -1, -1)]
+        order += [out.session_line + 1, out.session_line + 2]
+        for i in order:
+            if 0 <= i < head.limit and _body_line(head, i):
+                out.body = find_body(head.lines[i])
+                out.used.add(i)
+                return
+    for i in head.indexes():
+        if i > 0 and is_body_line(head.lines[i]) or (i == 0 and _body_line(head, i)):
+            out.body = find_body(head.lines[i])
+            out.used.add(i)
+            return
+    out.body = body_of_series(out.symbol)
+
+
+def _body_line(head: Header, i: int) -> bool:
+    line = head.lines[i].strip()
+    if is_body_line(line):
+        return True
+    # "General Assembly     Distr.: General" and "Human Rights Council ... session"
+    first = re.split(r"\s{3,}|\s+Distr\b", line)[0]
+    if is_body_line(first):
+        return True
+    session = out_session_words(line)
+    return bool(session and is_body_line(session))
+
+
+def out_session_words(line: str) -> str | None:
+    """Return the organ part of "General Assembly Fifty-sixth session", if any."""
+    match = re.match(r"^(?P<body>.+?)\s+\S+(?:-\S+)?\s+session$", line, re.IGNORECASE)
+    return match["body"] if match else None
+
+
+def rule_title(head: Header, out: Masthead) -> None:
+    """Read the title: the lines between the masthead fields and the body proper."""
+    last = max(out.used, default=-1)
+    if out.agenda_line is not None and out.agenda_line == last:
+        last = _skip_agenda_title(head, last + 1) - 1
+    start = last + 1
+    end = start
+    while end < len(head.lines) and end < start + 25:
+        line = head.lines[end]
+        if _OPENERS.match(line) or _BODY_START.match(line) or _is_running_header(line, out):
+            break
+        end += 1
+    out.body_start = end
+    if out.title:
+        return
+    segments: list[list[list[str]]] = [[]]
+    labels: list[str] = []
+    block: list[str] = []
+    for i in range(start, end):
+        line = head.lines[i].strip()
+        if not line:
+            if block:
+                segments[-1].append(block)
+            block = []
+        elif _LABEL.match(line) or (labels and not block and line.startswith("on ")):
+            if block:
+                segments[-1].append(block)
+            block = []
+            if not line.startswith(("[", "(")):
+                labels.append(line)
+                segments.append([])
+        else:
+            block.append(line)
+    if block:
+        segments[-1].append(block)
+    chosen = next((s for s in reversed(segments[1:]) if s), None) or segments[0]
+    if chosen:
+        title = ": ".join(" ".join(b) for b in chosen)
+    elif labels:
+        title = labels[-1]
+    else:
+        title = ""
+    out.title = clean_title(title)
+    out.title_label = " ".join(labels)  # type: ignore[attr-defined]
+
+
+def _skip_agenda_title(head: Header, i: int) -> int:
+    """Return the index after an agenda item's title block (to the blank or a label)."""
+    while i < len(head.lines) and not head.lines[i].strip():
+        i += 1
+    start = i
+    while i < len(head.lines) and head.lines[i].strip():
+        line = head.lines[i]
+        if i > start and (_LABEL.match(line.strip()) or _OPENERS.match(line)):
+            return i
+        i += 1
+    return i
+
+
+def _is_running_header(line: str, out: Masthead) -> bool:
+    return bool(out.symbol) and line.strip() == out.symbol
+
+
+def clean_title(title: str) -> str:
+    """Return a title without markup, footnote marks or the resolution number prefix."""
+    title = title.replace("**", "").replace("__", "")
+    title = _RES_NUMBER_PREFIX.sub("", title)
+    title = re.sub(r"(?<=\w)\*+|\s\*+(?=\s|$)|[\u2217∗]", "", title)
+    title = re.sub(r"(?<=[a-z\)])\d{1,2}(?=$|:|\s)", "", title)  # footnote numbers
+    return re.sub(r"\s+", " ", title).strip(" :")
+
+
+def rule_document_type(head: Header, out: Masthead) -> None:
+    """Decide the document type from the symbol, then from label and title words."""
+    if out.document_type != "other":
+        return
+    symbol = out.symbol or ""
+    for marker, kind in _SYMBOL_TYPES:
+        if marker in symbol:
+            out.document_type = kind
+            return
+    label = getattr(out, "title_label", "")
+    texts = [label, out.title] if label else [out.title]
+    for text in texts:
+        for kind, pattern in _TYPE_WORDS:
+            if text and re.search(pattern, text, re.IGNORECASE):
+                out.document_type = kind
+                return
+    if re.search(r"/L\.\d", symbol):
+        out.document_type = "draft resolution"
+
+
+RULES: list[tuple[str, Rule]] = [
+    ("symbol", rule_symbol),
+    ("sc_heading", rule_sc_heading),
+    ("distribution", rule_distribution),
+    ("original", rule_original),
+    ("session", rule_session),
+    ("date", rule_date),
+    ("agenda", rule_agenda),
+    ("body", rule_body),
+    ("title", rule_title),
+    ("document_type", rule_document_type),
+]
+
+
+def read_masthead(lines: list[str], code: str, symbol: str | None = None) -> Masthead:
+    """Run every masthead rule over the first lines of a text and return what they read."""
+    limit, seen = 0, 0
+    while limit < len(lines) and seen < HEADER_LINES:
+        if lines[limit].strip():
+            seen += 1
+            if _OPENERS.match(lines[limit]) or (seen > 3 and _PARAGRAPH.match(lines[limit])):
+                break
+        limit += 1
+    head = Header(lines, code, limit)
+    out = Masthead(symbol=symbol)
+    for _name, rule in RULES:
+        rule(head, out)
+    return out

@@ -1,0 +1,112 @@
+"""The records that flow between stages: frozen, typed, each keeping where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The record fields of ../shared/gold/GUIDE.md, in its order.
+RECORD_FIELDS = (
+    "symbol",
+    "language",
+    "original_language",
+    "date",
+    "distribution",
+    "body",
+    "session",
+    "agenda_items",
+    "title",
+    "document_type",
+    "resolutions_cited",
+    "documents_cited",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A reason some input could not be read as it should, at a place in a file."""
+
+    path: str
+    """The file, as the user named it (relative to the folder read)."""
+    line: int
+    """1-based line number; 0 when the problem concerns the whole file."""
+    reason: str
+    """What is wrong and, where it helps, what to do."""
+    severity: str = "warning"
+    """`error` (the file was not built) or `warning` (built, with this flaw)."""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.reason}"
+
+
+class InputError(Exception):
+    """Bad input at a place in a file; carries `path`, `line` and a reason."""
+
+    def __init__(self, path: str, line: int, reason: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}")
+        self.problem = Problem(path, line, reason, "error")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One reference in a document's text to a resolution or to a document symbol."""
+
+    kind: str
+    """`resolution` (cited by number) or `document` (cited by symbol)."""
+    target: str
+    """Normalised number (`60/251`, `2334 (2016)`) or canonical symbol (`A/HRC/28/15/Add.1`)."""
+    start: int
+    """Offset of the cited words in the record's `text`, or -1 if implied (`and Add.1`)."""
+    end: int
+    """Offset just past the cited words in `text`."""
+    body: str | None = None
+    """The body named next to a resolution number (`Human Rights Council`), when printed."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One UN document text, parsed: the fields of GUIDE.md plus where it came from."""
+
+    file: str
+    """Path of the source file relative to the folder read (POSIX separators)."""
+    symbol: str | None
+    """Canonical UN symbol, e.g. `A/HRC/28/15/Add.1`, `S/RES/2334 (2016)`; None if not printed."""
+    language: str
+    """ISO 639-1 code of this text."""
+    original_language: str | None
+    """ISO 639-1 code of the language the document was written in, if printed."""
+    date: str | None
+    """`YYYY-MM-DD`: date of distribution, or adoption date of a resolution without masthead."""
+    distribution: str | None
+    """`general`, `limited` or `restricted`."""
+    body: str | None
+    """Canonical English name of the organ whose session the document belongs to."""
+    session: int | None
+    """Session number; None for the Security Council and for ECOSOC's year-named sessions."""
+    agenda_items: tuple[str, ...]
+    """Agenda items on the masthead, normalised `2 (c)`."""
+    title: str
+    """The document's own title, without markup."""
+    document_type: str
+    """`resolution`, `decision`, `report`, `note` ... (GUIDE.md)."""
+    resolutions_cited: tuple[str, ...]
+    """Resolution numbers the text cites, normalised, sorted."""
+    documents_cited: tuple[str, ...]
+    """Document symbols the text cites, canonical, sorted."""
+    text: str = field(default="", repr=False)
+    """The body text after the masthead and front matter, as printed."""
+    text_line: int = 1
+    """Line of the source file where `text` starts."""
+    body_offset: int = 0
+    """Offset in `text` where the body proper starts, after the masthead and title."""
+    citations: tuple[Citation, ...] = field(default=(), repr=False)
+    """Each citation with its position in `text`, in order of appearance."""
+    excerpt: bool = False
+    """True for aligned sentence excerpts rather than whole documents."""
+
+    def to_json(self) -> dict[str, object]:
+        """Return the record as GUIDE.md names its fields, plus `file`."""
+        out: dict[str, object] = {"file": self.file}
+        for name in RECORD_FIELDS:
+            value = getattr(self, name)
+            out[name] = list(value) if isinstance(value, tuple) else value
+        return out
