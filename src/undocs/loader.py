@@ -80,7 +80,7 @@ def parse_text(
     meta = meta or {}
     problems: list[Problem] = []
     code = str(meta.get("language") or detect_language(text)).lower()[:2]
-    fm_symbol = symbols.normalise(str(meta["symbol"])) if meta.get("symbol") else None
+    fm_symbol = _front_matter_symbol(str(meta["symbol"])) if meta.get("symbol") else None
     if meta.get("symbol") and fm_symbol is None:
         problems.append(Problem(name, 1, f"front matter symbol {meta['symbol']!r} is not a UN "
                                          "symbol; reading the symbol from the text"))
@@ -127,6 +127,17 @@ def parse_text(
     return record, problems
 
 
+def _front_matter_symbol(text: str) -> str | None:
+    """Return the canonical symbol of a catalogue's symbol field, tidying catalogue quirks."""
+    direct = symbols.normalise(text)
+    if direct:
+        return direct
+    # MultiUN writes "A/RES/54/54-A/RES/54/54[A-V]" and "A/55/1(SUPP)-A/55/1".
+    tidy = re.sub(r"\[[^\]]*\]|\((?:SUPP|Supp)\)", "", text)
+    members = list(dict.fromkeys(symbols.split_joint(tidy)))
+    return "-".join(members) if members else None
+
+
 def _session_of_symbol(symbol: str | None, body: str | None) -> int | None:
     """Return the session a symbol carries (`A/69/767` -> 69, `A/HRC/28/2` -> 28)."""
     if not symbol or body in (None, "Security Council", "Economic and Social Council"):
@@ -150,7 +161,7 @@ def _quality(record: Record, head: object, name: str, text_line: int) -> list[Pr
     if record.symbol is None:
         out.append(Problem(name, text_line, "no document symbol found (add `symbol:` to the "
                                             "front matter)"))
-    if record.date is None:
+    if record.date is None and not record.excerpt:
         out.append(Problem(name, text_line, "no date found (add `date: YYYY-MM-DD`)"))
     for i in getattr(head, "unread_agenda", []):
         out.append(Problem(name, text_line + i, "agenda item line not understood"))

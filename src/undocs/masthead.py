@@ -90,7 +90,8 @@ _LABEL = re.compile(
 )
 _SC_HEADING = re.compile(
     r"^\s*(?:(?:Resolution|Résolution|Resolución|Resolution|Резолюция)\s+)?(?P<n>\d{1,4})\s*"
-    r"\((?P<y>\d{4})\)[.,]?(?:\s+Resolution\b.*|\s+of\s+.*|\s*)$"
+    r"\((?P<y>\d{4})\)[.,]?(?:\s+Resolution\b.*|\s+of\s+.*|\s*)$",
+    re.IGNORECASE,
 )
 _RES_NUMBER_PREFIX = re.compile(r"^\s*(?:E?S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.\s+")
 _DISTR = re.compile(r"Distr\.?\s*:?\s*(?P<word>[^\s\d]+)", re.IGNORECASE)
