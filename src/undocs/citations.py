@@ -98,8 +98,9 @@ def find_documents(text: str) -> Iterator[Citation]:
         end = match.end()
         while (more := _ADDENDA.match(text, end)) is not None:
             for member in members:
-                yield Citation("document", f"{member}/{more['mod']}", more.start("mod"),
-                               more.end("mod"))
+                yield Citation(
+                    "document", f"{member}/{more['mod']}", more.start("mod"), more.end("mod")
+                )
             end = more.end()
 
 

@@ -13,9 +13,7 @@ from .languages import LANGUAGES, normalise_digits
 def _pattern(code: str) -> re.Pattern[str]:
     if code == "zh":
         return re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-    months = "|".join(
-        re.escape(m) for m in sorted(LANGUAGES[code].months, key=len, reverse=True)
-    )
+    months = "|".join(re.escape(m) for m in sorted(LANGUAGES[code].months, key=len, reverse=True))
     # "12 juin 2014", "1er juin", "6. Februar 2003", "12 de junio de 2014", "12 июня 2014 года",
     # "12 حزيران/يونيه 2014"; an English "December 19, 2019" too.
     return re.compile(

@@ -78,8 +78,12 @@ def score_line(gold: dict, got: dict, scores: dict[str, Score]) -> None:
             continue
         s.total += 1
         if name == "title":
-            ok = difflib.SequenceMatcher(None, _fold_title(want or ""),
-                                         _fold_title(have or "")).ratio() >= 0.85
+            ok = (
+                difflib.SequenceMatcher(
+                    None, _fold_title(want or ""), _fold_title(have or "")
+                ).ratio()
+                >= 0.85
+            )
         else:
             ok = _key(name, want) == _key(name, have)
         if ok:
@@ -97,8 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     corpus = args.corpus or args.gold.resolve().parent.parent / "corpus"
     scores = {name: Score() for name in RECORD_FIELDS}
-    lines = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines()
-             if line.strip()]
+    lines = [
+        json.loads(line)
+        for line in args.gold.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     for gold in lines:
         record, _ = load_file(corpus / gold["file"], gold["file"])
         score_line(gold, record.to_json(), scores)

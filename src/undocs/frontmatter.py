@@ -77,8 +77,9 @@ def check(meta: dict[object, object], path: str, source: str) -> dict[str, objec
         if not isinstance(value, FIELDS[key]) or isinstance(value, bool) != (key == "excerpt"):
             expected = " or ".join(t.__name__ for t in FIELDS[key])
             raise InputError(
-                path, _line_of(source, key), f"front matter field '{key}' must be {expected}, "
-                f"not {type(value).__name__}"
+                path,
+                _line_of(source, key),
+                f"front matter field '{key}' must be {expected}, not {type(value).__name__}",
             )
         if key == "date" and isinstance(value, dt.date):
             value = value.isoformat()

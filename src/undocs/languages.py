@@ -37,56 +37,145 @@ class Language:
     """Words between a symbol and "Add.1" in "A/HRC/28/15 and Add.1"."""
 
 
-_EN_MONTHS = {m: i for i, m in enumerate(
+def _months(names: str) -> dict[str, int]:
+    return {name: number for number, name in enumerate(names.split(), 1)}
+
+
+_EN_MONTHS = _months(
     "january february march april may june july august september october november december"
-    .split(), 1)}
-_FR_MONTHS = {m: i for i, m in enumerate(
+)
+_FR_MONTHS = _months(
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    .split(), 1)}
-_ES_MONTHS = {m: i for i, m in enumerate(
+)
+_ES_MONTHS = _months(
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
-    .split(), 1)}
-_DE_MONTHS = {m: i for i, m in enumerate(
+)
+_DE_MONTHS = _months(
     "januar februar märz april mai juni juli august september oktober november dezember"
-    .split(), 1)}
-_RU_MONTHS = {m: i for i, m in enumerate(
-    "январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр".split(), 1)}
+)
+_RU_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр".split(), 1
+    )
+}
 # Arabic mastheads print the Levantine and the Egyptian name: "حزيران/يونيه".
 _AR_MONTHS = {
-    **{m: i for i, m in enumerate(
-        "كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|"
-        "كانون الأول".split("|"), 1)},
-    **{m: i for i, m in enumerate(
-        "يناير|فبراير|مارس|أبريل|مايو|يونيه|يوليه|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
-        .split("|"), 1)},
-    "يونيو": 6, "يوليو": 7, "ابريل": 4,
+    **{
+        m: i
+        for i, m in enumerate(
+            "كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|"
+            "كانون الأول".split("|"),
+            1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            "يناير|فبراير|مارس|أبريل|مايو|يونيه|يوليه|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر".split("|"),
+            1,
+        )
+    },
+    "يونيو": 6,
+    "يوليو": 7,
+    "ابريل": 4,
 }
 
 _LANGUAGE_NAMES = {
-    "en": {"english": "en", "french": "fr", "spanish": "es", "russian": "ru", "arabic": "ar",
-           "chinese": "zh", "german": "de"},
-    "fr": {"anglais": "en", "français": "fr", "espagnol": "es", "russe": "ru", "arabe": "ar",
-           "chinois": "zh", "allemand": "de"},
-    "es": {"inglés": "en", "ingles": "en", "francés": "fr", "frances": "fr", "español": "es",
-           "ruso": "ru", "árabe": "ar", "arabe": "ar", "chino": "zh", "alemán": "de"},
-    "de": {"englisch": "en", "französisch": "fr", "spanisch": "es", "russisch": "ru",
-           "arabisch": "ar", "chinesisch": "zh", "deutsch": "de"},
-    "ru": {"английский": "en", "французский": "fr", "испанский": "es", "русский": "ru",
-           "арабский": "ar", "китайский": "zh", "немецкий": "de"},
-    "ar": {"بالإنكليزية": "en", "الإنكليزية": "en", "بالانكليزية": "en", "بالإنجليزية": "en",
-           "بالفرنسية": "fr", "الفرنسية": "fr", "بالإسبانية": "es", "الإسبانية": "es",
-           "بالروسية": "ru", "الروسية": "ru", "بالعربية": "ar", "العربية": "ar",
-           "بالصينية": "zh", "الصينية": "zh"},
-    "zh": {"英文": "en", "法文": "fr", "西班牙文": "es", "俄文": "ru", "阿拉伯文": "ar",
-           "中文": "zh", "德文": "de"},
+    "en": {
+        "english": "en",
+        "french": "fr",
+        "spanish": "es",
+        "russian": "ru",
+        "arabic": "ar",
+        "chinese": "zh",
+        "german": "de",
+    },
+    "fr": {
+        "anglais": "en",
+        "français": "fr",
+        "espagnol": "es",
+        "russe": "ru",
+        "arabe": "ar",
+        "chinois": "zh",
+        "allemand": "de",
+    },
+    "es": {
+        "inglés": "en",
+        "ingles": "en",
+        "francés": "fr",
+        "frances": "fr",
+        "español": "es",
+        "ruso": "ru",
+        "árabe": "ar",
+        "arabe": "ar",
+        "chino": "zh",
+        "alemán": "de",
+    },
+    "de": {
+        "englisch": "en",
+        "französisch": "fr",
+        "spanisch": "es",
+        "russisch": "ru",
+        "arabisch": "ar",
+        "chinesisch": "zh",
+        "deutsch": "de",
+    },
+    "ru": {
+        "английский": "en",
+        "французский": "fr",
+        "испанский": "es",
+        "русский": "ru",
+        "арабский": "ar",
+        "китайский": "zh",
+        "немецкий": "de",
+    },
+    "ar": {
+        "بالإنكليزية": "en",
+        "الإنكليزية": "en",
+        "بالانكليزية": "en",
+        "بالإنجليزية": "en",
+        "بالفرنسية": "fr",
+        "الفرنسية": "fr",
+        "بالإسبانية": "es",
+        "الإسبانية": "es",
+        "بالروسية": "ru",
+        "الروسية": "ru",
+        "بالعربية": "ar",
+        "العربية": "ar",
+        "بالصينية": "zh",
+        "الصينية": "zh",
+    },
+    "zh": {
+        "英文": "en",
+        "法文": "fr",
+        "西班牙文": "es",
+        "俄文": "ru",
+        "阿拉伯文": "ar",
+        "中文": "zh",
+        "德文": "de",
+    },
 }
 
 _DISTRIBUTION = {
-    "general": "general", "générale": "general", "generale": "general", "limited": "limited",
-    "limitée": "limited", "limitee": "limited", "limitada": "limited", "restricted": "restricted",
-    "restreinte": "restricted", "reservada": "restricted", "allgemein": "general",
-    "begrenzt": "limited", "общий": "general", "ограниченный": "limited", "عام": "general",
-    "محدود": "limited", "普遍": "general", "限制": "limited",
+    "general": "general",
+    "générale": "general",
+    "generale": "general",
+    "limited": "limited",
+    "limitée": "limited",
+    "limitee": "limited",
+    "limitada": "limited",
+    "restricted": "restricted",
+    "restreinte": "restricted",
+    "reservada": "restricted",
+    "allgemein": "general",
+    "begrenzt": "limited",
+    "общий": "general",
+    "ограниченный": "limited",
+    "عام": "general",
+    "محدود": "limited",
+    "普遍": "general",
+    "限制": "limited",
 }
 
 _CONJ = r"and|or|as well as|et|ou|ainsi que|y|e|o|und|oder|sowie|и|или|а также|و|أو|和|及|与|或"
@@ -94,73 +183,102 @@ _OF = r"of|du|des|de|del|vom|от|المؤرخ|المؤرخة|المؤرخين"
 
 LANGUAGES: dict[str, Language] = {
     "en": Language(
-        code="en", months=_EN_MONTHS, language_names=_LANGUAGE_NAMES["en"],
-        distribution=_DISTRIBUTION, original_label=r"Original",
+        code="en",
+        months=_EN_MONTHS,
+        language_names=_LANGUAGE_NAMES["en"],
+        distribution=_DISTRIBUTION,
+        original_label=r"Original",
         session_line=r"^(?P<ord>[A-Za-z][A-Za-z\- ]*?)\s+(?:regular\s+|special\s+|emergency\s+"
-                     r"special\s+)?session\b",
-        agenda_line=r"(?:^|(?<=\s))(?:Provisional\s+)?agenda\s+items?\s+(?P<items>[\d().,a-z \-–and]+?)"
-                    r"(?:\s*\*+)?\s*(?:$|(?=\s[A-Z]))",
+        r"special\s+)?session\b",
+        agenda_line=r"(?:^|(?<=\s))(?:Provisional\s+)?agenda\s+items?\s+"
+        r"(?P<items>[\d().,a-z \-–and]+?)(?:\s*\*+)?\s*(?:$|(?=\s[A-Z]))",
         resolution_words=r"[Rr]esolutions?",
-        conjunctions=_CONJ, of_words=_OF,
+        conjunctions=_CONJ,
+        of_words=_OF,
     ),
     "fr": Language(
-        code="fr", months=_FR_MONTHS, language_names=_LANGUAGE_NAMES["fr"],
-        distribution=_DISTRIBUTION, original_label=r"Original",
+        code="fr",
+        months=_FR_MONTHS,
+        language_names=_LANGUAGE_NAMES["fr"],
+        distribution=_DISTRIBUTION,
+        original_label=r"Original",
         session_line=r"^(?P<ord>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ\- ]*?)\s+session(?:\s+extraordinaire)?\b",
         agenda_line=r"^Points?\s+(?P<items>[\d()., a-z\-–]+?(?:\s+et\s+[\d()a-z ]+)?)\s+de\s+"
-                    r"l[’']ordre\s+du\s+jour",
+        r"l[’']ordre\s+du\s+jour",
         resolution_words=r"[Rr]ésolutions?",
-        conjunctions=_CONJ, of_words=_OF,
+        conjunctions=_CONJ,
+        of_words=_OF,
     ),
     "es": Language(
-        code="es", months=_ES_MONTHS, language_names=_LANGUAGE_NAMES["es"],
-        distribution=_DISTRIBUTION, original_label=r"Original",
+        code="es",
+        months=_ES_MONTHS,
+        language_names=_LANGUAGE_NAMES["es"],
+        distribution=_DISTRIBUTION,
+        original_label=r"Original",
         session_line=r"^(?P<ord>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ\- ]*?)\s+período\s+(?:extraordinario\s+)?"
-                     r"de\s+sesiones\b",
+        r"de\s+sesiones\b",
         agenda_line=r"^Temas?\s+(?P<items>[\d()., a-z\-–]+?(?:\s+y\s+[\d()a-z ]+)?)\s+del\s+"
-                    r"programa",
+        r"programa",
         resolution_words=r"[Rr]esolucione?s?|[Rr]esolución",
-        conjunctions=_CONJ, of_words=_OF,
+        conjunctions=_CONJ,
+        of_words=_OF,
     ),
     "de": Language(
-        code="de", months=_DE_MONTHS, language_names=_LANGUAGE_NAMES["de"],
-        distribution=_DISTRIBUTION, original_label=r"Original",
+        code="de",
+        months=_DE_MONTHS,
+        language_names=_LANGUAGE_NAMES["de"],
+        distribution=_DISTRIBUTION,
+        original_label=r"Original",
         session_line=r"^(?P<ord>[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß\- ]*?)\s+(?:Tagung|Sondertagung|"
-                     r"Notstandssondertagung)\b",
-        agenda_line=r"^(?:Vorläufige\s+)?Tagesordnungspunkte?\s+(?P<items>[\d()., a-z\-–]+?"
-                    r"(?:\s+und\s+[\d()a-z ]+)?)\s*\**\s*$",
+        r"Notstandssondertagung)\b",
+        agenda_line=r"(?:^|(?<=\s))(?:Vorläufige\s+)?Tagesordnungspunkte?\s+(?P<items>[\d()., a-z"
+        r"\-–]+?(?:\s+und\s+[\d()a-z ]+?)?)\s*(?:der\s+vorläufigen\s+Tagesordnung)?"
+        r"\s*[*∗]*\s*$",
         resolution_words=r"[Rr]esolution(?:en)?",
-        conjunctions=_CONJ, of_words=_OF,
+        conjunctions=_CONJ,
+        of_words=_OF,
     ),
     "ru": Language(
-        code="ru", months=_RU_MONTHS, language_names=_LANGUAGE_NAMES["ru"],
-        distribution=_DISTRIBUTION, original_label=r"Подлинный текст|Original",
+        code="ru",
+        months=_RU_MONTHS,
+        language_names=_LANGUAGE_NAMES["ru"],
+        distribution=_DISTRIBUTION,
+        original_label=r"Подлинный текст|Original",
         session_line=r"^(?P<ord>[А-Яа-яЁё][А-Яа-яЁё\- ]*?)\s+(?:специальная\s+)?сессия\b",
         agenda_line=r"^Пункты?\s+(?P<items>[\d()., а-яa-z\-–]+?(?:\s+и\s+[\d()а-яa-z ]+)?)\s+"
-                    r"(?:предварительной\s+)?повестки\s+дня",
+        r"(?:предварительной\s+)?повестки\s+дня",
         resolution_words=r"[Рр]езолюци[яиейюямх]*",
-        conjunctions=_CONJ, of_words=_OF,
+        conjunctions=_CONJ,
+        of_words=_OF,
     ),
     "ar": Language(
-        code="ar", months=_AR_MONTHS, language_names=_LANGUAGE_NAMES["ar"],
-        distribution=_DISTRIBUTION, original_label=r"الأصل|Original",
+        code="ar",
+        months=_AR_MONTHS,
+        language_names=_LANGUAGE_NAMES["ar"],
+        distribution=_DISTRIBUTION,
+        original_label=r"الأصل|Original",
         session_line=r"^(?:ال)?دورة\s+(?P<ord>[\u0600-\u06FF ]+?)\s*$",
-        agenda_line=r"^البنود?\s+(?P<items>[\d()., \u0600-\u06FF\-–]+?)\s+من\s+(?:ال)?جدول\s+"
-                    r"الأعمال",
+        agenda_line=r"^(?:ال)?بنو?د\s+(?P<items>[\d()., \u0600-\u06FF\-–]+?)\s+من\s+(?:ال)?جدول\s+"
+        r"الأعمال",
         resolution_words=r"(?:[وبلفك]{0,2})(?:ال)?قرار(?:ات|ين|ان|ي|ه|ها|هم|يه|يها|اتها|اته)?",
-        conjunctions=_CONJ, of_words=_OF,
+        conjunctions=_CONJ,
+        of_words=_OF,
     ),
     "zh": Language(
-        code="zh", months={}, language_names=_LANGUAGE_NAMES["zh"],
-        distribution=_DISTRIBUTION, original_label=r"原件|Original",
+        code="zh",
+        months={},
+        language_names=_LANGUAGE_NAMES["zh"],
+        distribution=_DISTRIBUTION,
+        original_label=r"原件|Original",
         session_line=r"^(?P<ord>第[一二三四五六七八九十百零〇\d]+)届(?:特别)?会议",
         agenda_line=r"^(?:临时)?议程项目\s*(?P<items>[\d()（）a-z、和及 ]+)",
         resolution_words=r"号决议",
-        conjunctions=_CONJ, of_words=_OF,
+        conjunctions=_CONJ,
+        of_words=_OF,
     ),
 }
 
-ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹（）：，", "0123456789" "0123456789" "():,")
+ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹（）：，", "01234567890123456789():,")
 
 
 def normalise_digits(text: str) -> str:

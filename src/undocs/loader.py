@@ -82,8 +82,14 @@ def parse_text(
     code = str(meta.get("language") or detect_language(text)).lower()[:2]
     fm_symbol = _front_matter_symbol(str(meta["symbol"])) if meta.get("symbol") else None
     if meta.get("symbol") and fm_symbol is None:
-        problems.append(Problem(name, 1, f"front matter symbol {meta['symbol']!r} is not a UN "
-                                         "symbol; reading the symbol from the text"))
+        problems.append(
+            Problem(
+                name,
+                1,
+                f"front matter symbol {meta['symbol']!r} is not a UN "
+                "symbol; reading the symbol from the text",
+            )
+        )
     lines = text.split("\n")
     excerpt = bool(meta.get("excerpt"))
     # Aligned excerpts have no masthead: their lines are sentences from anywhere in the text.
@@ -94,8 +100,7 @@ def parse_text(
         starts.append(starts[-1] + len(line) + 1)
     skip = [(starts[i], starts[i + 1]) for i in head.skip_lines]
     citations = [
-        c for c in find_citations(text, code, symbol)
-        if not any(a <= c.start < b for a, b in skip)
+        c for c in find_citations(text, code, symbol) if not any(a <= c.start < b for a, b in skip)
     ]
     date = meta.get("date") or head.date
     if isinstance(date, str) and not _ISO_DATE.fullmatch(date):
@@ -113,7 +118,8 @@ def parse_text(
         body=body,  # type: ignore[arg-type]
         session=session,  # type: ignore[arg-type]
         agenda_items=tuple(meta.get("agenda_items") or head.agenda_items),  # type: ignore[arg-type]
-        title=str(meta.get("title") or head.title or _fallback_title(symbol, name)).strip(),
+        # Catalogue titles end in the separator before a subtitle: "... activities :".
+        title=str(meta.get("title") or head.title or _fallback_title(symbol, name)).strip(" :;/"),
         document_type=str(meta.get("document_type") or head.document_type),
         resolutions_cited=tuple(sorted({c.target for c in citations if c.kind == "resolution"})),
         documents_cited=tuple(sorted({c.target for c in citations if c.kind == "document"})),
@@ -159,8 +165,9 @@ def _fallback_title(symbol: str | None, name: str) -> str:
 def _quality(record: Record, head: object, name: str, text_line: int) -> list[Problem]:
     out = []
     if record.symbol is None:
-        out.append(Problem(name, text_line, "no document symbol found (add `symbol:` to the "
-                                            "front matter)"))
+        out.append(
+            Problem(name, text_line, "no document symbol found (add `symbol:` to the front matter)")
+        )
     if record.date is None and not record.excerpt:
         out.append(Problem(name, text_line, "no date found (add `date: YYYY-MM-DD`)"))
     for i in getattr(head, "unread_agenda", []):

@@ -96,21 +96,40 @@ _SC_HEADING = re.compile(
 _RES_NUMBER_PREFIX = re.compile(r"^\s*(?:E?S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.\s+")
 _DISTR = re.compile(r"Distr\.?\s*:?\s*(?P<word>[^\s\d]+)", re.IGNORECASE)
 _TYPE_WORDS = (
-    ("draft resolution", r"draft\s+resolution|projet\s+de\s+résolution|proyecto\s+de\s+"
-                         r"resolución|Resolutionsentwurf|проект\s+резолюции|مشروع\s+قرار|决议草案"),
-    ("draft decision", r"draft\s+decision|projet\s+de\s+décision|proyecto\s+de\s+decisión|"
-                       r"Beschlussentwurf|проект\s+решения|مشروع\s+مقرر|决定草案"),
+    (
+        "draft resolution",
+        r"draft\s+resolution|projet\s+de\s+résolution|proyecto\s+de\s+"
+        r"resolución|Resolutionsentwurf|проект\s+резолюции|مشروع\s+قرار|决议草案",
+    ),
+    (
+        "draft decision",
+        r"draft\s+decision|projet\s+de\s+décision|proyecto\s+de\s+decisión|"
+        r"Beschlussentwurf|проект\s+решения|مشروع\s+مقرر|决定草案",
+    ),
     ("note", r"^\s*(?:Note\s+(?:by|du|de)|Nota\s+(?:de|del)|Записка|مذكرة|.*说明$)"),
-    ("letter", r"^\s*(?:Letter|Identical\s+letters|Lettre|Lettres|Carta|Cartas|Schreiben|Письмо|"
-               r"رسالة|.*的信$)"),
-    ("agenda", r"^\s*(?:Provisional\s+agenda|Ordre\s+du\s+jour\s+provisoire|Programa\s+"
-               r"provisional|Vorläufige\s+Tagesordnung|Предварительная\s+повестка)"),
-    ("report", r"^\s*(?:.*\breport\b|Rapport|Informe|Bericht|Доклад|تقرير|.*报告$)|"
-               r"\bCompilation\b|\bSummary of (?:stakeholders|information)"),
+    (
+        "letter",
+        r"^\s*(?:Letter|Identical\s+letters|Lettre|Lettres|Carta|Cartas|Schreiben|Письмо|"
+        r"رسالة|.*的信$)",
+    ),
+    (
+        "agenda",
+        r"^\s*(?:Provisional\s+agenda|Ordre\s+du\s+jour\s+provisoire|Programa\s+"
+        r"provisional|Vorläufige\s+Tagesordnung|Предварительная\s+повестка)",
+    ),
+    (
+        "report",
+        r"^\s*(?:.*\breport\b|Rapport|Informe|Bericht|Доклад|تقرير|.*报告$)|"
+        r"\bCompilation\b|\bSummary of (?:stakeholders|information)",
+    ),
 )
 _SYMBOL_TYPES = (
-    ("/RES/", "resolution"), ("/DEC/", "decision"), ("/PRST/", "presidential statement"),
-    ("/AGENDA/", "agenda"), ("/PV.", "verbatim record"), ("/SR.", "summary record"),
+    ("/RES/", "resolution"),
+    ("/DEC/", "decision"),
+    ("/PRST/", "presidential statement"),
+    ("/AGENDA/", "agenda"),
+    ("/PV.", "verbatim record"),
+    ("/SR.", "summary record"),
 )
 
 Rule = Callable[[Header, Masthead], None]
@@ -214,7 +233,9 @@ def rule_agenda(head: Header, out: Masthead) -> None:
         patterns.append(LANGUAGES["en"].agenda_line)
     loose = re.compile(
         r"agenda\s+item|ordre\s+du\s+jour|del\s+programa|Tagesordnungspunkt|повестки\s+дня|"
-        r"جدول\s+الأعمال|议程项目", re.IGNORECASE)
+        r"جدول\s+الأعمال|议程项目",
+        re.IGNORECASE,
+    )
     for i in head.indexes():
         line = normalise_digits(head.lines[i].strip()).replace("**", "")
         for pattern in patterns:

@@ -16,7 +16,9 @@ _EN_TEENS = (
     "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
     "nineteenth"
 ).split()
-_EN_TENS_ORD = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+_EN_TENS_ORD = (
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+)
 _EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 _FR_UNITS = "premier deuxième troisième quatrième cinquième sixième septième huitième neuvième"
@@ -47,11 +49,25 @@ _RU_TENS_ORD = "двадцат тридцат сороков пятидесят 
 _RU_TENS = "двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто".split()
 
 _AR_UNITS = "الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة".split()
-_AR_UNITS_COMPOUND = "الحادية الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة".split()
+_AR_UNITS_COMPOUND = (
+    "الحادية الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة".split()
+)
 _AR_TENS = "العشرون الثلاثون الأربعون الخمسون الستون السبعون الثمانون التسعون".split()
 
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
+_ZH_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 def fold(text: str) -> str:
@@ -162,9 +178,7 @@ def _spanish() -> dict[str, int]:
 
 
 def _strip_accents(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
-    )
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
 def _german() -> dict[str, int]:
@@ -186,7 +200,7 @@ def _german() -> dict[str, int]:
                 word, word.replace("eintte", "erste")
             )
             word = word.replace("acht" + "te", "achte")
-            for prefix in (["hundert", "einhundert"] if hundreds and rest else [""]):
+            for prefix in ["hundert", "einhundert"] if hundreds and rest else [""]:
                 out[fold(prefix + word)] = n
                 out[fold(prefix + word)[:-1] + "en"] = n  # "siebenten", weak forms
     out[fold("siebente")] = 7

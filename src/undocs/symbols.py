@@ -14,17 +14,84 @@ from dataclasses import dataclass
 #: Series roots that begin a symbol. A root not listed here is not read as a symbol in running
 #: text (so `PRST/8/1`, `2011/36/EU` and `GE.15-10722` are not symbols).
 SERIES_ROOTS = (
-    "A", "S", "E", "ST", "CTOC", "FCCC", "CRC", "CEDAW", "CAT", "CCPR", "CERD", "CMW", "CRPD",
-    "CED", "SPT", "HRI", "NPT", "TPNW", "UNEP", "DP", "ISBA", "CAC", "HSP", "IDB", "SPLOS",
-    "CLCS", "PBC", "UNW", "UNODC", "CD", "ICCD", "IPBES", "TD", "UNCTAD", "ICSC", "JIU", "CCW",
-    "BWC", "APLC", "ATT", "ECE", "ESCAP", "ECLAC", "ESCWA", "ECA", "UNICEF", "WFP", "UNDP",
-    "UNFPA", "UNHCR", "UNITAR", "UNIDO", "CTBT", "T", "DPI", "UNCITRAL", "TRADE", "ENERGY",
-    "ICEF", "ACC", "CRIC", "CBD", "UNEP.DTIE",
+    "A",
+    "S",
+    "E",
+    "ST",
+    "CTOC",
+    "FCCC",
+    "CRC",
+    "CEDAW",
+    "CAT",
+    "CCPR",
+    "CERD",
+    "CMW",
+    "CRPD",
+    "CED",
+    "SPT",
+    "HRI",
+    "NPT",
+    "TPNW",
+    "UNEP",
+    "DP",
+    "ISBA",
+    "CAC",
+    "HSP",
+    "IDB",
+    "SPLOS",
+    "CLCS",
+    "PBC",
+    "UNW",
+    "UNODC",
+    "CD",
+    "ICCD",
+    "IPBES",
+    "TD",
+    "UNCTAD",
+    "ICSC",
+    "JIU",
+    "CCW",
+    "BWC",
+    "APLC",
+    "ATT",
+    "ECE",
+    "ESCAP",
+    "ECLAC",
+    "ESCWA",
+    "ECA",
+    "UNICEF",
+    "WFP",
+    "UNDP",
+    "UNFPA",
+    "UNHCR",
+    "UNITAR",
+    "UNIDO",
+    "CTBT",
+    "T",
+    "DPI",
+    "UNCITRAL",
+    "TRADE",
+    "ENERGY",
+    "ICEF",
+    "ACC",
+    "CRIC",
+    "CBD",
+    "UNEP.DTIE",
 )
 
 #: Components written in title case; every other letter component is upper case.
-TITLE_CASE = {"add": "Add", "corr": "Corr", "rev": "Rev", "amend": "Amend", "sub": "Sub",
-              "summary": "Summary", "part": "Part", "parts": "Parts", "vol": "Vol", "excerpt": "Excerpt"}
+TITLE_CASE = {
+    "add": "Add",
+    "corr": "Corr",
+    "rev": "Rev",
+    "amend": "Amend",
+    "sub": "Sub",
+    "summary": "Summary",
+    "part": "Part",
+    "parts": "Parts",
+    "vol": "Vol",
+    "excerpt": "Excerpt",
+}
 
 #: Components that modify a document rather than name one (`Add.1` is part of its parent).
 MODIFIERS = ("Add", "Corr", "Rev", "Amend", "Summary")
@@ -32,7 +99,8 @@ MODIFIERS = ("Add", "Corr", "Rev", "Amend", "Summary")
 _ROOT = "|".join(sorted((re.escape(r) for r in SERIES_ROOTS), key=len, reverse=True))
 _COMP = r"(?:(?:E?S-)?\d{1,5}[A-Z]?(?![\w.-])|[A-Z][A-Za-z]{0,11}(?:\.\d{1,5}[A-Za-z]?)?|\d{1,5})"
 _SUFFIX = (
-    r"(?:(?:[ \u00a0]|\n[ \t]{0,8})?\((?:\d{4}|[IVXL]{1,6}|E?S-[IVXL]{1,5}|Part [IVX]{1,5}|Vol\. [IVX]{1,5}|"
+    r"(?:(?:[ \u00a0]|\n[ \t]{0,8})?\((?:\d{4}|[IVXL]{1,6}|E?S-[IVXL]{1,5}|Part [IVX]{1,5}|"
+    r"Vol\. [IVX]{1,5}|"
     r"Parts? [IVX]{1,5}(?: and [IVX]{1,5})?|Part [0-9]{1,2})\)(?:/(?:Add|Corr|Rev)\.\d{1,3})*)"
 )
 _ONE = rf"(?:{_ROOT})(?:\.\d{{1,3}})?(?:/[ \t]{{0,2}}\n?[ \t]{{0,2}}{_COMP}){{1,9}}{_SUFFIX}?"
@@ -72,8 +140,11 @@ class Symbol:
 
 
 def _canonical_part(part: str) -> str | None:
-    match = re.fullmatch(r"(?P<core>[A-Za-z0-9.\-]+)(?:\s?(?P<letter>[A-Za-z]))?"
-                         r"(?:\s*\((?P<suffix>[^()]+)\))?", part.strip())
+    match = re.fullmatch(
+        r"(?P<core>[A-Za-z0-9.\-]+)(?:\s?(?P<letter>[A-Za-z]))?"
+        r"(?:\s*\((?P<suffix>[^()]+)\))?",
+        part.strip(),
+    )
     if not match:
         return None
     head, dot, tail = match["core"].partition(".")

@@ -1,0 +1,163 @@
+"""The pipeline: load, gather the archive, render every page, index, swap into place.
+
+The site is written to a temporary folder beside `--out` and swapped in only when the whole
+build succeeded, so a failed build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .archive import build_archive
+from .content import load_content
+from .loader import find_sources, load_file
+from .model import InputError, Problem, Record
+from .render import BUILTIN_TEMPLATES, Settings, Site, environment
+from .search import build_index
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Folders and switches of one build."""
+
+    seeds: Path
+    out: Path
+    content: Path | None = None
+    settings: Settings = field(default_factory=Settings)
+    search: bool = True
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote, and what it reported."""
+
+    documents: int
+    pages: int
+    out: Path
+    problems: list[Problem]
+    indexed: int = 0
+
+
+def load_records(
+    seeds: Path, progress: Progress | None = None
+) -> tuple[list[Record], list[Problem]]:
+    """Read every document under `seeds`, reporting progress every 1,000 files."""
+    if not seeds.is_dir():
+        raise FileNotFoundError(f"{seeds}: no such folder of documents (give --seeds DIR)")
+    paths = list(find_sources(seeds))
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for n, path in enumerate(paths, 1):
+        name = path.relative_to(seeds).as_posix()
+        try:
+            record, found = load_file(path, name)
+        except InputError as err:
+            problems.append(err.problem)
+        except (OSError, ValueError) as err:
+            problems.append(Problem(name, 0, f"could not read: {err}", "error"))
+        else:
+            records.append(record)
+            problems.extend(found)
+        if progress and (n % 1000 == 0 or n == len(paths)):
+            progress(f"read {n}/{len(paths)} files")
+    return records, problems
+
+
+def records_jsonl(records: list[Record]) -> str:
+    """Return the records as JSON lines, GUIDE.md's field names plus `file`."""
+    return "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in records)
+
+
+def citations_csv(records: list[Record]) -> str:
+    """Return one CSV row per citation: citing file and symbol, cited target, kind."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["citing_file", "citing_symbol", "language", "cited", "kind"])
+    for r in records:
+        seen = set()
+        for cite in r.citations:
+            if (cite.kind, cite.target) not in seen:
+                seen.add((cite.kind, cite.target))
+                writer.writerow([r.file, r.symbol or "", r.language, cite.target, cite.kind])
+    return buffer.getvalue()
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    """Build the site into `options.out`; return what was written and the problems met."""
+    say = progress or (lambda _msg: None)
+    records, problems = load_records(options.seeds, say)
+    content, content_problems = load_content(options.content)
+    problems += content_problems
+    archive = build_archive(records)
+    problems += archive.problems
+    site = Site(archive, content, options.settings)
+    env = environment(options.settings)
+    out = options.out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        pages = _write_pages(site, env, staging, say)
+        _write_data(records, staging)
+        _copy_static(options.settings, staging)
+        indexed = 0
+        if options.search:
+            say("indexing with Pagefind")
+            indexed = build_index(staging).pages
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(len(records), pages, out, problems, indexed)
+
+
+def _write_pages(site: Site, env, staging: Path, say: Progress) -> int:
+    count = 0
+    for page in site.pages():
+        dest = staging / page.dest
+        if not dest.resolve().is_relative_to(staging.resolve()):
+            raise ValueError(f"page {page.url!r} would be written outside the output folder")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(site.render(env, page), encoding="utf-8")
+        count += 1
+        if count % 2000 == 0:
+            say(f"wrote {count} pages")
+    return count
+
+
+def _write_data(records: list[Record], staging: Path) -> None:
+    data = staging / "data"
+    data.mkdir(exist_ok=True)
+    (data / "records.jsonl").write_text(records_jsonl(records), encoding="utf-8")
+    (data / "citations.csv").write_text(citations_csv(records), encoding="utf-8")
+
+
+def _copy_static(settings: Settings, staging: Path) -> None:
+    for folder in (
+        BUILTIN_TEMPLATES / "static",
+        settings.templates and settings.templates / "static",
+    ):
+        if folder and folder.is_dir():
+            shutil.copytree(folder, staging / "static", dirs_exist_ok=True)
+    (staging / ".nojekyll").write_text("", encoding="utf-8")
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Replace `out` by `staging` with renames, so readers never see a half-written site."""
+    if out.exists() and not out.is_dir():
+        raise FileExistsError(f"{out} exists and is not a folder; give another --out")
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{staging.name.rsplit('-', 1)[-1]}")
+        out.rename(old)
+    staging.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,161 @@
+"""The `undocs` command: thin commands calling plain functions; errors become exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .build import BuildOptions, build, load_records
+from .render import Settings
+from .search import SearchIndexError
+from .serve import serve
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site and report what was written."""
+    settings = Settings(
+        base_url=args.base_url or "", templates=args.templates if args.templates.is_dir() else None
+    )
+    options = BuildOptions(
+        seeds=args.seeds,
+        out=args.out,
+        settings=settings,
+        content=args.content,
+        search=not args.no_search,
+    )
+    progress = None if args.quiet else (lambda msg: _err(f"undocs: {msg}"))
+    result = build(options, progress)
+    for problem in result.problems:
+        _err(str(problem))
+    print(
+        f"Built {result.documents} documents into {result.pages} pages in {result.out} "
+        f"({len(result.problems)} problems reported)."
+    )
+    return 1 if args.strict and result.problems else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve a built site on 127.0.0.1."""
+    serve(args.out, args.port)
+    return 0
+
+
+def cmd_records(args: argparse.Namespace) -> int:
+    """Print one JSON record per document under DIR."""
+    records, problems = load_records(args.dir)
+    for record in records:
+        print(json.dumps(record.to_json(), ensure_ascii=False))
+    for problem in problems:
+        _err(str(problem))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """List, per document, what could not be read."""
+    records, problems = load_records(args.dir)
+    for problem in problems:
+        print(problem)
+    print(f"{len(records)} documents read, {len(problems)} problems.")
+    return 1 if problems and args.strict else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser of every command."""
+    top = argparse.ArgumentParser(
+        prog="undocs",
+        description="Build a cross-linked, searchable "
+        "static site from a folder of UN document texts.",
+    )
+    top.add_argument("--version", action="version", version=f"undocs {__version__}")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = commands.add_parser(
+        "build",
+        help="build the site from a folder of document texts",
+        description="Read every .txt and .md under --seeds, render the "
+        "site into --out and index it for search.",
+    )
+    b.add_argument(
+        "--seeds",
+        type=Path,
+        default=Path("seeds"),
+        help="folder of document texts, read recursively (default: seeds/)",
+    )
+    b.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        help="folder of Markdown pages such as about.md (default: content/)",
+    )
+    b.add_argument(
+        "--templates",
+        type=Path,
+        default=Path("templates"),
+        help="folder of templates overriding the built-in ones by name (default: templates/)",
+    )
+    b.add_argument(
+        "--out", type=Path, default=Path("_site"), help="output folder (default: _site/)"
+    )
+    b.add_argument(
+        "--base-url", help="absolute URL the site will be served from, for canonical links"
+    )
+    b.add_argument("--strict", action="store_true", help="exit 1 if any problem was reported")
+    b.add_argument("--quiet", action="store_true", help="print no progress")
+    b.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    b.set_defaults(func=cmd_build)
+
+    s = commands.add_parser(
+        "serve",
+        help="serve the built site on 127.0.0.1",
+        description="Serve --out over HTTP on 127.0.0.1 (search works).",
+    )
+    s.add_argument("--out", type=Path, default=Path("_site"), help="built site (default: _site/)")
+    s.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    s.set_defaults(func=cmd_serve)
+
+    r = commands.add_parser(
+        "records",
+        help="print one JSON record per document",
+        description="Parse every document under DIR and print one JSON "
+        "record per line (fields of GUIDE.md plus `file`).",
+    )
+    r.add_argument("dir", type=Path, help="folder of document texts")
+    r.set_defaults(func=cmd_records)
+
+    c = commands.add_parser(
+        "check",
+        help="list what could not be read, per document",
+        description="Report files that could not be read and fields not "
+        "found, as path:line: reason.",
+    )
+    c.add_argument("dir", type=Path, help="folder of document texts")
+    c.add_argument("--strict", action="store_true", help="exit 1 if any problem was reported")
+    c.set_defaults(func=cmd_check)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (FileNotFoundError, FileExistsError, NotADirectoryError) as err:
+        _err(f"undocs: {err}")
+        return 2
+    except SearchIndexError as err:
+        _err(f"undocs: {err}")
+        return 3
+    except KeyboardInterrupt:
+        _err("undocs: interrupted; the previous site was left as it was")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

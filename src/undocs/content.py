@@ -1,0 +1,75 @@
+"""Hand-written Markdown pages (`content/*.md`) with YAML front matter, via markdown-it-py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from .frontmatter import split
+from .model import InputError, Problem
+
+# Raw HTML in Markdown is escaped, not passed through: nothing from the input runs on a page.
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+_MD.enable("table")
+
+
+@dataclass(frozen=True)
+class ContentPage:
+    """A Markdown page of the site."""
+
+    url: str
+    """Site-relative URL (`about/`)."""
+    title: str
+    html: str
+    """The rendered body (safe: raw HTML in the source is escaped)."""
+    source: str
+    """Path of the Markdown file, for messages."""
+    nav: bool = True
+    """Whether the page appears in the site's navigation."""
+
+
+def load_content(folder: Path | None) -> tuple[list[ContentPage], list[Problem]]:
+    """Render every `.md` file under `folder` to a page at `/<name>/`."""
+    pages: list[ContentPage] = []
+    problems: list[Problem] = []
+    if folder is None or not folder.is_dir():
+        return pages, problems
+    for path in sorted(folder.rglob("*.md")):
+        name = path.relative_to(folder).as_posix()
+        try:
+            parts = split(path.read_text(encoding="utf-8-sig"), str(path))
+        except (InputError, UnicodeDecodeError) as err:
+            problem = (
+                err.problem
+                if isinstance(err, InputError)
+                else Problem(str(path), 0, f"not UTF-8 text: {err}", "error")
+            )
+            problems.append(problem)
+            continue
+        stem = re.sub(r"[^a-z0-9\-/]+", "-", name.removesuffix(".md").lower()).strip("-/")
+        if stem in ("index", ""):
+            problems.append(
+                Problem(
+                    str(path), 1, "content page would replace the home page; rename it", "error"
+                )
+            )
+            continue
+        title = str(parts.meta.get("title") or _first_heading(parts.text) or stem)
+        pages.append(
+            ContentPage(
+                f"{stem}/",
+                title,
+                _MD.render(parts.text),
+                str(path),
+                bool(parts.meta.get("nav", True)),
+            )
+        )
+    return pages, problems
+
+
+def _first_heading(text: str) -> str | None:
+    match = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
+    return match.group(1).strip() if match else None

@@ -1,0 +1,135 @@
+"""A document's body text -> safe HTML: paragraphs and their numbers, footnotes, citation links.
+
+Every character of the input is escaped; markup is added only around escaped text: `**bold**`,
+`1^{er}` superscripts, paragraph anchors, and links on the exact words of each citation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+
+from .languages import normalise_digits
+from .model import Citation
+
+_PARA_NUMBER = re.compile(r"^(\d{1,3})\s*(?:\.|-|–)\s+(?=\S)")
+_FOOTNOTE = re.compile(r"^(?:\*{1,3}|\d{1,3})\s+\S")
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
+_SUP = re.compile(r"\^\{([^{}<>]{1,12})\}")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the body, as an offset range of the text."""
+
+    start: int
+    end: int
+    kind: str
+    """`para` (numbered), `text`, `footnote` or `heading`."""
+    number: str | None = None
+    """The paragraph number printed at its start, for the `#para-N` anchor."""
+
+
+def split_blocks(text: str, start: int = 0) -> list[Block]:
+    """Split `text[start:]` into blocks at blank lines and at numbered paragraph starts."""
+    blocks: list[Block] = []
+    pos = start
+    lines = text[start:].split("\n")
+    current: int | None = None
+    for line in lines:
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        stripped = normalise_digits(line.strip())
+        if not stripped:
+            if current is not None:
+                blocks.append(_block(text, current, line_start))
+                current = None
+            continue
+        if current is not None and _PARA_NUMBER.match(stripped):
+            blocks.append(_block(text, current, line_start))
+            current = None
+        if current is None:
+            current = line_start
+    if current is not None:
+        blocks.append(_block(text, current, len(text)))
+    return [b for b in blocks if text[b.start : b.end].strip()]
+
+
+def _block(text: str, start: int, end: int) -> Block:
+    raw = text[start:end].rstrip("\n")
+    lead = len(raw) - len(raw.lstrip())
+    start += lead
+    body = normalise_digits(raw.strip())
+    number = _PARA_NUMBER.match(body)
+    if number:
+        return Block(start, start + len(raw.strip()), "para", number.group(1))
+    if _FOOTNOTE.match(body) and len(body) < 400 and "\n" not in body.strip():
+        return Block(start, start + len(raw.strip()), "footnote")
+    if len(body) < 90 and "\n" not in body and not body.endswith((".", ",", ";", ":")):
+        return Block(start, start + len(raw.strip()), "heading")
+    return Block(start, start + len(raw.strip()), "text")
+
+
+def render_body(
+    text: str,
+    start: int,
+    citations: tuple[Citation, ...],
+    href: Callable[[Citation], str | None],
+) -> str:
+    """Return the HTML of `text[start:]`, each citation linked where `href` gives a URL."""
+    spans = _spans(citations, start, href)
+    out: list[str] = []
+    seen_numbers: set[str] = set()
+    for block in split_blocks(text, start):
+        inner = _inline(text, block.start, block.end, spans)
+        if block.kind == "para" and block.number and block.number not in seen_numbers:
+            seen_numbers.add(block.number)
+            out.append(f'<p id="para-{block.number}" class="para">{inner}</p>')
+        elif block.kind == "footnote":
+            out.append(f'<p class="footnote">{inner}</p>')
+        elif block.kind == "heading":
+            out.append(f'<p class="subhead">{inner}</p>')
+        else:
+            out.append(f"<p>{inner}</p>")
+    return "\n".join(out)
+
+
+def _spans(
+    citations: tuple[Citation, ...], start: int, href: Callable[[Citation], str | None]
+) -> list[tuple[int, int, str, str]]:
+    spans = []
+    last_end = start
+    ordered = sorted(
+        (c for c in citations if c.start >= start),
+        key=lambda c: (c.start, c.kind != "document"),
+    )
+    for cite in ordered:
+        if cite.start < last_end:
+            continue
+        url = href(cite)
+        if url is None:
+            continue
+        spans.append((cite.start, cite.end, url, cite.target))
+        last_end = cite.end
+    return spans
+
+
+def _inline(text: str, start: int, end: int, spans: list[tuple[int, int, str, str]]) -> str:
+    parts: list[str] = []
+    pos = start
+    for s, e, url, target in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        parts.append(escape(text[pos:s], quote=False))
+        parts.append(
+            f'<a class="cite" href="{escape(url)}" title="{escape(target)}">'
+            f"{escape(text[s:e], quote=False)}</a>"
+        )
+        pos = e
+    parts.append(escape(text[pos:end], quote=False))
+    html = re.sub(r"\s*\n\s*", " ", "".join(parts)).strip()
+    html = _BOLD.sub(r"<strong>\1</strong>", html)
+    return _SUP.sub(r"<sup>\1</sup>", html)

@@ -1,0 +1,122 @@
+"""Citations in real sentences of the corpus, in every language."""
+
+import pytest
+
+from undocs.citations import find_citations
+
+
+def _targets(text: str, code: str, own: str | None = None, kind: str = "resolution"):
+    return sorted({c.target for c in find_citations(text, code, own) if c.kind == kind})
+
+
+RESOLUTIONS = [
+    # (language, sentence from the corpus, expected resolution numbers)
+    (
+        "en",
+        "in its resolutions 54/47 of 1 December 1999, 56/16 of 29 November 2001 and 78/13",
+        ["54/47", "56/16", "78/13"],
+    ),
+    (
+        "en",
+        "with Human Rights Council resolutions 5/1 of 18 June 2007 and 16/21 of 25 March "
+        "2011, and President’s statement PRST/8/1 of 9 April 2008",
+        ["16/21", "5/1"],
+    ),
+    ("en", "General Assembly resolution 2324\n(XXII) of 16 December 1967", ["2324 (XXII)"]),
+    (
+        "en",
+        "its resolutions 45/55 B of 4 December 1990 and 48/74 B of 16 December 1993",
+        ["45/55 B", "48/74 B"],
+    ),
+    (
+        "en",
+        "Security Council resolutions 822 (1993), 853 (1993), 874 (1993) and 884 (1993).",
+        ["822 (1993)", "853 (1993)", "874 (1993)", "884 (1993)"],
+    ),
+    ("en", "resolution 377 A (V) of 3 November 1950", ["377 A (V)"]),
+    ("fr", "Conformément à la résolution 5/3 de la Conférence des Parties", ["5/3"]),
+    (
+        "fr",
+        "en application des dispositions des résolutions 1970 (2011) et 1973 (2011) "
+        "modifiées par la résolution 2009 (2011)",
+        ["1970 (2011)", "1973 (2011)", "2009 (2011)"],
+    ),
+    (
+        "es",
+        "las resoluciones del Consejo de Seguridad 822 (1993), 853 (1993) 874 (1993) y 884 (1993).",
+        ["822 (1993)", "853 (1993)", "874 (1993)", "884 (1993)"],
+    ),
+    (
+        "de",
+        "unter Hinweis auf seine Resolutionen 242 (1967) vom 22. November 1967, 267 (1969) "
+        "vom 3. Juli 1969 und 1397 (2002) vom 12. März 2002",
+        ["1397 (2002)", "242 (1967)", "267 (1969)"],
+    ),
+    ("de", "in ihrer Resolution 1514 (XV) vom 14. Dezember 1960", ["1514 (XV)"]),
+    (
+        "ru",
+        "резолюций Совета Безопасности 822 (1993), 853 (1993), 874 (1993) и 884 (1993).",
+        ["822 (1993)", "853 (1993)", "874 (1993)", "884 (1993)"],
+    ),
+    (
+        "ar",
+        "قرارات مجلس الأمن 822 (1993) و 853 (1993) و 874 (1993) و 884 (1993).",
+        ["822 (1993)", "853 (1993)", "874 (1993)", "884 (1993)"],
+    ),
+    (
+        "ar",
+        "عملا بالقرارين 1970 (2011) و 1973 (2011)، المعدلين بالقرار 2009 (2011)",
+        ["1970 (2011)", "1973 (2011)", "2009 (2011)"],
+    ),
+    ("ar", "القرار ٦١/٥٣", ["61/53"]),
+    (
+        "zh",
+        "第1996(2011)、2046(2012)和2304(2016)号决议",
+        ["1996 (2011)", "2046 (2012)", "2304 (2016)"],
+    ),
+    (
+        "zh",
+        "违反安全理事会第822(1993)号、第853(1993)号、第874(1993)号和第884(1993)号决议",
+        ["822 (1993)", "853 (1993)", "874 (1993)", "884 (1993)"],
+    ),
+    ("zh", "大会第47/135号决议", ["47/135"]),
+]
+
+
+@pytest.mark.parametrize(("code", "sentence", "expected"), RESOLUTIONS)
+def test_resolutions(code: str, sentence: str, expected: list[str]) -> None:
+    assert _targets(sentence, code) == expected
+
+
+def test_own_resolution_left_out() -> None:
+    assert _targets(
+        "Resolution 2213 (2015) recalling resolution 1970 (2011)", "en", "S/RES/2213 (2015)"
+    ) == ["1970 (2011)"]
+
+
+def test_resolution_by_symbol_is_in_both_lists() -> None:
+    text = "the 2030 Agenda (A/RES/70/1)"
+    assert _targets(text, "en") == ["70/1"]
+    assert _targets(text, "en", kind="document") == ["A/RES/70/1"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ibid., documents S/5162 and Add.1.", ["S/5162", "S/5162/Add.1"]),
+        ("(A/HRC/43/15 and Add.1)", ["A/HRC/43/15", "A/HRC/43/15/Add.1"]),
+        (
+            "(A/55/985-S/2001/574 and Corr.1)",
+            ["A/55/985", "A/55/985/Corr.1", "S/2001/574", "S/2001/574/Corr.1"],
+        ),
+        ("GE.19-21936(E) 01-66657 (E) 291101", []),
+    ],
+)
+def test_documents(sentence: str, expected: list[str]) -> None:
+    assert _targets(sentence, "en", kind="document") == expected
+
+
+def test_positions_point_at_the_words() -> None:
+    text = "see resolution 60/251 and A/HRC/28/15."
+    for cite in find_citations(text, "en", None):
+        assert text[cite.start : cite.end].replace(" ", "") in cite.target.replace(" ", "")

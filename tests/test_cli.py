@@ -1,0 +1,105 @@
+"""The command line, run for real: build.py, undocs build/records/check/serve."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import urllib.request
+from pathlib import Path
+
+from undocs.cli import main
+from undocs.serve import make_server
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_help_explains_each_command(capsys) -> None:
+    for command in ("build", "serve", "records", "check"):
+        try:
+            main([command, "--help"])
+        except SystemExit as stop:
+            assert stop.code == 0
+        assert "usage: undocs" in capsys.readouterr().out
+
+
+def test_build_py_is_undocs_build(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--seeds",
+            str(ROOT / "seeds"),
+            "--content",
+            str(ROOT / "content"),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    last = done.stdout.strip().splitlines()[-1]
+    assert last.startswith("Built 1 documents into") and str(out) in last
+    assert "1 problems reported" in last
+    assert "undocs: read 1/1 files" in done.stderr
+    assert (out / "pagefind" / "pagefind-ui.js").is_file()
+
+
+def test_strict_fails_on_problems_and_quiet_is_quiet(tmp_path: Path, capsys) -> None:
+    code = main(
+        [
+            "build",
+            "--seeds",
+            str(ROOT / "seeds"),
+            "--out",
+            str(tmp_path / "s"),
+            "--strict",
+            "--quiet",
+            "--no-search",
+        ]
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "undocs: read" not in err and "no document symbol found" in err
+
+
+def test_records_prints_guide_fields(corpus: Path, capsys) -> None:
+    assert main(["records", str(corpus / "hrc")]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 27
+    by_file = {r["file"]: r for r in lines}
+    assert by_file["014_da25a16a97833e27.txt"]["symbol"] == "A/HRC/43/15"
+
+
+def test_check_lists_problems(corpus: Path, capsys) -> None:
+    assert main(["check", str(corpus / "seed")]) == 0
+    out = capsys.readouterr().out
+    assert "000_a4e48ed0b737bc3c.txt:1: no document symbol found" in out
+
+
+def test_missing_seeds_folder_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    assert main(["build", "--seeds", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 2
+    assert "no such folder of documents" in capsys.readouterr().err
+
+
+def test_serve_on_loopback_with_search_assets(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert main(["build", "--seeds", str(ROOT / "seeds"), "--out", str(out), "--quiet"]) == 0
+    server = make_server(out, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        for path in ("", "search/", "about/", "pagefind/pagefind-ui.js", "data/records.jsonl"):
+            with urllib.request.urlopen(base + path, timeout=10) as response:
+                assert response.status == 200
+        with urllib.request.urlopen(base + "pagefind/pagefind-entry.json", timeout=10) as r:
+            assert "fr" in json.load(r)["languages"]
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,143 @@
+"""The loader on real documents: the seed field by field, and the gold sample of the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from undocs.evaluate import Score, score_line
+from undocs.loader import load_file, parse_text
+from undocs.model import RECORD_FIELDS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_seed_field_by_field() -> None:
+    record, problems = load_file(ROOT / "seeds" / "000_a4e48ed0b737bc3c.txt", "seed.txt")
+    assert record.symbol is None
+    assert record.language == "fr"
+    assert record.original_language == "en"
+    assert record.date == "2014-06-12"
+    assert record.distribution == "general"
+    assert record.body == (
+        "Conference of the Parties to the United Nations Convention against "
+        "Transnational Organized Crime"
+    )
+    assert record.session == 7
+    assert record.agenda_items == ("2 (c)",)
+    assert record.title == (
+        "Rapport de la réunion du Groupe de travail sur le trafic illicite "
+        "de migrants tenue à Vienne du 11 au 13 novembre 2013"
+    )
+    assert record.document_type == "note"
+    assert record.resolutions_cited == ("5/3", "6/1", "6/3")
+    assert record.documents_cited == ("CTOC/COP/2014/1", "CTOC/COP/WG.7/2013/5")
+    assert [p.reason for p in problems] == [
+        "no document symbol found (add `symbol:` to the front matter)"
+    ]
+
+
+def _gold_ids(gold_lines: list[dict]) -> list[str]:
+    return [g["file"] for g in gold_lines]
+
+
+def test_gold_sample_has_enough_documents(gold: list[dict]) -> None:
+    layouts = {g["file"].split("/")[0] for g in gold}
+    assert len(gold) >= 20 and {"hrc", "unsc", "ga80", "multiun-de", "unpc"} <= layouts
+
+
+def test_every_gold_document_field_by_field(corpus: Path, gold: list[dict]) -> None:
+    """Each gold document, each field: the loader agrees with the hand-checked value."""
+    failures = []
+    for line in gold:
+        record, _ = load_file(corpus / line["file"], line["file"])
+        scores = {name: Score() for name in RECORD_FIELDS}
+        score_line(line, record.to_json(), scores)
+        failures += [f"{name}: {m}" for name, s in scores.items() for m in s.misses]
+    assert failures == []
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (
+            "hrc/014_da25a16a97833e27.txt",
+            {
+                "symbol": "A/HRC/43/15",
+                "date": "2019-12-19",
+                "body": "Human Rights Council",
+                "session": 43,
+                "agenda_items": ("6",),
+                "document_type": "report",
+                "title": "Report of the Working Group on the Universal Periodic Review: Slovenia",
+            },
+        ),
+        (
+            "unsc/252_75002682b0b9bf96.txt",
+            {
+                "symbol": "S/RES/352 (1974)",
+                "date": "1974-06-21",
+                "body": "Security Council",
+                "session": None,
+                "title": "Resolution 352 (1974)",
+                "documents_cited": ("S/11311",),
+            },
+        ),
+        (
+            "unsc/058_da65e1344d6a11e5.txt",
+            {"symbol": "S/RES/860 (1993)", "date": "1993-08-27", "document_type": "resolution"},
+        ),
+        (
+            "ga80/A_RES_80_44.md",
+            {
+                "symbol": "A/RES/80/44",
+                "session": 80,
+                "agenda_items": ("99 (w)",),
+                "title": "Transparency and confidence-building measures in outer space activities",
+            },
+        ),
+        (
+            "multiun-de/2003/S_2003_980-de.txt",
+            {"symbol": "S/2003/980", "language": "de", "document_type": "draft resolution"},
+        ),
+        (
+            "misc/000_9a2455daaaa4c171.txt",
+            {
+                "body": "General Assembly",
+                "session": 56,
+                "distribution": "limited",
+                "agenda_items": ("119 (b)",),
+                "title": "The right to development",
+            },
+        ),
+    ],
+)
+def test_layouts(corpus: Path, path: str, expected: dict) -> None:
+    record, _ = load_file(corpus / path, path)
+    for name, value in expected.items():
+        assert getattr(record, name) == value, name
+
+
+@pytest.mark.parametrize("code", ["ar", "zh", "en", "fr", "ru", "es"])
+def test_six_language_versions_agree(corpus: Path, code: str) -> None:
+    record, _ = load_file(corpus / f"unpc/s_res_2213__2015___2015/{code}.txt", "x")
+    assert record.language == code
+    assert record.symbol == "S/RES/2213 (2015)"
+    assert record.body == "Security Council"
+    assert record.resolutions_cited == ("1970 (2011)", "1973 (2011)", "2009 (2011)", "2146 (2014)")
+
+
+def test_front_matter_overrides_the_text() -> None:
+    text = "Distr.: General\n12 June 2014\n\nFifth session\n\nA title\n\n1. Text."
+    record, _ = parse_text(
+        text, "x.txt", {"symbol": "a/hrc/5/1", "date": "2015-01-02", "session": 9}
+    )
+    assert (record.symbol, record.date, record.session) == ("A/HRC/5/1", "2015-01-02", 9)
+
+
+def test_citation_positions_cover_their_words(corpus: Path) -> None:
+    record, _ = load_file(corpus / "hrc/025_5dc118074c9b9ede.txt", "x")
+    for cite in record.citations:
+        words = record.text[cite.start : cite.end]
+        assert words and cite.target.split(" ")[0].split("/")[-1] in words
