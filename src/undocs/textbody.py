@@ -38,6 +38,7 @@ def split_blocks(text: str, start: int = 0) -> list[Block]:
     pos = start
     lines = text[start:].split("\n")
     current: int | None = None
+    indent = 0
     for line in lines:
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
@@ -47,9 +48,13 @@ def split_blocks(text: str, start: int = 0) -> list[Block]:
                 blocks.append(_block(text, current, line_start))
                 current = None
             continue
-        if current is not None and _PARA_NUMBER.match(stripped):
+        # A numbered paragraph, or a first line indented deeper than the line before it
+        # (layout-preserving extractions print paragraphs without blank lines between).
+        deeper = len(line) - len(line.lstrip())
+        if current is not None and (_PARA_NUMBER.match(stripped) or deeper >= indent + 3):
             blocks.append(_block(text, current, line_start))
             current = None
+        indent = deeper
         if current is None:
             current = line_start
     if current is not None:
