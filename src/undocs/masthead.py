@@ -74,7 +74,7 @@ _OPENERS = re.compile(
 _BODY_START = re.compile(
     r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|[A-H]\.\s+[A-Z]|Contents$|Table des matières$|"
     r"Índice$|Содержание$|المحتويات$|目录$|Introduction$|Inhalt$|Summary$|Résumé$|Resumen$|"
-    r"Annex$|GE\.\d|\*\d{5,}\*|\d{2}-\d{5}\s*\(|\*\s+\S)"
+    r"Annex$|GE\.\d|\*\d{5,}\*|\d{2}-\d{5}\s*\(|\*\s+\S|\*+$)"
 )
 _PARAGRAPH = re.compile(r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|Contents$|Introduction$)")
 _LABEL = re.compile(
@@ -85,6 +85,11 @@ _LABEL = re.compile(
     r"\s+decision|projet\s+de\s+résolution|proyecto\s+de\s+resolución|Resolutionsentwurf|"
     r"Beschlussentwurf|проект\s+резолюции|مشروع\s+قرار|决议草案)\**|"
     r"\[.*\]|\(.*\)|Addendum|Additif|Adición|Nachtrag|Добавление|إضافة|增编|"
+    r"Report\s+of\s+the\s+(?:Secretary-General|(?:Office\s+of\s+the\s+)?United\s+Nations\s+High\s+"
+    r"Commissioner\s+for\s+Human\s+Rights|Special\s+Rapporteur\b.*|Independent\s+Expert\b.*)|"
+    r"Rapport\s+du\s+Secrétaire\s+général|Informe\s+del\s+Secretario\s+General|"
+    r"Bericht\s+des\s+Generalsekretärs|Доклад\s+Генерального\s+секретаря|"
+    r"تقرير\s+الأمين\s+العام|秘书长的报告|"
     r"(?:Vienna|Geneva|New\s+York|Vienne|Genève|Ginebra|Viena|Nueva\s+York)\b.*\d{4}.*)$",
     re.IGNORECASE,
 )
@@ -93,7 +98,7 @@ _SC_HEADING = re.compile(
     r"\((?P<y>\d{4})\)[.,]?(?:\s+Resolution\b.*|\s+of\s+.*|\s*)$",
     re.IGNORECASE,
 )
-_RES_NUMBER_PREFIX = re.compile(r"^\s*(?:E?S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.\s+")
+_RES_NUMBER_PREFIX = re.compile(r"^\s*(?:E?S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.?\s+(?=\w)")
 _DISTR = re.compile(r"Distr\.?\s*:?\s*(?P<word>[^\s\d]+)", re.IGNORECASE)
 _TYPE_WORDS = (
     (
@@ -226,6 +231,18 @@ def rule_session(head: Header, out: Masthead) -> None:
                 return
 
 
+def rule_session_dates(head: Header, out: Masthead) -> None:
+    """Mark the dates and place of the session printed under its line as masthead."""
+    if out.session_line is None:
+        return
+    for i in range(out.session_line + 1, min(out.session_line + 3, head.limit)):
+        line = head.lines[i].strip()
+        if line and len(line) < 70 and re.search(r"\d{4}", line) and find_date(line, head.code):
+            out.used.add(i)
+        elif line:
+            return
+
+
 def rule_agenda(head: Header, out: Masthead) -> None:
     """Read agenda items: "Agenda item 119 (b)", "Point 2 c) de l'ordre du jour provisoire"."""
     patterns = [language(head.code).agenda_line]
@@ -311,33 +328,56 @@ def rule_title(head: Header, out: Masthead) -> None:
         return
     segments: list[list[list[str]]] = [[]]
     labels: list[str] = []
-    block: list[str] = []
-    for i in range(start, end):
-        line = head.lines[i].strip()
-        if not line:
-            if block:
-                segments[-1].append(block)
-            block = []
-        elif _LABEL.match(line) or (labels and not block and line.startswith("on ")):
-            if block:
-                segments[-1].append(block)
-            block = []
-            if not line.startswith(("[", "(")):
-                labels.append(line)
-                segments.append([])
-        else:
-            block.append(line)
-    if block:
-        segments[-1].append(block)
+
+    def add_label(text: str) -> None:
+        if not text.startswith(("[", "(")):
+            labels.append(text)
+            segments.append([])
+
+    for raw_block in _blocks(head.lines, start, end):
+        joined = _join_lines(raw_block)
+        if len(raw_block) > 1 and _LABEL.match(joined):
+            add_label(joined)  # a label printed over two lines
+            continue
+        block: list[str] = []
+        for line in raw_block:
+            if _LABEL.match(line) or (labels and not block and line.startswith("on ")):
+                if block:
+                    segments[-1].append(block)
+                block = []
+                add_label(line)
+            else:
+                block.append(line)
+        if block:
+            segments[-1].append(block)
     chosen = next((s for s in reversed(segments[1:]) if s), None) or segments[0]
     if chosen:
-        title = ": ".join(" ".join(b) for b in chosen)
+        title = ": ".join(_join_lines(b) for b in chosen)
     elif labels:
         title = labels[-1]
     else:
         title = ""
     out.title = clean_title(title)
     out.title_label = " ".join(labels)  # type: ignore[attr-defined]
+
+
+def _blocks(lines: list[str], start: int, end: int) -> list[list[str]]:
+    """Return the stripped lines of `lines[start:end]` grouped at blank lines."""
+    out: list[list[str]] = [[]]
+    for line in lines[start:end]:
+        if line.strip():
+            out[-1].append(line.strip())
+        elif out[-1]:
+            out.append([])
+    return [b for b in out if b]
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Join a block's lines, mending words hyphenated across them ("forty-" "third")."""
+    out = ""
+    for line in lines:
+        out += line if out.endswith("-") and line[:1].islower() else (" " if out else "") + line
+    return out
 
 
 def _skip_agenda_title(head: Header, i: int) -> int:
@@ -393,6 +433,7 @@ RULES: list[tuple[str, Rule]] = [
     ("original", rule_original),
     ("session", rule_session),
     ("date", rule_date),
+    ("session_dates", rule_session_dates),
     ("agenda", rule_agenda),
     ("body", rule_body),
     ("title", rule_title),
