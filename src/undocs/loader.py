@@ -135,13 +135,20 @@ def parse_text(
 
 def _front_matter_symbol(text: str) -> str | None:
     """Return the canonical symbol of a catalogue's symbol field, tidying catalogue quirks."""
-    direct = symbols.normalise(text)
-    if direct:
-        return direct
-    # MultiUN writes "A/RES/54/54-A/RES/54/54[A-V]" and "A/55/1(SUPP)-A/55/1".
-    tidy = re.sub(r"\[[^\]]*\]|\((?:SUPP|Supp)\)", "", text)
+    # MultiUN writes "A/RES/54/54-A/RES/54/54[A-V]", "A/55/1(SUPP)-A/55/1" and
+    # "A/RES/56/225A-A/RES/56/225": one document under two spellings.
+    tidy = re.sub(r"\[[^\]]*\]|\((?:SUPP|Supp)\)", "", text).strip()
+    if not re.search(r"-[A-Z]+/", tidy):
+        direct = symbols.normalise(tidy)
+        if direct:
+            return direct
     members = list(dict.fromkeys(symbols.split_joint(tidy)))
-    return "-".join(members) if members else None
+    if len(members) > 1:
+        bases = {re.sub(r" [A-Z]$", "", m) for m in members}
+        if len(bases) == 1:
+            return bases.pop()
+        return "-".join(members)
+    return members[0] if members else symbols.normalise(text)
 
 
 def _session_of_symbol(symbol: str | None, body: str | None) -> int | None:

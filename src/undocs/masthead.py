@@ -74,7 +74,8 @@ _OPENERS = re.compile(
 _BODY_START = re.compile(
     r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|[A-H]\.\s+[A-Z]|Contents$|Table des matières$|"
     r"Índice$|Содержание$|المحتويات$|目录$|Introduction$|Inhalt$|Summary$|Résumé$|Resumen$|"
-    r"Annex$|GE\.\d|\*\d{5,}\*|\d{2}-\d{5}\s*\(|\*\s+\S|\*+$)"
+    r"Annex$|GE\.\d|Auf\s+der\s+\d+\.\s+Sitzung|At\s+(?:its|the)\s+\d+\w*\s+meeting|"
+    r"À\s+sa\s+\d+e\s+séance|En\s+su\s+\d+ª\s+sesión|\*\d{5,}\*|\d{2}-\d{5}\s*\(|\*\s+\S|\*+$)"
 )
 _PARAGRAPH = re.compile(r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|Contents$|Introduction$)")
 _LABEL = re.compile(
@@ -90,6 +91,14 @@ _LABEL = re.compile(
     r"Rapport\s+du\s+Secrétaire\s+général|Informe\s+del\s+Secretario\s+General|"
     r"Bericht\s+des\s+Generalsekretärs|Доклад\s+Генерального\s+секретаря|"
     r"تقرير\s+الأمين\s+العام|秘书长的报告|"
+    r"Statement\s+by\s+the\s+President\s+of\s+the\s+Security\s+Council|"
+    r"Erklärung\s+des\s+Präsidenten\s+des\s+Sicherheitsrats|"
+    r"Déclaration\s+du\s+Président\s+du\s+Conseil\s+de\s+sécurité|"
+    r"Declaración\s+de\s+la\s+Presidencia\s+del\s+Consejo\s+de\s+Seguridad|"
+    r"Заявление\s+Председателя\s+Совета\s+Безопасности|بيان\s+من\s+رئيس\s+مجلس\s+الأمن|"
+    r"安全理事会主席的声明|"
+    r"(?:Draft\s+resolution|Draft\s+decision|Resolutionsentwurf|Beschlussentwurf|Projet\s+de\s+"
+    r"résolution|Proyecto\s+de\s+resolución)\b.*|"
     r"(?:Vienna|Geneva|New\s+York|Vienne|Genève|Ginebra|Viena|Nueva\s+York)\b.*\d{4}.*)$",
     re.IGNORECASE,
 )
@@ -145,8 +154,11 @@ def rule_symbol(head: Header, out: Masthead) -> None:
     for i in list(head.indexes())[:8]:
         if head.lines[i].strip().startswith(("[", "(")):
             continue  # "[S/5167]" under an old heading is the first issue, not this symbol
-        match = symbols.SYMBOL_RE.search(head.lines[i])
-        if match and "Distr" not in head.lines[i][: match.start()]:
+        line = head.lines[i].strip()
+        match = symbols.SYMBOL_RE.search(line)
+        # On a masthead the symbol stands alone, or at either end of a line with columns;
+        # a symbol inside prose is a citation.
+        if match and (match.start() == 0 or match.end() >= len(line.rstrip("*"))):
             members = symbols.split_joint(match.group(0))
             if members:
                 if out.symbol is None:
@@ -362,12 +374,22 @@ def rule_title(head: Header, out: Masthead) -> None:
 
 
 def _blocks(lines: list[str], start: int, end: int) -> list[list[str]]:
-    """Return the stripped lines of `lines[start:end]` grouped at blank lines."""
+    """Return the stripped lines of `lines[start:end]` grouped at blank lines.
+
+    A bracketed line left open ("[on the report of the ...") runs on to its closing bracket,
+    across blank lines, in one block.
+    """
     out: list[list[str]] = [[]]
+    open_bracket = False
     for line in lines[start:end]:
-        if line.strip():
-            out[-1].append(line.strip())
-        elif out[-1]:
+        text = line.strip()
+        if text:
+            out[-1].append(text)
+            if text.startswith("[") and "]" not in text:
+                open_bracket = True
+            elif "]" in text:
+                open_bracket = False
+        elif out[-1] and not open_bracket:
             out.append([])
     return [b for b in out if b]
 
@@ -427,8 +449,8 @@ def rule_document_type(head: Header, out: Masthead) -> None:
 
 
 RULES: list[tuple[str, Rule]] = [
-    ("symbol", rule_symbol),
     ("sc_heading", rule_sc_heading),
+    ("symbol", rule_symbol),
     ("distribution", rule_distribution),
     ("original", rule_original),
     ("session", rule_session),

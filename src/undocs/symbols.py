@@ -160,6 +160,10 @@ def _canonical_part(part: str) -> str | None:
         if len(words) == 2 and key in TITLE_CASE:
             inner = TITLE_CASE[key] + ("." if words[0].endswith(".") else "")
             inner += " " + words[1].upper().replace(" AND ", " and ")
+        elif re.fullmatch(r"VOL\.?\s*[IVX]+", match["suffix"].strip(), re.IGNORECASE):
+            inner = "Vol. " + re.sub(r"(?i)^vol\.?\s*", "", match["suffix"].strip()).upper()
+        elif re.fullmatch(r"PARTS?\s*[IVX]+", match["suffix"].strip(), re.IGNORECASE):
+            inner = "Part " + re.sub(r"(?i)^parts?\s*", "", match["suffix"].strip()).upper()
         else:
             inner = match["suffix"].strip().upper()
         out += f" ({inner})"
