@@ -132,3 +132,11 @@ def test_home_counts(site: Path) -> None:
 def test_canonical_from_base_url(site: Path) -> None:
     links = parse(site / "en/A/RES/80/44/index.html").find("link", rel="canonical")
     assert links[0].attrs["href"] == "https://example.org/archive/en/A/RES/80/44/"
+
+
+def test_quality_page_lists_problems_per_document(site: Path) -> None:
+    page = parse(site / "quality/index.html")
+    files = [dt.text.strip() for dt in page.find("dt")]
+    assert any("000_a4e48ed0b737bc3c.txt" in f for f in files)
+    reasons = " ".join(dd.text for dd in page.find("dd"))
+    assert "resolution 5/3 resolves to no symbol" in reasons

@@ -45,7 +45,8 @@ def test_build_py_is_undocs_build(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     last = done.stdout.strip().splitlines()[-1]
     assert last.startswith("Built 1 documents into") and str(out) in last
-    assert "1 problems reported" in last
+    assert "4 problems reported" in last  # no symbol; COP resolutions 5/3, 6/1, 6/3
+    assert "000_a4e48ed0b737bc3c.txt:27: resolution 5/3 resolves to no symbol" in done.stderr
     assert "undocs: read 1/1 files" in done.stderr
     assert (out / "pagefind" / "pagefind-ui.js").is_file()
 
@@ -80,6 +81,7 @@ def test_check_lists_problems(corpus: Path, capsys) -> None:
     assert main(["check", str(corpus / "seed")]) == 0
     out = capsys.readouterr().out
     assert "000_a4e48ed0b737bc3c.txt:1: no document symbol found" in out
+    assert "000_a4e48ed0b737bc3c.txt:28: resolution 6/1 resolves to no symbol" in out
 
 
 def test_missing_seeds_folder_is_a_clear_error(tmp_path: Path, capsys) -> None:

@@ -76,7 +76,7 @@ def resolution_symbol(number: str, body: str | None) -> str | None:
         return f"S/RES/{number}"
     if re.fullmatch(r"\d{1,4}(?: [A-Z])? \((?:[IVXL]+|E?S-[IVXL]+)\)", number):
         return f"A/RES/{number}"
-    if re.fullmatch(r"E?S-\d{1,2}/\d{1,3}", number):
+    if re.fullmatch(r"E?S-\d{1,2}/\d{1,3}(?: [A-Z])?", number):
         return f"A/RES/{number}"
     if re.fullmatch(r"(?:19|20)\d\d/\d{1,3}", number):
         return f"E/RES/{number}"

@@ -19,6 +19,7 @@ from .archive import build_archive
 from .content import load_content
 from .loader import find_sources, load_file
 from .model import InputError, Problem, Record
+from .quality import archive_problems
 from .render import BUILTIN_TEMPLATES, Settings, Site, environment
 from .search import build_index
 
@@ -91,6 +92,14 @@ def citations_csv(records: list[Record]) -> str:
     return buffer.getvalue()
 
 
+def check(seeds: Path) -> tuple[list[Record], list[Problem]]:
+    """Read every document and return the records and every problem, archive-wide ones too."""
+    records, problems = load_records(seeds)
+    archive = build_archive(records)
+    problems += archive.problems + archive_problems(archive)
+    return records, sorted(problems, key=lambda p: (p.path, p.line))
+
+
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
     """Build the site into `options.out`; return what was written and the problems met."""
     say = progress or (lambda _msg: None)
@@ -98,8 +107,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     content, content_problems = load_content(options.content)
     problems += content_problems
     archive = build_archive(records)
-    problems += archive.problems
-    site = Site(archive, content, options.settings)
+    problems += archive.problems + archive_problems(archive)
+    site = Site(archive, content, options.settings, problems)
     env = environment(options.settings)
     out = options.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,9 @@ from .model import Citation
 #: A resolution number as printed: `60/251`, `45/55 B`, `S-10/2`, `2005/57`, `2334 (2016)`,
 #: `217 A (III)`, `3201 (S-VI)`.
 NUMBER = (
-    r"(?:(?<![A-Za-z0-9/.])(?:E?S-)?\d{1,4}/\d{1,4}(?![\d/])(?:[ \u00a0][A-Z](?![\w/]))?"
+    # "6/2003" (number/year) is how the FAO, the ILO and others number theirs, not the UN.
+    r"(?:(?<![A-Za-z0-9/.])(?:E?S-)?\d{1,4}/(?!(?:19[4-9]|20[0-4])\d(?![\d/]))\d{1,4}(?![\d/])"
+    r"(?:[ \u00a0][A-Z](?![\w/]))?"
     r"|(?<![A-Za-z0-9/.])\d{1,4}(?:[ \u00a0][A-Z])?\s*\((?:\d{4}|[IVXL]{1,6}|E?S-[IVXL]{1,5})\))"
 )
 _NUMBER_RE = re.compile(NUMBER)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .build import BuildOptions, build, load_records
+from .build import BuildOptions, build, check, load_records
 from .render import Settings
 from .search import SearchIndexError
 from .serve import serve
@@ -59,7 +59,7 @@ def cmd_records(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """List, per document, what could not be read."""
-    records, problems = load_records(args.dir)
+    records, problems = check(args.dir)
     for problem in problems:
         print(problem)
     print(f"{len(records)} documents read, {len(problems)} problems.")

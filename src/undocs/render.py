@@ -14,7 +14,8 @@ import jinja2
 from . import symbols
 from .archive import Archive, Doc, slug
 from .content import ContentPage
-from .model import Citation
+from .model import Citation, Problem
+from .quality import report
 from .textbody import render_body
 
 #: The templates shipped with undocs (the project's `templates/` folder).
@@ -107,8 +108,15 @@ def doc_summary(doc: Doc) -> dict[str, Any]:
 class Site:
     """Gathers every page of the archive from the graph, before any is written."""
 
-    def __init__(self, archive: Archive, content: list[ContentPage], settings: Settings):
+    def __init__(
+        self,
+        archive: Archive,
+        content: list[ContentPage],
+        settings: Settings,
+        problems: list[Problem] | None = None,
+    ):
         self.archive = archive
+        self.problems = problems or []
         self.content = content
         self.settings = settings
         self.bodies: dict[str, list[Doc]] = defaultdict(list)
@@ -144,6 +152,7 @@ class Site:
         for page in self.content:
             yield Page(page.url, "page.html", {"page": page})
         yield Page("404.html", "404.html", {})
+        yield self.quality()
         for doc in self.archive.docs:
             yield Page(doc.url, "document.html", {"doc": doc})
 
@@ -219,6 +228,17 @@ class Site:
                 self._sorted(session_docs),
                 {"body": body, "body_url": self.body_url(body)},
             )
+
+    def quality(self) -> Page:
+        """Return the quality report page: what could not be read, per document."""
+        quality = report(self.problems)
+        urls = {doc.record.file: doc.url for doc in self.archive.docs}
+        files = [{"file": f, "url": urls.get(f), "problems": ps} for f, ps in quality.by_file]
+        return Page(
+            "quality/",
+            "quality.html",
+            {"by_reason": quality.by_reason, "files": files, "total": len(self.problems)},
+        )
 
     def search_pages(self) -> Iterator[Page]:
         """Yield the search page and one per language the archive holds."""
