@@ -81,9 +81,15 @@ def _find_chinese(text: str) -> Iterator[Citation]:
             yield _resolution(text, number.start(), number.end(), match.start())
 
 
+_OF_BODY = re.compile(r"\s*(?:of\s+the|by\s+the|de\s+la|de\s+l[’']|du|del|des|der)\s")
+
+
 def _resolution(text: str, start: int, end: int, context_start: int) -> Citation:
-    before = text[max(0, context_start - 80) : context_start + 1]
-    return Citation("resolution", normalise_number(text[start:end]), start, end, find_body(before))
+    """Return a resolution citation with the body named before it, or right after it."""
+    body = find_body(text[max(0, context_start - 80) : context_start + 1])
+    if body is None and _OF_BODY.match(text, end):
+        body = find_body(text[end : end + 140])
+    return Citation("resolution", normalise_number(text[start:end]), start, end, body)
 
 
 _ADDENDA = re.compile(
