@@ -103,8 +103,9 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _SC_HEADING = re.compile(
-    r"^\s*(?:(?:Resolution|Résolution|Resolución|Resolution|Резолюция)\s+)?(?P<n>\d{1,4})\s*"
-    r"\((?P<y>\d{4})\)[.,]?(?:\s+Resolution\b.*|\s+of\s+.*|\s*)$",
+    r"^\s*(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+(?P<n1>\d{1,4})\s*$|"
+    r"(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?(?P<n>\d{1,4})\s*"
+    r"\((?P<y>\d{3}-?\d)\)[.,]?(?:\s+Resolution\b.*|\s+of\s+.*|\s*)$)",
     re.IGNORECASE,
 )
 _RES_NUMBER_PREFIX = re.compile(r"^\s*(?:E?S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.?\s+(?=\w)")
@@ -151,7 +152,7 @@ Rule = Callable[[Header, Masthead], None]
 
 def rule_symbol(head: Header, out: Masthead) -> None:
     """Read the symbol printed at the top right of the first lines."""
-    for i in list(head.indexes())[:8]:
+    for i in [i for i in head.indexes() if head.lines[i].strip()][:8]:
         if head.lines[i].strip().startswith(("[", "(")):
             continue  # "[S/5167]" under an old heading is the first issue, not this symbol
         line = head.lines[i].strip()
@@ -169,28 +170,39 @@ def rule_symbol(head: Header, out: Masthead) -> None:
 
 def rule_sc_heading(head: Header, out: Masthead) -> None:
     """Read an old Security Council heading: "Resolution 500 (1982)" or "175 (1962). ..."."""
-    for i in list(head.indexes())[:4]:
+    for i in [i for i in head.indexes() if head.lines[i].strip()][:12]:
         match = _SC_HEADING.match(head.lines[i])
-        if match:
-            out.heading_line = i
-            out.used.add(i)
-            if out.symbol is None:
-                out.symbol = f"S/RES/{match['n']} ({match['y']})"
-            out.title = f"Resolution {match['n']} ({match['y']})"
-            out.document_type = "resolution"
-            # A bracketed symbol under the heading is the resolution's own first issue.
-            for j in range(i + 1, min(i + 3, len(head.lines))):
-                if head.lines[j].strip().startswith(("[", "(")):
-                    out.used.add(j)
-                    out.skip_lines.add(j)
-            return
+        if not match:
+            continue
+        number = match["n"] or match["n1"]
+        year = (match["y"] or "").replace("-", "")
+        if not year:  # "Resolution 290" with the year only in "of 8 December 1970"
+            found = find_date(" ".join(head.lines[i : i + 3]), head.code)
+            if found is None:
+                continue
+            year = found[0][:4]
+        out.heading_line = i
+        out.used.add(i)
+        if out.symbol is None:
+            out.symbol = f"S/RES/{number} ({year})"
+        out.title = f"Resolution {number} ({year})"
+        out.document_type = "resolution"
+        # A bracketed symbol under the heading is the resolution's own first issue.
+        for j in range(i + 1, min(i + 3, len(head.lines))):
+            if head.lines[j].strip().startswith(("[", "(")):
+                out.used.add(j)
+                out.skip_lines.add(j)
+        return
 
 
 def rule_distribution(head: Header, out: Masthead) -> None:
     """Read "Distr.: General", "Distr. générale", "Distr. LIMITED"."""
     table = language(head.code).distribution
     for i in head.indexes():
-        match = _DISTR.search(head.lines[i])
+        line = head.lines[i]
+        if re.search(r"Distr\.?\s*:?\s*$", line) and i + 1 < head.limit:
+            line = line.rstrip() + " " + head.lines[i + 1]  # "Distr." / "GENERAL"
+        match = _DISTR.search(line)
         if match:
             word = match["word"].lower().strip(".:")
             out.distribution = table.get(word, out.distribution)
