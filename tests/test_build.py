@@ -64,7 +64,86 @@ def test_citation_in_the_text_links_the_exact_words(site: Path) -> None:
     page = parse(site / "en/A/HRC/DEC/43/112/index.html")
     cites = {a.text: a.attrs["href"] for a in page.find("a") if a.attrs.get("class") == "cite"}
     assert "resolution 60/251" not in cites
-    assert cites.get("60/251", "").endswith("A/RES/60/251")
+    assert cites["60/251"].endswith("/resolutions/general-assembly/60/251/")
+    assert cites["A/HRC/43/15"].endswith("/en/A/HRC/43/15/")
+
+
+def test_resolution_page_names_it_and_lists_citing(site: Path) -> None:
+    page = parse(site / "resolutions/human-rights-council/5/1/index.html")
+    assert page.find("h1")[0].text.strip() == "Human Rights Council resolution 5/1"
+    citing = {a.text.strip() for a in page.links()}
+    assert any("A/HRC/DEC/43/112" in t for t in citing)
+    held = parse(site / "resolutions/general-assembly/80/44/index.html")
+    assert any(a.attrs["href"].endswith("en/A/RES/80/44/") for a in held.links())
+
+
+def test_family_links_both_ways(site: Path) -> None:
+    add = parse(site / "en/A/HRC/43/15/Add.1/index.html")
+    assert any(
+        a.attrs["href"].endswith("en/A/HRC/43/15/")
+        for a in add.find("a")
+        if "Part of" in "".join(li.text for li in add.find("li"))
+    )
+    report = parse(site / "en/A/HRC/43/15/index.html")
+    assert any(a.attrs["href"].endswith("en/A/HRC/43/15/Add.1/") for a in report.links())
+
+
+def test_paragraph_anchor_and_cite_this(site: Path) -> None:
+    page = parse(site / "en/A/RES/80/44/index.html")
+    para = [p for p in page.find("p") if p.attrs.get("id") == "para-5"]
+    assert para, "numbered paragraph 5 has an anchor"
+    links = [a for a in page.find("a") if a.attrs.get("href") == "#para-5"]
+    assert links and links[0].attrs["title"] == "A/RES/80/44, para. 5"
+    assert page.find("input", id="permalink")[0].attrs["value"] == (
+        "https://example.org/archive/en/A/RES/80/44/"
+    )
+
+
+def test_json_ld_and_opengraph(site: Path) -> None:
+    page = parse(site / "en/A/RES/80/44/index.html")
+    data = json.loads(page.find("script", type="application/ld+json")[0].text)
+    assert data["identifier"] == "A/RES/80/44" and data["datePublished"] == "2025-12-05"
+    assert page.find("meta", property="og:title")
+
+
+def test_feeds_sitemap_robots(site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(site / "feed.xml").getroot()
+    entries = feed.findall(f"{atom}entry")
+    assert 0 < len(entries) <= 50
+    body_feed = ET.parse(site / "bodies/security-council/feed.xml").getroot()
+    assert body_feed.findall(f"{atom}entry")
+    urls = [
+        u.text
+        for u in ET.parse(site / "sitemap.xml")
+        .getroot()
+        .iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
+    assert "https://example.org/archive/en/A/RES/80/44/" in urls
+    assert "Sitemap: https://example.org/archive/sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_browse_pages_sorted_naturally(site: Path) -> None:
+    page = parse(site / "bodies/general-assembly/session-80/index.html")
+    symbols = [s.text for s in page.find("span", **{"class": "symbol"})]
+    numbers = [int(s.rsplit("/", 1)[-1]) for s in symbols if s.startswith("A/RES/80/")]
+    assert numbers == sorted(numbers) and numbers[:3] == [1, 2, 3]
+    item = parse(site / "bodies/human-rights-council/session-43/item-6/index.html")
+    assert any("A/HRC/43/15" in s.text for s in item.find("span", **{"class": "symbol"}))
+    for facet in ("years/2025/", "types/resolution/", "languages/zh/", "years/", "types/"):
+        assert (site / facet / "index.html").is_file()
+
+
+def test_open_data_files(site: Path) -> None:
+    import csv
+
+    rows = list(csv.DictReader((site / "data/citations.csv").open(encoding="utf-8")))
+    assert {"citing_file", "cited", "kind", "cited_symbol", "held"} <= set(rows[0])
+    records = list(csv.DictReader((site / "data/records.csv").open(encoding="utf-8")))
+    assert any(r["symbol"] == "A/RES/80/44" for r in records)
+    assert (site / "data/index.html").is_file()
 
 
 def test_no_internal_link_is_broken(site: Path) -> None:

@@ -33,6 +33,36 @@ class Doc:
         return f"{self.url}index.html"
 
 
+@dataclass(frozen=True)
+class ResolutionKey:
+    """A resolution as cited: the body that adopted it and its number."""
+
+    body: str
+    """Canonical English name of the adopting body."""
+    number: str
+    """Normalised number: `60/251`, `2334 (2016)`."""
+
+
+@dataclass
+class Resolution:
+    """A resolution cited in the archive, with the documents citing it."""
+
+    key: ResolutionKey
+    symbol: str | None
+    """Its own document symbol (`A/RES/60/251`), when its number and body determine one."""
+    url: str
+    """Site-relative URL of its page."""
+    citing: list[Doc] = field(default_factory=list)
+
+
+_SERIES_BODY = {
+    "A/RES": GA,
+    "S/RES": "Security Council",
+    "A/HRC/RES": HRC,
+    "E/RES": "Economic and Social Council",
+}
+
+
 @dataclass
 class Archive:
     """Every document with the links between them."""
@@ -44,6 +74,13 @@ class Archive:
     cited_by: dict[str, list[Doc]] = field(default_factory=dict)
     """compare_key(symbol) -> docs citing it (by symbol or resolution number)."""
     problems: list[Problem] = field(default_factory=list)
+    resolutions: dict[ResolutionKey, Resolution] = field(default_factory=dict)
+    children: dict[str, list[Doc]] = field(default_factory=dict)
+    """compare_key(symbol) -> its addenda, corrigenda and revisions held (`Add.1` ...)."""
+    drafts: dict[str, list[str]] = field(default_factory=dict)
+    """doc URL -> symbols of the `/L.` drafts the text says it was adopted from."""
+    adopted: dict[str, list[Doc]] = field(default_factory=dict)
+    """compare_key(draft symbol) -> resolutions adopted from it."""
 
     def doc_for(self, symbol: str, language: str) -> Doc | None:
         """Return the document with `symbol` in `language`, else in any language held."""
@@ -62,6 +99,29 @@ class Archive:
         if not doc.record.symbol:
             return []
         return self.cited_by.get(symbols.compare_key(doc.record.symbol), [])
+
+    def resolution_key(self, cite: Citation, citing: Record) -> ResolutionKey:
+        """Return which resolution a citation by number names."""
+        symbol = resolution_symbol(cite.target, cite.body or citing.body)
+        if symbol:
+            series = (
+                symbol.rsplit("/", 2)[0]
+                if symbol.startswith("A/HRC")
+                else "/".join(symbol.split("/")[:2])
+            )
+            return ResolutionKey(_SERIES_BODY.get(series, GA), cite.target)
+        return ResolutionKey(cite.body or citing.body or "Unknown body", cite.target)
+
+    def family(self, doc: Doc) -> tuple[Doc | None, list[Doc]]:
+        """Return a document's parent (for `Add.1`, its report) and its own addenda held."""
+        if not doc.record.symbol:
+            return None, []
+        parsed = symbols.parse(doc.record.symbol)
+        parent = None
+        if parsed is not None and parsed.parent is not None:
+            parent = self.doc_for(str(parsed.parent), doc.record.language)
+        kids = self.children.get(symbols.compare_key(doc.record.symbol), [])
+        return parent, [k for k in kids if k.record.language == doc.record.language] or kids
 
     def target_symbol(self, cite: Citation, citing: Record) -> str | None:
         """Return the symbol a citation points at (a resolution number resolved to a symbol)."""
@@ -144,8 +204,75 @@ def build_archive(records: list[Record]) -> Archive:
             target = archive.target_symbol(cite, doc.record)
             if target:
                 cited_by[symbols.compare_key(target)][doc.url] = doc
+            if cite.kind == "resolution":
+                _add_resolution(archive, archive.resolution_key(cite, doc.record), target, doc)
+    for doc in docs:  # a resolution held in the archive has its page even if nobody cites it
+        number = citation_number(doc.record)
+        if number:
+            _add_resolution(archive, number, doc.record.symbol, None)
     archive.cited_by = {
         key: sorted(found.values(), key=lambda d: (d.record.date or "", d.url), reverse=True)
         for key, found in cited_by.items()
     }
+    for resolution in archive.resolutions.values():
+        resolution.citing.sort(key=lambda d: (d.record.date or "", d.url), reverse=True)
+    _gather_families(archive)
     return archive
+
+
+def citation_number(record: Record) -> ResolutionKey | None:
+    """Return the resolution a record is itself (`A/RES/80/44` -> GA 80/44), or None."""
+    if not record.symbol or "/RES/" not in record.symbol:
+        return None
+    series, _, number = record.symbol.partition("/RES/")
+    body = _SERIES_BODY.get(f"{series}/RES")
+    return ResolutionKey(body, number) if body else None
+
+
+def resolution_url(key: ResolutionKey) -> str:
+    """Return the URL of a resolution's page: `resolutions/general-assembly/60/251/`."""
+    number = _symbol_path(key.number) or slug(key.number)
+    return f"resolutions/{slug(key.body)}/{number}/"
+
+
+def _add_resolution(
+    archive: Archive, key: ResolutionKey, symbol: str | None, doc: Doc | None
+) -> None:
+    entry = archive.resolutions.get(key)
+    if entry is None:
+        entry = Resolution(key, symbol, resolution_url(key))
+        archive.resolutions[key] = entry
+    if doc is not None and doc not in entry.citing:
+        entry.citing.append(doc)
+
+
+_DRAFT = re.compile(r"/L\.\d")
+
+
+def _gather_families(archive: Archive) -> None:
+    children: dict[str, list[Doc]] = defaultdict(list)
+    adopted: dict[str, list[Doc]] = defaultdict(list)
+    for doc in archive.docs:
+        r = doc.record
+        parsed = symbols.parse(r.symbol) if r.symbol else None
+        if parsed is not None and parsed.parent is not None:
+            children[symbols.compare_key(str(parsed.parent))].append(doc)
+        if r.document_type == "resolution":
+            # "[on the report of ... (A/56/L.60)]", "[ohne Überweisung ... (A/57/L.79)]":
+            # the drafts cited in the masthead, before the body proper.
+            drafts = sorted(
+                {
+                    c.target
+                    for c in r.citations
+                    if c.kind == "document" and c.start < r.body_offset and _DRAFT.search(c.target)
+                }
+            )
+            if drafts:
+                archive.drafts[doc.url] = drafts
+                for draft in drafts:
+                    adopted[symbols.compare_key(draft)].append(doc)
+    archive.children = {
+        k: sorted(v, key=lambda d: symbols.natural_key(d.record.symbol or ""))
+        for k, v in children.items()
+    }
+    archive.adopted = dict(adopted)

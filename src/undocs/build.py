@@ -6,9 +6,6 @@ build succeeded, so a failed build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -20,7 +17,10 @@ from .content import load_content
 from .loader import find_sources, load_file
 from .model import InputError, Problem, Record
 from .quality import archive_problems
-from .render import BUILTIN_TEMPLATES, Settings, Site, environment
+from .exports import citations_csv, records_csv, records_jsonl
+from .feeds import feed_pages, robots_page, sitemap_pages
+from .render import BUILTIN_TEMPLATES, Page, Settings, environment, render
+from .site import Site
 from .search import build_index
 
 Progress = Callable[[str], None]
@@ -34,7 +34,6 @@ class BuildOptions:
     out: Path
     content: Path | None = None
     settings: Settings = field(default_factory=Settings)
-    search: bool = True
 
 
 @dataclass(frozen=True)
@@ -73,25 +72,6 @@ def load_records(
     return records, problems
 
 
-def records_jsonl(records: list[Record]) -> str:
-    """Return the records as JSON lines, GUIDE.md's field names plus `file`."""
-    return "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in records)
-
-
-def citations_csv(records: list[Record]) -> str:
-    """Return one CSV row per citation: citing file and symbol, cited target, kind."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["citing_file", "citing_symbol", "language", "cited", "kind"])
-    for r in records:
-        seen = set()
-        for cite in r.citations:
-            if (cite.kind, cite.target) not in seen:
-                seen.add((cite.kind, cite.target))
-                writer.writerow([r.file, r.symbol or "", r.language, cite.target, cite.kind])
-    return buffer.getvalue()
-
-
 def check(seeds: Path) -> tuple[list[Record], list[Problem]]:
     """Read every document and return the records and every problem, archive-wide ones too."""
     records, problems = load_records(seeds)
@@ -115,10 +95,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         pages = _write_pages(site, env, staging, say)
-        _write_data(records, staging)
+        _write_data(site, records, staging)
         _copy_static(options.settings, staging)
         indexed = 0
-        if options.search:
+        if options.settings.search:
             say("indexing with Pagefind")
             indexed = build_index(staging).pages
         _swap(staging, out)
@@ -129,24 +109,34 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
 
 def _write_pages(site: Site, env, staging: Path, say: Progress) -> int:
-    count = 0
-    for page in site.pages():
+    root = staging.resolve()
+    urls: list[str] = []
+
+    def write(page: Page) -> None:
         dest = staging / page.dest
-        if not dest.resolve().is_relative_to(staging.resolve()):
+        if not dest.resolve().is_relative_to(root):
             raise ValueError(f"page {page.url!r} would be written outside the output folder")
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(site.render(env, page), encoding="utf-8")
-        count += 1
-        if count % 2000 == 0:
-            say(f"wrote {count} pages")
-    return count
+        dest.write_text(render(env, site.settings, page, site.context(page)), encoding="utf-8")
+
+    for page in site.pages():
+        write(page)
+        if page.url.endswith("/") or page.url == "":
+            urls.append(page.url)
+            if len(urls) % 5000 == 0:
+                say(f"wrote {len(urls)} pages")
+    extra = [*feed_pages(site), *sitemap_pages(site, urls), robots_page()]
+    for page in extra:
+        write(page)
+    return len(urls)
 
 
-def _write_data(records: list[Record], staging: Path) -> None:
+def _write_data(site: Site, records: list[Record], staging: Path) -> None:
     data = staging / "data"
     data.mkdir(exist_ok=True)
     (data / "records.jsonl").write_text(records_jsonl(records), encoding="utf-8")
-    (data / "citations.csv").write_text(citations_csv(records), encoding="utf-8")
+    (data / "records.csv").write_text(records_csv(records), encoding="utf-8")
+    (data / "citations.csv").write_text(citations_csv(site.archive), encoding="utf-8")
 
 
 def _copy_static(settings: Settings, staging: Path) -> None:

@@ -21,14 +21,15 @@ def _err(message: str) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site and report what was written."""
     settings = Settings(
-        base_url=args.base_url or "", templates=args.templates if args.templates.is_dir() else None
+        base_url=args.base_url or "",
+        templates=args.templates if args.templates.is_dir() else None,
+        search=not args.no_search,
     )
     options = BuildOptions(
         seeds=args.seeds,
         out=args.out,
         settings=settings,
         content=args.content,
-        search=not args.no_search,
     )
     progress = None if args.quiet else (lambda msg: _err(f"undocs: {msg}"))
     result = build(options, progress)

@@ -82,8 +82,13 @@ def render_body(
     start: int,
     citations: tuple[Citation, ...],
     href: Callable[[Citation], str | None],
+    cite_prefix: str | None = None,
 ) -> str:
-    """Return the HTML of `text[start:]`, each citation linked where `href` gives a URL."""
+    """Return the HTML of `text[start:]`, each citation linked where `href` gives a URL.
+
+    Numbered paragraphs get an anchor (`#para-5`) and, with `cite_prefix` ("A/RES/70/1, para. "),
+    a link to themselves titled with how to cite them.
+    """
     spans = _spans(citations, start, href)
     out: list[str] = []
     seen_numbers: set[str] = set()
@@ -91,7 +96,14 @@ def render_body(
         inner = _inline(text, block.start, block.end, spans)
         if block.kind == "para" and block.number and block.number not in seen_numbers:
             seen_numbers.add(block.number)
-            out.append(f'<p id="para-{block.number}" class="para">{inner}</p>')
+            link = ""
+            if cite_prefix is not None:
+                label = escape(f"{cite_prefix}{block.number}")
+                link = (
+                    f'<a class="para-link" href="#para-{block.number}" title="{label}" '
+                    f'aria-label="{label}" data-pagefind-ignore>¶</a> '
+                )
+            out.append(f'<p id="para-{block.number}" class="para">{link}{inner}</p>')
         elif block.kind == "footnote":
             out.append(f'<p class="footnote">{inner}</p>')
         elif block.kind == "heading":

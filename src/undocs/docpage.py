@@ -1,0 +1,132 @@
+"""What a document page shows: its record, text, links both ways, family, versions, citing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import symbols
+from .archive import Doc, resolution_url
+from .model import Citation
+from .render import OFFICIAL_LANGUAGES, RTL, Settings, doc_summary, root_of
+from .textbody import render_body
+
+if TYPE_CHECKING:
+    from .site import Site
+
+
+def undocs_url(symbol: str) -> str:
+    """Return the UN's own address of a symbol."""
+    return f"https://undocs.org/{symbols.url_path(symbol)}"
+
+
+def citation_href(site: Site, cite: Citation, doc: Doc) -> str | None:
+    """Return where a citation in the text links: the archive's page, else the UN's."""
+    archive = site.archive
+    target = archive.target_symbol(cite, doc.record)
+    held = archive.doc_for(target, doc.record.language) if target else None
+    if held is not None:
+        return root_of(doc.url) + held.url
+    if cite.kind == "resolution":
+        return root_of(doc.url) + resolution_url(archive.resolution_key(cite, doc.record))
+    return undocs_url(target) if target else None
+
+
+def document_context(site: Site, doc: Doc) -> dict[str, Any]:
+    """Return the template context of a document page."""
+    archive, r, root = site.archive, doc.record, root_of(doc.url)
+    resolutions: dict[str, dict[str, Any]] = {}
+    documents: dict[str, dict[str, Any]] = {}
+    for cite in r.citations:
+        if cite.kind == "resolution" and cite.target not in resolutions:
+            key = archive.resolution_key(cite, r)
+            entry = archive.resolutions[key]
+            held = archive.doc_for(entry.symbol, r.language) if entry.symbol else None
+            resolutions[cite.target] = {
+                "target": cite.target,
+                "body": key.body,
+                "page": root + entry.url,
+                "symbol": entry.symbol,
+                "held": held is not None,
+            }
+        elif cite.kind == "document" and cite.target not in documents:
+            held = archive.doc_for(cite.target, r.language)
+            documents[cite.target] = {
+                "target": cite.target,
+                "held": held is not None,
+                "href": root + held.url if held else undocs_url(cite.target),
+            }
+    versions = archive.versions(doc)
+    held_languages = {v.record.language for v in versions} | {r.language}
+    parent, children = archive.family(doc)
+    number = paragraph_cite = None
+    if r.symbol:
+        number = r.symbol
+        paragraph_cite = f"{r.symbol}, para. "
+    return {
+        "doc": doc,
+        "r": r,
+        "root": root,
+        "lang": r.language,
+        "dir": "rtl" if r.language in RTL else "ltr",
+        "body_html": render_body(
+            r.text,
+            r.body_offset,
+            r.citations,
+            lambda c: citation_href(site, c, doc),
+            paragraph_cite,
+        ),
+        "resolutions": sorted(resolutions.values(), key=lambda c: symbols.natural_key(c["target"])),
+        "documents": sorted(documents.values(), key=lambda c: symbols.natural_key(c["target"])),
+        "cited_by": [doc_summary(d) for d in archive.citing(doc) if d is not doc],
+        "versions": [doc_summary(v) for v in versions],
+        "missing_languages": [c for c in OFFICIAL_LANGUAGES if c not in held_languages]
+        if r.symbol
+        else [],
+        "parent": doc_summary(parent) if parent else None,
+        "children": [doc_summary(c) for c in children],
+        "drafts": [_link(site, doc, s) for s in archive.drafts.get(doc.url, [])],
+        "adopted": [doc_summary(d) for d in archive.adopted.get(symbols.compare_key(r.symbol), [])]
+        if r.symbol
+        else [],
+        "body_url": site.body_url(r.body),
+        "session_url": site.session_url(r.body, r.session) if r.session else None,
+        "undocs_url": undocs_url(r.symbol) if r.symbol else None,
+        "year": (r.date or "")[:4],
+        "cite_as": number or r.title,
+        "permalink": site.settings.absolute(doc.url),
+        "json_ld": json_ld(site.settings, doc),
+    }
+
+
+def _link(site: Site, doc: Doc, symbol: str) -> dict[str, Any]:
+    held = site.archive.doc_for(symbol, doc.record.language)
+    return {
+        "symbol": symbol,
+        "held": held is not None,
+        "href": root_of(doc.url) + held.url if held else undocs_url(symbol),
+    }
+
+
+def json_ld(settings: Settings, doc: Doc) -> dict[str, Any]:
+    """Return schema.org metadata of a document (rendered with `json_script`)."""
+    r = doc.record
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Legislation"
+        if r.document_type in ("resolution", "decision")
+        else "Report"
+        if r.document_type == "report"
+        else "CreativeWork",
+        "name": r.title,
+        "inLanguage": r.language,
+        "url": settings.absolute(doc.url),
+        "publisher": {"@type": "Organization", "name": "United Nations"},
+    }
+    if r.symbol:
+        data["identifier"] = r.symbol
+        data["sameAs"] = undocs_url(r.symbol)
+    if r.date:
+        data["datePublished"] = r.date
+    if r.body:
+        data["author"] = {"@type": "Organization", "name": r.body}
+    return data

@@ -1,0 +1,50 @@
+"""Discovery files: Atom feeds (site and per body), sitemaps and robots.txt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .render import Page, doc_summary
+
+if TYPE_CHECKING:
+    from .site import Site
+
+FEED_ENTRIES = 50
+SITEMAP_URLS = 40_000  # the protocol allows 50,000 a file
+
+
+def feed_pages(site: Site) -> Iterator[Page]:
+    """Yield the Atom feed of the latest documents and one per body."""
+    yield _feed(site, "feed.xml", site.settings.title, site.newest)
+    for body in sorted(site.bodies):
+        newest = [d for d in site.newest if (d.record.body or "Unknown body") == body]
+        yield _feed(
+            site, site.body_url(body) + "feed.xml", f"{body} · {site.settings.title}", newest
+        )
+
+
+def _feed(site: Site, url: str, title: str, docs: list) -> Page:
+    entries = [doc_summary(d) for d in docs[:FEED_ENTRIES]]
+    updated = max((e["date"] for e in entries if e["date"]), default="1970-01-01")
+    return Page(
+        url, "atom.xml", {"title": title, "entries": entries, "updated": updated, "feed_url": url}
+    )
+
+
+def sitemap_pages(site: Site, urls: list[str]) -> Iterator[Page]:
+    """Yield `sitemap.xml` (an index when there are more URLs than one file holds)."""
+    chunks = [urls[i : i + SITEMAP_URLS] for i in range(0, len(urls), SITEMAP_URLS)] or [[]]
+    if len(chunks) == 1:
+        yield Page("sitemap.xml", "sitemap.xml", {"urls": chunks[0]})
+        return
+    names = []
+    for n, chunk in enumerate(chunks, 1):
+        names.append(f"sitemap-{n}.xml")
+        yield Page(names[-1], "sitemap.xml", {"urls": chunk})
+    yield Page("sitemap.xml", "sitemap-index.xml", {"sitemaps": names})
+
+
+def robots_page() -> Page:
+    """Return robots.txt: everything may be crawled; where the sitemap is."""
+    return Page("robots.txt", "robots.txt", {})

@@ -1,0 +1,259 @@
+"""Every page of the site, gathered from the archive before any is written."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from . import symbols
+from .archive import Archive, Doc, slug
+from .content import ContentPage
+from .docpage import document_context, undocs_url
+from .exports import DATA_FILES
+from .model import RECORD_FIELDS, Problem
+from .quality import report
+from .render import Page, Settings, doc_summary
+
+PER_PAGE = 100
+SortKey = Callable[[Doc], Any]
+
+
+def by_symbol(doc: Doc) -> Any:
+    """Sort key: symbols in natural order (`A/70/2` before `A/70/10`), then file."""
+    return (symbols.natural_key(doc.record.symbol or "~" + doc.url),)
+
+
+def newest_first(docs: list[Doc]) -> list[Doc]:
+    """Return documents newest first, ties in natural symbol order."""
+    ordered = sorted(docs, key=by_symbol)
+    return sorted(ordered, key=lambda d: d.record.date or "", reverse=True)
+
+
+def item_slug(item: str) -> str:
+    """Return the URL part of an agenda item: `2 (c)` -> `2c`."""
+    return "".join(c for c in item if c.isalnum()).lower() or "none"
+
+
+class Site:
+    """Gathers every page of the archive from the graph."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        content: list[ContentPage],
+        settings: Settings,
+        problems: list[Problem] | None = None,
+    ):
+        self.archive = archive
+        self.content = content
+        self.settings = settings
+        self.problems = problems or []
+        self.bodies: dict[str, list[Doc]] = defaultdict(list)
+        for doc in archive.docs:
+            self.bodies[doc.record.body or "Unknown body"].append(doc)
+        self.newest = newest_first(archive.docs)
+
+    # URLs -----------------------------------------------------------------------------------
+
+    def body_url(self, body: str | None) -> str:
+        """Return the URL of a body's page."""
+        return f"bodies/{slug(body or 'Unknown body')}/"
+
+    def session_url(self, body: str | None, session: int) -> str:
+        """Return the URL of a session's page."""
+        return f"{self.body_url(body)}session-{session}/"
+
+    # Pages ----------------------------------------------------------------------------------
+
+    def pages(self) -> Iterator[Page]:
+        """Yield every page of the site; document pages last (the bulk)."""
+        yield self.home()
+        yield from self.paged("documents/", "All documents", self.newest)
+        yield from self.browse()
+        yield from self.resolution_pages()
+        yield from self.search_pages()
+        for page in self.content:
+            yield Page(page.url, "page.html", {"page": page})
+        yield Page("404.html", "404.html", {})
+        yield Page("data/", "data.html", {"files": DATA_FILES, "fields": RECORD_FIELDS})
+        yield self.quality()
+        for doc in self.archive.docs:
+            yield Page(doc.url, "document.html", {"doc": doc})
+
+    def context(self, page: Page) -> dict[str, Any]:
+        """Return the context a page renders with (document pages gather theirs now)."""
+        if page.template == "document.html":
+            return document_context(self, page.context["doc"])
+        return page.context
+
+    def home(self) -> Page:
+        """Return the home page: what the archive holds and the latest documents."""
+        records = [d.record for d in self.archive.docs]
+        years = Counter((r.date or "")[:4] or "undated" for r in records)
+        return Page(
+            "",
+            "home.html",
+            {
+                "total": len(records),
+                "by_body": [
+                    (b, n, self.body_url(b))
+                    for b, n in Counter(r.body or "Unknown body" for r in records).most_common()
+                ],
+                "by_language": Counter(r.language for r in records).most_common(),
+                "by_year": sorted(years.items(), reverse=True),
+                "latest": [doc_summary(d) for d in self.newest[:20]],
+            },
+        )
+
+    def paged(
+        self,
+        url: str,
+        title: str,
+        docs: list[Doc],
+        extra: dict | None = None,
+    ) -> Iterator[Page]:
+        """Yield a paged list of documents at `url`, `url`page/2/ ..."""
+        count = max(1, -(-len(docs) // PER_PAGE))
+        for n in range(1, count + 1):
+            chunk = docs[(n - 1) * PER_PAGE : n * PER_PAGE]
+            yield Page(
+                url if n == 1 else f"{url}page/{n}/",
+                "list.html",
+                {
+                    "title": title,
+                    "docs": [doc_summary(d) for d in chunk],
+                    "number": n,
+                    "count": count,
+                    "total": len(docs),
+                    "first_url": url,
+                    **(extra or {}),
+                },
+            )
+
+    def browse(self) -> Iterator[Page]:
+        """Yield the browse pages: body -> session -> agenda item; year; type; language."""
+        rows = [
+            {"name": b, "url": self.body_url(b), "count": len(ds)}
+            for b, ds in sorted(self.bodies.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ]
+        yield Page("bodies/", "index.html", {"title": "Bodies", "rows": rows})
+        for body, docs in sorted(self.bodies.items()):
+            yield from self.body_pages(body, docs)
+        for name, key, label in (
+            ("years", lambda d: (d.record.date or "")[:4] or "undated", "Year"),
+            ("types", lambda d: d.record.document_type, "Document type"),
+            ("languages", lambda d: d.record.language, "Language"),
+        ):
+            yield from self.facet(name, key, label)
+
+    def facet(self, name: str, key: Callable[[Doc], str], label: str) -> Iterator[Page]:
+        """Yield an index of one facet's values and a paged list per value."""
+        groups: dict[str, list[Doc]] = defaultdict(list)
+        for doc in self.archive.docs:
+            groups[key(doc)].append(doc)
+        ordered = sorted(groups, reverse=name == "years")
+        rows = [
+            {"name": v, "url": f"{name}/{slug(v)}/", "count": len(groups[v]), "code": v}
+            for v in ordered
+        ]
+        yield Page(
+            f"{name}/", "index.html", {"title": f"By {label.lower()}", "rows": rows, "facet": name}
+        )
+        for value in ordered:
+            docs = groups[value]
+            docs = newest_first(docs) if name == "years" else sorted(docs, key=by_symbol)
+            yield from self.paged(
+                f"{name}/{slug(value)}/", f"{label}: {value}", docs, {"facet": name, "value": value}
+            )
+
+    def body_pages(self, body: str, docs: list[Doc]) -> Iterator[Page]:
+        """Yield a body's list, a page per session, and per agenda item of the session."""
+        sessions: dict[int, list[Doc]] = defaultdict(list)
+        for doc in docs:
+            if doc.record.session is not None:
+                sessions[doc.record.session].append(doc)
+        session_rows = [
+            {"number": n, "url": self.session_url(body, n), "count": len(ds)}
+            for n, ds in sorted(sessions.items(), reverse=True)
+        ]
+        yield from self.paged(
+            self.body_url(body),
+            body,
+            newest_first(docs),
+            {"sessions": session_rows, "body": body, "feed": self.body_url(body) + "feed.xml"},
+        )
+        for n, session_docs in sorted(sessions.items()):
+            url = self.session_url(body, n)
+            items: dict[str, list[Doc]] = defaultdict(list)
+            for doc in session_docs:
+                for item in doc.record.agenda_items:
+                    items[item].append(doc)
+            item_rows = [
+                {"name": i, "url": f"{url}item-{item_slug(i)}/", "count": len(ds)}
+                for i, ds in sorted(items.items(), key=lambda kv: symbols.natural_key(kv[0]))
+            ]
+            crumbs = [(body, self.body_url(body))]
+            yield from self.paged(
+                url,
+                f"{body}, session {n}",
+                sorted(session_docs, key=by_symbol),
+                {"body": body, "crumbs": crumbs, "items": item_rows},
+            )
+            for row in item_rows:
+                yield from self.paged(
+                    row["url"],
+                    f"{body}, session {n}, agenda item {row['name']}",
+                    sorted(items[row["name"]], key=by_symbol),
+                    {"crumbs": crumbs + [(f"Session {n}", url)]},
+                )
+
+    def resolution_pages(self) -> Iterator[Page]:
+        """Yield a page per resolution cited or held, and an index by body."""
+        by_body: dict[str, list[Any]] = defaultdict(list)
+        for entry in self.archive.resolutions.values():
+            by_body[entry.key.body].append(entry)
+            versions = (
+                self.archive.by_symbol.get(symbols.compare_key(entry.symbol), {})
+                if entry.symbol
+                else {}
+            )
+            yield Page(
+                entry.url,
+                "resolution.html",
+                {
+                    "res": entry,
+                    "body": entry.key.body,
+                    "number": entry.key.number,
+                    "versions": [doc_summary(d) for _, d in sorted(versions.items())],
+                    "citing": [doc_summary(d) for d in entry.citing],
+                    "undocs_url": undocs_url(entry.symbol) if entry.symbol else None,
+                    "body_url": self.body_url(entry.key.body)
+                    if entry.key.body in self.bodies
+                    else None,
+                },
+            )
+        groups = []
+        for body, entries in sorted(by_body.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            entries.sort(key=lambda e: symbols.natural_key(e.key.number))
+            groups.append({"body": body, "entries": entries})
+        yield Page("resolutions/", "resolutions.html", {"groups": groups})
+
+    def quality(self) -> Page:
+        """Return the quality report page: what could not be read, per document."""
+        quality = report(self.problems)
+        urls = {doc.record.file: doc.url for doc in self.archive.docs}
+        files = [{"file": f, "url": urls.get(f), "problems": ps} for f, ps in quality.by_file]
+        return Page(
+            "quality/",
+            "quality.html",
+            {"by_reason": quality.by_reason, "files": files, "total": len(self.problems)},
+        )
+
+    def search_pages(self) -> Iterator[Page]:
+        """Yield the search page and one per language the archive holds."""
+        languages = sorted({d.record.language for d in self.archive.docs})
+        yield Page("search/", "search.html", {"lang": "en", "languages": languages})
+        for lang in languages:
+            if lang != "en":
+                yield Page(f"{lang}/search/", "search.html", {"lang": lang, "languages": languages})
