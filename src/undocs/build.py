@@ -14,14 +14,14 @@ from pathlib import Path
 
 from .archive import build_archive
 from .content import load_content
+from .exports import citations_csv, records_csv, records_jsonl
+from .feeds import feed_pages, robots_page, sitemap_pages
 from .loader import find_sources, load_file
 from .model import InputError, Problem, Record
 from .quality import archive_problems
-from .exports import citations_csv, records_csv, records_jsonl
-from .feeds import feed_pages, robots_page, sitemap_pages
 from .render import BUILTIN_TEMPLATES, Page, Settings, environment, render
-from .site import Site
 from .search import build_index
+from .site import Site
 
 Progress = Callable[[str], None]
 
