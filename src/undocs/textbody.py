@@ -142,7 +142,7 @@ def _inline(text: str, start: int, end: int, spans: list[tuple[int, int, str, st
         s, e = max(s, start), min(e, end)
         parts.append(escape(text[pos:s], quote=False))
         parts.append(
-            f'<a class="cite" href="{escape(url)}" title="{escape(target)}">'
+            f'<a class="cite" dir="ltr" href="{escape(url)}" title="{escape(target)}">'
             f"{escape(text[s:e], quote=False)}</a>"
         )
         pos = e
