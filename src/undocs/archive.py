@@ -5,6 +5,7 @@ Gathered once from every record before any page is written (mkdocs: "first gathe
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -156,42 +157,62 @@ def slug(text: str) -> str:
     return out[:MAX_COMPONENT] or "untitled"
 
 
+#: A URL longer than this (a symbol of hundreds of characters) falls back to a short one.
+MAX_URL = 200
+
+
 def _symbol_path(symbol: str) -> str | None:
+    """Return the URL path of a symbol, or None if it cannot be one safely."""
     parts = []
     for part in symbols.url_path(symbol).split("/"):
-        safe = _SAFE.sub("_", part)[:MAX_COMPONENT]
-        if not safe or set(safe) <= {"."}:
+        safe = _SAFE.sub("_", part)
+        if not safe or set(safe) <= {"."} or len(safe) > MAX_COMPONENT:
             return None
         parts.append(safe)
-    return "/".join(parts)
+    path = "/".join(parts)
+    return path if len(path) <= MAX_URL else None
 
 
 def _file_path(file: str) -> str:
+    """Return a URL path from a file's name: safe characters, short, unique to the name."""
     stem = PurePosixPath(file).with_suffix("").as_posix()
-    return "/".join(_SAFE.sub("_", p)[:MAX_COMPONENT].strip(".") or "_" for p in stem.split("/"))
+    parts = [_SAFE.sub("_", p)[:MAX_COMPONENT].strip(".") or "_" for p in stem.split("/")]
+    path = "/".join(parts)[-MAX_URL:].lstrip("/.")
+    if path != stem:  # characters were replaced or cut: keep names that differ apart
+        path += "-" + hashlib.sha1(file.encode("utf-8")).hexdigest()[:8]
+    return path
 
 
 def build_archive(records: list[Record]) -> Archive:
     """Give every record a URL and gather the links between them."""
     docs: list[Doc] = []
     archive = Archive(docs)
-    taken: dict[str, Record] = {}
+    owners: dict[str, Record] = {}
     for record in sorted(records, key=lambda r: r.file):
-        lang = _SAFE.sub("_", record.language)[:8] or "xx"
+        lang = record.language if re.fullmatch(r"[a-z]{2,3}", record.language) else "xx"
         path = _symbol_path(record.symbol) if record.symbol else None
-        url = f"{lang}/{path}/" if path else f"{lang}/doc/{_file_path(record.file)}/"
-        if url in taken:
-            other = taken[url]
+        fallback = f"{lang}/doc/{_file_path(record.file)}/"
+        url = f"{lang}/{path}/" if path else fallback
+        if url in owners:
+            # The first file by name owns the symbol's URL; both are reported and reachable.
+            owner = owners[url]
+            archive.problems.append(
+                Problem(
+                    owner.file,
+                    1,
+                    f"same symbol and language as {record.file}; this file owns {url}",
+                )
+            )
             archive.problems.append(
                 Problem(
                     record.file,
                     1,
-                    f"same symbol and language as {other.file}; that file owns "
-                    f"{url}, this one is at {lang}/doc/{_file_path(record.file)}/",
+                    f"same symbol and language as {owner.file}, which owns {url}; "
+                    f"this file is at {fallback}",
                 )
             )
-            url = f"{lang}/doc/{_file_path(record.file)}/"
-        taken[url] = record
+            url = fallback
+        owners[url] = record
         doc = Doc(record, url)
         docs.append(doc)
         archive.by_file[record.file] = doc

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import jinja2
+
 from . import __version__
 from .build import BuildOptions, build, check, load_records
 from .render import Settings
@@ -149,6 +151,15 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except (FileNotFoundError, FileExistsError, NotADirectoryError) as err:
         _err(f"undocs: {err}")
+        return 2
+    except jinja2.TemplateSyntaxError as err:
+        _err(
+            f"{err.filename or err.name}:{err.lineno}: template error: {err.message}; "
+            "the previous site was left as it was"
+        )
+        return 2
+    except jinja2.TemplateError as err:
+        _err(f"undocs: template error: {err}; the previous site was left as it was")
         return 2
     except SearchIndexError as err:
         _err(f"undocs: {err}")

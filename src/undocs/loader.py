@@ -53,8 +53,15 @@ def decode(data: bytes, path: str) -> str:
     """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    if b"\x00" in data[:4096]:
-        raise InputError(path, 0, "binary file (it holds NUL bytes); give a text extraction")
+    head = data[:4096]
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if b"\x00" in head or controls > len(head) // 20:
+        raise InputError(
+            path,
+            0,
+            "binary file, not text (a PDF or image?); give a text "
+            "extraction, e.g. from `pdftotext`",
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -79,7 +86,18 @@ def parse_text(
     """Parse a document's text (front matter already split off) into a record."""
     meta = meta or {}
     problems: list[Problem] = []
-    code = str(meta.get("language") or detect_language(text)).lower()[:2]
+    code = str(meta.get("language") or "").strip().lower()
+    if code and not re.fullmatch(r"[a-z]{2,3}", code):
+        problems.append(
+            Problem(
+                name,
+                1,
+                f"front matter language {code[:40]!r} is not an ISO "
+                "639-1 code; detecting the language from the text",
+            )
+        )
+        code = ""
+    code = code or detect_language(text)
     fm_symbol = _front_matter_symbol(str(meta["symbol"])) if meta.get("symbol") else None
     if meta.get("symbol") and fm_symbol is None:
         problems.append(

@@ -1,0 +1,97 @@
+"""Property-based tests: the parsers never raise on any text; normalising is idempotent."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from undocs import symbols
+from undocs.citations import find_citations
+from undocs.frontmatter import split
+from undocs.loader import parse_text
+from undocs.masthead import read_masthead
+from undocs.model import InputError
+
+# Text drawn from what UN documents are made of: letters of the seven languages, digits,
+# the punctuation of symbols and citations, and line breaks.
+ALPHABET = st.sampled_from(
+    list("ASERCOPHLTDV/.-() \n\t*,;:0123456789") + list("résolutionالقرار决议резолюцияÜß")
+)
+UN_TEXT = st.text(ALPHABET, max_size=300)
+ANY_TEXT = st.text(max_size=300)
+LANGS = st.sampled_from(["en", "fr", "es", "de", "ru", "ar", "zh", "xx"])
+COMPONENT = st.one_of(
+    st.from_regex(r"[A-Z]{1,5}", fullmatch=True),
+    st.from_regex(r"[0-9]{1,4}", fullmatch=True),
+    st.from_regex(r"(Add|Corr|Rev|L|C|WG|CONF)\.[0-9]{1,3}", fullmatch=True),
+)
+SYMBOLS = st.builds(
+    lambda root, parts: "/".join([root, *parts]),
+    st.sampled_from(["A", "S", "E", "CTOC", "A/HRC", "S/RES", "A/RES"]),
+    st.lists(COMPONENT, min_size=1, max_size=6),
+).filter(lambda s: any(c.isdigit() for c in s))
+
+
+@given(st.one_of(UN_TEXT, ANY_TEXT))
+def test_symbol_parse_never_raises(text: str) -> None:
+    symbols.parse(text)
+    list(symbols.SYMBOL_RE.finditer(text))
+
+
+@given(st.one_of(UN_TEXT, ANY_TEXT))
+def test_normalise_is_idempotent(text: str) -> None:
+    once = symbols.normalise(text)
+    if once is not None:
+        assert symbols.normalise(once) == once
+
+
+@given(SYMBOLS)
+def test_canonical_symbol_parses_back_to_itself(symbol: str) -> None:
+    canonical = symbols.normalise(symbol)
+    assert canonical is not None
+    assert str(symbols.parse(canonical)) == canonical
+    assert symbols.normalise(canonical.lower()) == canonical
+
+
+@given(st.one_of(UN_TEXT, ANY_TEXT), LANGS)
+def test_citations_never_raise_and_point_into_the_text(text: str, code: str) -> None:
+    for cite in find_citations(text, code, None):
+        assert 0 <= cite.start <= cite.end <= len(text)
+
+
+@given(st.lists(st.one_of(UN_TEXT, ANY_TEXT), max_size=12), LANGS)
+def test_masthead_never_raises(lines: list[str], code: str) -> None:
+    head = read_masthead([line for chunk in lines for line in chunk.split("\n")], code)
+    assert head.body_start >= 0
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=200)
+@given(st.one_of(UN_TEXT, ANY_TEXT))
+def test_loader_never_raises_on_any_text(text: str) -> None:
+    try:
+        parts = split(text, "x.md")
+    except InputError as err:
+        assert err.problem.path == "x.md" and err.problem.line >= 1
+        return
+    record, problems = parse_text(parts.text, "x.md", parts.meta, parts.text_line)
+    assert record.file == "x.md"
+    assert all(str(p).startswith("x.md:") for p in problems)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["symbol", "language", "date", "session", "title"]),
+        st.one_of(st.text(max_size=20), st.integers(), st.none(), st.booleans()),
+        max_size=5,
+    )
+)
+def test_front_matter_of_any_type_is_reported_not_raised(meta: dict) -> None:
+    import yaml
+
+    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\nThe text.\n"
+    try:
+        parts = split(text, "f.md")
+    except InputError as err:
+        assert "front matter" in err.problem.reason
+        return
+    parse_text(parts.text, "f.md", parts.meta, parts.text_line)
