@@ -101,6 +101,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         if options.settings.search:
             say("indexing with Pagefind")
             indexed = build_index(staging).pages
+        problems += size_warnings(staging)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -147,6 +148,40 @@ def _copy_static(settings: Settings, staging: Path) -> None:
         if folder and folder.is_dir():
             shutil.copytree(folder, staging / "static", dirs_exist_ok=True)
     (staging / ".nojekyll").write_text("", encoding="utf-8")
+
+
+#: GitHub Pages' limits: a published site of at most 1 GB, files of at most 100 MB.
+SITE_LIMIT = 1_000_000_000
+FILE_LIMIT = 100_000_000
+
+
+def size_warnings(site: Path) -> list[Problem]:
+    """Warn when the site passes GitHub Pages' size limits, with the sizes."""
+    warnings = []
+    total = 0
+    for path in site.rglob("*"):
+        if path.is_file():
+            size = path.stat().st_size
+            total += size
+            if size > FILE_LIMIT:
+                warnings.append(
+                    Problem(
+                        path.relative_to(site).as_posix(),
+                        0,
+                        f"output file is {size / 1e6:.1f} MB, over GitHub "
+                        f"Pages' {FILE_LIMIT / 1e6:.0f} MB limit per file",
+                    )
+                )
+    if total > SITE_LIMIT:
+        warnings.append(
+            Problem(
+                ".",
+                0,
+                f"the site is {total / 1e9:.2f} GB, over GitHub Pages' "
+                f"{SITE_LIMIT / 1e9:.0f} GB limit per site",
+            )
+        )
+    return warnings
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -11,6 +11,7 @@ import jinja2
 
 from . import __version__
 from .build import BuildOptions, build, check, load_records
+from .config import CONFIG_FILE, ConfigError, check_value, load_config
 from .render import Settings
 from .search import SearchIndexError
 from .serve import serve
@@ -20,18 +21,33 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _setting(args: argparse.Namespace, config, key: str):
+    """Return a flag's value if given, else undocs.yml's (flags override the file)."""
+    value = getattr(args, key, None)
+    if value is None:
+        return config.get(key)
+    if isinstance(value, str):
+        check_value(key, value, f"--{key.replace('_', '-')}")
+    return value
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site and report what was written."""
+    config = load_config(args.config)
+    templates = Path(_setting(args, config, "templates"))
     settings = Settings(
-        base_url=args.base_url or "",
-        templates=args.templates if args.templates.is_dir() else None,
+        title=config.get("title"),
+        description=config.get("description"),
+        base_url=_setting(args, config, "base_url"),
+        language=config.get("language"),
+        templates=templates if templates.is_dir() else None,
         search=not args.no_search,
     )
     options = BuildOptions(
-        seeds=args.seeds,
-        out=args.out,
+        seeds=Path(_setting(args, config, "seeds")),
+        out=Path(_setting(args, config, "out")),
         settings=settings,
-        content=args.content,
+        content=Path(_setting(args, config, "content")),
     )
     progress = None if args.quiet else (lambda msg: _err(f"undocs: {msg}"))
     result = build(options, progress)
@@ -46,7 +62,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve a built site on 127.0.0.1."""
-    serve(args.out, args.port)
+    config = load_config(args.config)
+    serve(Path(_setting(args, config, "out")), args.port)
     return 0
 
 
@@ -73,42 +90,35 @@ def parser() -> argparse.ArgumentParser:
     """Return the argument parser of every command."""
     top = argparse.ArgumentParser(
         prog="undocs",
-        description="Build a cross-linked, searchable "
-        "static site from a folder of UN document texts.",
+        description="Build a cross-linked, searchable static site from a folder of UN "
+        f"document texts. Settings come from {CONFIG_FILE} in the current folder, if "
+        "present; flags override them.",
     )
     top.add_argument("--version", action="version", version=f"undocs {__version__}")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    config_help = f"settings file (default: {CONFIG_FILE} in the current folder, if present)"
 
     b = commands.add_parser(
         "build",
         help="build the site from a folder of document texts",
-        description="Read every .txt and .md under --seeds, render the "
-        "site into --out and index it for search.",
+        description="Read every .txt and .md under --seeds, render the site into --out and "
+        "index it for search. The site is swapped into --out only when the build succeeds.",
     )
+    b.add_argument("--seeds", help="folder of document texts, read recursively (default: seeds/)")
     b.add_argument(
-        "--seeds",
-        type=Path,
-        default=Path("seeds"),
-        help="folder of document texts, read recursively (default: seeds/)",
-    )
-    b.add_argument(
-        "--content",
-        type=Path,
-        default=Path("content"),
-        help="folder of Markdown pages such as about.md (default: content/)",
+        "--content", help="folder of Markdown pages such as about.md (default: content/)"
     )
     b.add_argument(
         "--templates",
-        type=Path,
-        default=Path("templates"),
         help="folder of templates overriding the built-in ones by name (default: templates/)",
     )
+    b.add_argument("--out", help="output folder (default: _site/)")
     b.add_argument(
-        "--out", type=Path, default=Path("_site"), help="output folder (default: _site/)"
+        "--base-url",
+        help="absolute URL the site will be served from, ending in / "
+        "(canonical links, feeds, sitemap)",
     )
-    b.add_argument(
-        "--base-url", help="absolute URL the site will be served from, for canonical links"
-    )
+    b.add_argument("--config", type=Path, help=config_help)
     b.add_argument("--strict", action="store_true", help="exit 1 if any problem was reported")
     b.add_argument("--quiet", action="store_true", help="print no progress")
     b.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
@@ -119,8 +129,9 @@ def parser() -> argparse.ArgumentParser:
         help="serve the built site on 127.0.0.1",
         description="Serve --out over HTTP on 127.0.0.1 (search works).",
     )
-    s.add_argument("--out", type=Path, default=Path("_site"), help="built site (default: _site/)")
+    s.add_argument("--out", help="built site (default: _site/)")
     s.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    s.add_argument("--config", type=Path, help=config_help)
     s.set_defaults(func=cmd_serve)
 
     r = commands.add_parser(
@@ -135,8 +146,8 @@ def parser() -> argparse.ArgumentParser:
     c = commands.add_parser(
         "check",
         help="list what could not be read, per document",
-        description="Report files that could not be read and fields not "
-        "found, as path:line: reason.",
+        description="Report files that could not be read, fields not "
+        "found and citations that resolve nowhere, as path:line: reason.",
     )
     c.add_argument("dir", type=Path, help="folder of document texts")
     c.add_argument("--strict", action="store_true", help="exit 1 if any problem was reported")
@@ -149,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.func(args))
+    except ConfigError as err:
+        _err(f"{err}")
+        return 2
     except (FileNotFoundError, FileExistsError, NotADirectoryError) as err:
         _err(f"undocs: {err}")
         return 2

@@ -37,6 +37,8 @@ class Settings:
     """A folder of the user's templates that override the built-in ones by name."""
     search: bool = True
     """Whether the Pagefind index is built (pages link its scripts only then)."""
+    language: str = "en"
+    """Language of the interface: the `lang` of pages that are not documents."""
 
     def absolute(self, url: str) -> str:
         """Return a site-relative URL as an absolute one (root-relative without a base URL)."""
@@ -108,7 +110,7 @@ def render(env: jinja2.Environment, settings: Settings, page: Page, context: dic
     """Return the text of one page from its template and context."""
     context = dict(context)
     context.setdefault("root", root_of(page.url))
-    context.setdefault("lang", "en")
+    context.setdefault("lang", settings.language)
     context.setdefault("dir", "rtl" if context["lang"] in RTL else "ltr")
     context["url"] = page.url
     context["canonical"] = settings.absolute(page.url) if settings.base_url else ""

@@ -253,7 +253,8 @@ class Site:
     def search_pages(self) -> Iterator[Page]:
         """Yield the search page and one per language the archive holds."""
         languages = sorted({d.record.language for d in self.archive.docs})
-        yield Page("search/", "search.html", {"lang": "en", "languages": languages})
+        main = self.settings.language
+        yield Page("search/", "search.html", {"lang": main, "languages": languages})
         for lang in languages:
-            if lang != "en":
+            if lang != main:
                 yield Page(f"{lang}/search/", "search.html", {"lang": lang, "languages": languages})

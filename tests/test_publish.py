@@ -1,0 +1,218 @@
+"""Publishing: a sub-path site served on loopback, the Pages workflow, undocs.yml, size guard."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from undocs.build import size_warnings
+from undocs.cli import main
+from undocs.config import ConfigError, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = "https://user.github.io/repo/"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+@pytest.fixture(scope="module")
+def served(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A build with --base-url .../repo/, served under /repo/ on 127.0.0.1."""
+    work = tmp_path_factory.mktemp("pages")
+    seeds = work / "seeds"
+    shutil.copytree(corpus / "hrc", seeds / "hrc")
+    shutil.copytree(corpus / "unpc/s_res_2213__2015___2015", seeds / "unpc")
+    shutil.copy(ROOT / "seeds/000_a4e48ed0b737bc3c.txt", seeds)
+    www = work / "www"
+    assert (
+        main(
+            [
+                "build",
+                "--seeds",
+                str(seeds),
+                "--out",
+                str(www / "repo"),
+                "--base-url",
+                BASE,
+                "--content",
+                str(ROOT / "content"),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(www))
+    handler.log_message = lambda *args: None  # type: ignore[assignment]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/repo/", www / "repo"
+    server.shutdown()
+    server.server_close()
+
+
+def test_every_internal_link_works_under_the_sub_path(served) -> None:
+    start, _ = served
+    seen, queue, broken = {start}, [start], []
+    while queue:
+        url = queue.pop()
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                body = response.read()
+                kind = response.headers.get_content_type()
+        except urllib.error.HTTPError as err:
+            broken.append(f"{url}: {err.code}")
+            continue
+        if kind != "text/html":
+            continue
+        parser = _Links()
+        parser.feed(body.decode("utf-8"))
+        for link in parser.links:
+            target = urljoin(url, link).split("#")[0]
+            parts = urlsplit(target)
+            if parts.netloc != urlsplit(start).netloc or target in seen:
+                continue
+            assert parts.path.startswith("/repo/"), f"{url} links outside the sub-path: {link}"
+            seen.add(target)
+            queue.append(target)
+    assert broken == []
+    assert len(seen) > 100
+
+
+def test_absolute_urls_use_the_base(served) -> None:
+    _, site = served
+    urls = [
+        loc.text
+        for loc in ET.parse(site / "sitemap.xml")
+        .getroot()
+        .iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
+    assert urls and all(u.startswith(BASE) for u in urls)
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert f'href="{BASE}feed.xml"' in feed
+    page = (site / "en/A/HRC/43/15/index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{BASE}en/A/HRC/43/15/">' in page
+    assert (site / ".nojekyll").is_file()
+    not_found = (site / "404.html").read_text(encoding="utf-8")
+    assert f'href="{BASE}search/"' in not_found
+
+
+def test_search_bundle_under_the_sub_path(served) -> None:
+    start, _ = served
+    with urllib.request.urlopen(start + "pagefind/pagefind-entry.json", timeout=10) as r:
+        assert r.status == 200
+    with urllib.request.urlopen(start + "search/", timeout=10) as r:
+        html = r.read().decode()
+    assert 'src="../pagefind/pagefind-ui.js"' in html and 'data-root="../"' in html
+
+
+def test_workflow_is_valid() -> None:
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())
+    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML reads `on` as True
+    assert triggers["push"]["branches"] == ["main"]
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    build_steps = workflow["jobs"]["build"]["steps"]
+    uses = [s.get("uses", "") for s in build_steps]
+    assert any(u.startswith("actions/setup-python@") for u in uses)
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    runs = " ".join(s.get("run", "") for s in build_steps)
+    assert "pip install ." in runs and "undocs build --base-url" in runs
+    assert "steps.pages.outputs.base_url" in runs
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_config_read_and_flags_override(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "seeds", tmp_path / "docs")
+    (tmp_path / "undocs.yml").write_text(
+        "title: My Archive\nbase_url: https://example.org/a/\nseeds: docs\nout: public\n"
+    )
+    assert main(["build", "--quiet", "--no-search"]) == 0
+    home = (tmp_path / "public/index.html").read_text(encoding="utf-8")
+    assert "<title>My Archive</title>" in home
+    assert 'href="https://example.org/a/"' in home
+    assert (
+        main(
+            [
+                "build",
+                "--quiet",
+                "--no-search",
+                "--out",
+                "other",
+                "--base-url",
+                "https://other.org/",
+            ]
+        )
+        == 0
+    )
+    assert 'href="https://other.org/"' in (tmp_path / "other/index.html").read_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("base_url: example.org\n", "undocs.yml:1: key 'base_url' must be an absolute http(s)"),
+        ("title: My\nlanguage: English\n", "undocs.yml:2: key 'language' must be an ISO 639-1"),
+        ("seeds: 3\n", "undocs.yml:1: key 'seeds' must be a str"),
+        ("colour: blue\n", "undocs.yml:1: unknown key 'colour'"),
+        ("title: [\n", "undocs.yml:2: not valid YAML"),
+    ],
+)
+def test_bad_config_names_the_key(tmp_path: Path, monkeypatch, capsys, text, message) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "undocs.yml").write_text(text)
+    with pytest.raises(ConfigError, match="undocs.yml"):
+        load_config()
+    assert main(["build", "--quiet"]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_bad_base_url_flag(tmp_path: Path, capsys) -> None:
+    assert (
+        main(
+            [
+                "build",
+                "--seeds",
+                str(ROOT / "seeds"),
+                "--base-url",
+                "repo/",
+                "--out",
+                str(tmp_path / "o"),
+            ]
+        )
+        == 2
+    )
+    assert "--base-url: key 'base_url' must be an absolute" in capsys.readouterr().err
+
+
+def test_size_guard_warns_with_sizes(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("undocs.build.FILE_LIMIT", 1000)
+    monkeypatch.setattr("undocs.build.SITE_LIMIT", 1500)
+    (tmp_path / "big.bin").write_bytes(b"x" * 1200)
+    (tmp_path / "small.html").write_bytes(b"x" * 500)
+    warnings = [str(w) for w in size_warnings(tmp_path)]
+    assert warnings == [
+        "big.bin:0: output file is 1.2 kB, over GitHub Pages' limit of 1.0 kB per file",
+        ".:0: the site is 1.7 kB, over GitHub Pages' limit of 1.5 kB per site",
+    ]
