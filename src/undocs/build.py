@@ -164,24 +164,26 @@ def size_warnings(site: Path) -> list[Problem]:
             size = path.stat().st_size
             total += size
             if size > FILE_LIMIT:
-                warnings.append(
-                    Problem(
-                        path.relative_to(site).as_posix(),
-                        0,
-                        f"output file is {size / 1e6:.1f} MB, over GitHub "
-                        f"Pages' {FILE_LIMIT / 1e6:.0f} MB limit per file",
-                    )
+                reason = (
+                    f"output file is {human(size)}, over GitHub Pages' limit of "
+                    f"{human(FILE_LIMIT)} per file"
                 )
+                warnings.append(Problem(path.relative_to(site).as_posix(), 0, reason))
     if total > SITE_LIMIT:
-        warnings.append(
-            Problem(
-                ".",
-                0,
-                f"the site is {total / 1e9:.2f} GB, over GitHub Pages' "
-                f"{SITE_LIMIT / 1e9:.0f} GB limit per site",
-            )
+        reason = (
+            f"the site is {human(total)}, over GitHub Pages' limit of {human(SITE_LIMIT)} per site"
         )
+        warnings.append(Problem(".", 0, reason))
     return warnings
+
+
+def human(size: float) -> str:
+    """Return a byte count for people: `1.2 kB`, `105.3 MB`, `1.02 GB`."""
+    for unit in ("B", "kB", "MB"):
+        if size < 1000:
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size:.2f} GB"
 
 
 def _swap(staging: Path, out: Path) -> None:
