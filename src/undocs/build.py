@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .archive import build_archive
 from .content import load_content
-from .exports import citations_csv, records_csv, records_jsonl
+from .exports import citations_csv, records_csv, records_jsonl, symbol_map
 from .feeds import feed_pages, robots_page, sitemap_pages
 from .loader import find_sources, load_file
 from .model import InputError, Problem, Record
@@ -99,8 +99,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         _copy_static(options.settings, staging)
         indexed = 0
         if options.settings.search:
-            say("indexing with Pagefind")
-            indexed = build_index(staging).pages
+            languages = sorted({doc.url.split("/", 1)[0] for doc in archive.docs})
+            say(f"indexing {len(languages)} languages with Pagefind")
+            indexed = sum(report.pages for report in build_index(staging, languages))
         problems += size_warnings(staging)
         _swap(staging, out)
     except BaseException:
@@ -138,6 +139,7 @@ def _write_data(site: Site, records: list[Record], staging: Path) -> None:
     (data / "records.jsonl").write_text(records_jsonl(records), encoding="utf-8")
     (data / "records.csv").write_text(records_csv(records), encoding="utf-8")
     (data / "citations.csv").write_text(citations_csv(site.archive), encoding="utf-8")
+    (data / "symbols.json").write_text(symbol_map(site.archive), encoding="utf-8")
 
 
 def _copy_static(settings: Settings, staging: Path) -> None:

@@ -13,6 +13,8 @@ from .model import RECORD_FIELDS, Record
 DATA_FILES = {
     "records.jsonl": "One JSON object per document: the record fields below plus `file`.",
     "records.csv": "The same records as CSV; list fields joined with `; `.",
+    "symbols.json": "Every symbol held, for the go-to-symbol box: `[key, symbol, {language: "
+    "url}]`, the key being the symbol without spaces, in lower case.",
     "citations.csv": "One row per citation: citing file, symbol and language, the cited "
     "symbol or resolution number, its kind (`document` or `resolution`), the "
     "symbol it resolves to, and whether the archive holds it.",
@@ -73,3 +75,18 @@ def citations_csv(archive: Archive) -> str:
                 ]
             )
     return buffer.getvalue()
+
+
+def symbol_map(archive: Archive) -> str:
+    """Return the symbols held as JSON: `[[key, symbol, {lang: url}], ...]`, sorted by key.
+
+    The key is the symbol as GUIDE.md compares it (no white space, folded case), so the
+    browser normalises what a reader types with one replace and one lower-case.
+    """
+    rows = []
+    for key, versions in sorted(archive.by_symbol.items()):
+        any_doc = next(iter(versions.values()))
+        rows.append(
+            [key, any_doc.record.symbol, {lang: doc.url for lang, doc in sorted(versions.items())}]
+        )
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))

@@ -1,20 +1,251 @@
-// Pagefind UI on /search/ (and /<lang>/search/): the index of the page's language.
-// The site may be served under a sub-path (GitHub Pages: /<repo>/): Pagefind's result URLs
-// are root-relative, so its baseUrl is the site root as this page sees it.
-window.addEventListener("DOMContentLoaded", function () {
-  var element = document.getElementById("search");
-  var root = new URL(element.getAttribute("data-root") || "./", window.location.href).pathname;
-  new PagefindUI({
-    element: "#search",
-    baseUrl: root,
-    bundlePath: root + "pagefind/",
-    showSubResults: true,
-    showImages: false,
-    resetStyles: false
-  });
-  var query = new URLSearchParams(window.location.search).get("q");
-  if (query) {
-    var input = element.querySelector("input");
-    if (input) { input.value = query; input.dispatchEvent(new Event("input")); }
+// Search across the archive's languages with Pagefind's JavaScript API.
+//
+// The build writes one Pagefind bundle per language (/pagefind/<lang>/), each indexed with its
+// own language's analyser. This page loads the bundles a query needs (its script decides:
+// Chinese characters search the Chinese bundle, Latin letters the Latin-script ones ...),
+// merges their results by score or date, and pins the document whose symbol was typed.
+(function () {
+  "use strict";
+  var form = document.getElementById("search-form");
+  if (!form) return;
+  var input = document.getElementById("search-q");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var root = form.getAttribute("data-root") || "";
+  // Pagefind's result URLs are root-relative: its baseUrl is the site root as seen from here,
+  // so the site also works under a sub-path (GitHub Pages: /<repo>/).
+  var base = new URL(root || "./", window.location.href).pathname;
+  var languages = (form.getAttribute("data-languages") || "").split(" ").filter(Boolean);
+  var instances = {};
+  var symbols = null;
+  var FILTERS = ["body", "session", "year", "type"];
+  var PER_PAGE = 20;
+  var counter = 0;
+
+  function bundle(lang) {
+    if (!instances[lang]) {
+      instances[lang] = import(base + "pagefind/" + lang + "/pagefind.js").then(function (pf) {
+        return pf.options({ baseUrl: base, excerptLength: 24 }).then(function () { return pf; });
+      });
+    }
+    return instances[lang];
   }
-});
+
+  function script(text) {
+    if (/[\u4e00-\u9fff]/.test(text)) return ["zh"];
+    if (/[\u0600-\u06ff]/.test(text)) return ["ar"];
+    if (/[\u0400-\u04ff]/.test(text)) return ["ru"];
+    if (/[A-Za-zÀ-ÿ0-9]/.test(text)) return ["en", "fr", "es", "de"];
+    return null;
+  }
+
+  function wanted(query) {
+    var chosen = form.elements.language.value;
+    if (chosen) return [chosen];
+    var byScript = query ? script(query) : null;
+    var pick = byScript ? languages.filter(function (l) { return byScript.indexOf(l) >= 0; }) : [];
+    return pick.length ? pick : languages;
+  }
+
+  function symbolKey(text) {
+    return text.replace(/\s+/g, "").replace(/\*+$/, "").toLowerCase();
+  }
+
+  function symbolMatch(query) {
+    if (!/[A-Za-z].*\/.*\d/.test(query)) return Promise.resolve(null);
+    if (!symbols) {
+      symbols = fetch(root + "data/symbols.json").then(function (r) { return r.json(); });
+    }
+    return symbols.then(function (rows) {
+      var k = symbolKey(query);
+      for (var i = 0; i < rows.length; i++) if (rows[i][0] === k) return rows[i];
+      return null;
+    }).catch(function () { return null; });
+  }
+
+  function filters() {
+    var out = {};
+    FILTERS.forEach(function (name) {
+      var value = form.elements[name].value;
+      if (value) out[name] = value;
+    });
+    return out;
+  }
+
+  function fillFilters(pfs) {
+    Promise.all(pfs.map(function (pf) { return pf.filters(); })).then(function (all) {
+      FILTERS.forEach(function (name) {
+        var select = form.elements[name];
+        var counts = {};
+        all.forEach(function (f) {
+          var values = f[name] || {};
+          Object.keys(values).forEach(function (v) { counts[v] = (counts[v] || 0) + values[v]; });
+        });
+        var keep = select.value;
+        var names = Object.keys(counts).sort(function (a, b) {
+          return name === "year" || name === "session" ? Number(b) - Number(a) : a.localeCompare(b);
+        });
+        select.length = 1;
+        names.forEach(function (v) {
+          var option = document.createElement("option");
+          option.value = v;
+          option.textContent = v + " (" + counts[v] + ")";
+          select.appendChild(option);
+        });
+        if (keep && counts[keep] === undefined) {
+          var option = document.createElement("option");
+          option.value = keep;
+          option.textContent = keep;
+          select.appendChild(option);
+        }
+        select.value = keep;
+      });
+    });
+  }
+
+  // Keep only text and <mark> from a Pagefind excerpt: nothing else reaches the page.
+  function safeExcerpt(html, into) {
+    var doc = new DOMParser().parseFromString("<div>" + html + "</div>", "text/html");
+    doc.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        into.appendChild(mark);
+      } else {
+        into.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+  }
+
+  function paragraphs(data) {
+    var anchors = (data.anchors || []).filter(function (a) { return /^para-/.test(a.id); });
+    var hits = {};
+    (data.locations || []).forEach(function (loc) {
+      var found = null;
+      anchors.forEach(function (a) { if (a.location <= loc) found = a; });
+      if (found) hits[found.id] = (hits[found.id] || 0) + 1;
+    });
+    return Object.keys(hits).slice(0, 6).map(function (id) { return [id, hits[id]]; });
+  }
+
+  function card(data, lang, pinned) {
+    var li = document.createElement("li");
+    li.className = pinned ? "result pinned" : "result";
+    var h = document.createElement("h2");
+    var a = document.createElement("a");
+    a.href = data.url;
+    a.textContent = data.meta.title || data.url;
+    a.lang = lang;
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = document.createElement("p");
+    meta.className = "meta";
+    meta.textContent = [data.meta.symbol, data.meta.body, data.meta.date, lang]
+      .filter(Boolean).join(" · ");
+    li.appendChild(meta);
+    if (data.excerpt) {
+      var p = document.createElement("p");
+      p.className = "excerpt";
+      p.lang = lang;
+      safeExcerpt(data.excerpt, p);
+      li.appendChild(p);
+    }
+    var subs = paragraphs(data);
+    if (subs.length > 1) {
+      var ul = document.createElement("ul");
+      ul.className = "sub-results";
+      subs.forEach(function (s) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = data.url.split("#")[0] + "#" + s[0];
+        link.textContent = "para. " + s[0].slice(5) + (s[1] > 1 ? " (" + s[1] + " matches)" : "");
+        item.appendChild(link);
+        ul.appendChild(item);
+      });
+      li.appendChild(ul);
+    }
+    return li;
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var chosen = filters();
+    var sort = form.elements.sort.value;
+    var mine = ++counter;
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    history.replaceState(null, "", params.toString() ? "?" + params : window.location.pathname);
+    if (!query && !Object.keys(chosen).length) {
+      list.textContent = "";
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "Searching…";
+    var langs = wanted(query);
+    Promise.all([symbolMatch(query), Promise.all(langs.map(bundle))]).then(function (got) {
+      var pinned = got[0], pfs = got[1];
+      fillFilters(pfs);
+      var options = { filters: chosen };
+      if (sort) options.sort = { date: sort };
+      return Promise.all(pfs.map(function (pf, i) {
+        return pf.search(query || null, options).then(function (search) {
+          return search.results.map(function (r) { r.lang = langs[i]; return r; });
+        });
+      })).then(function (sets) {
+        var results = [].concat.apply([], sets);
+        if (!sort) results.sort(function (x, y) { return y.score - x.score; });
+        return Promise.all(results.slice(0, sort ? PER_PAGE * 3 : PER_PAGE).map(function (r) {
+          return r.data().then(function (d) { d.lang = r.lang; return d; });
+        })).then(function (datas) {
+          if (sort) {
+            datas.sort(function (x, y) {
+              var a = x.meta.date || "", b = y.meta.date || "";
+              return sort === "asc" ? a.localeCompare(b) : b.localeCompare(a);
+            });
+            datas = datas.slice(0, PER_PAGE);
+          }
+          return { pinned: pinned, total: results.length, datas: datas };
+        });
+      });
+    }).then(function (found) {
+      if (mine !== counter) return;
+      list.textContent = "";
+      var pinnedUrl = null;
+      if (found.pinned) {
+        var urls = found.pinned[2];
+        var lang = urls[document.documentElement.lang] ? document.documentElement.lang :
+          urls.en ? "en" : Object.keys(urls)[0];
+        pinnedUrl = base + urls[lang];
+        list.appendChild(card({ url: pinnedUrl, meta: { title: found.pinned[1],
+          symbol: "Document with this symbol" } }, lang, true));
+      }
+      found.datas.forEach(function (d) {
+        if (d.url !== pinnedUrl) list.appendChild(card(d, d.lang, false));
+      });
+      var n = found.total + (found.pinned ? 1 : 0);
+      status.textContent = n ? n + " result" + (n === 1 ? "" : "s") +
+        (query ? " for “" + query + "”" : "") : "No results" + (query ? " for “" + query + "”" : "") + ".";
+    }).catch(function (error) {
+      if (mine !== counter) return;
+      status.textContent = "Search failed to load: " + error.message;
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 250);
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target !== input) run();
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    run();
+  });
+  var initial = new URLSearchParams(window.location.search).get("q");
+  if (initial) {
+    input.value = initial;
+    run();
+  }
+})();

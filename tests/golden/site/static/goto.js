@@ -1,0 +1,92 @@
+// The "Go to symbol" box on every page: normalise what is typed (spaces, case, a trailing
+// star), look it up in /data/symbols.json and go straight to the document; without an exact
+// match, list the closest symbols held.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.goto");
+  if (!form) return;
+  var input = form.querySelector("input");
+  var out = form.querySelector(".goto-results");
+  var root = form.getAttribute("data-root") || "";
+  var pageLang = document.documentElement.lang || "en";
+  var table = null;
+
+  function key(text) {
+    return text.replace(/\s+/g, "").replace(/\*+$/, "").toLowerCase();
+  }
+
+  function load() {
+    if (!table) {
+      table = fetch(root + "data/symbols.json").then(function (r) {
+        if (!r.ok) throw new Error("symbols.json: " + r.status);
+        return r.json();
+      });
+    }
+    return table;
+  }
+
+  function urlFor(row) {
+    var urls = row[2];
+    return root + (urls[pageLang] || urls.en || urls[Object.keys(urls)[0]]);
+  }
+
+  function distance(a, b) {
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      for (j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  function closest(rows, wanted, count) {
+    var scored = rows.map(function (row) {
+      var k = row[0], common = 0;
+      while (common < k.length && common < wanted.length && k[common] === wanted[common]) common++;
+      return [-(common * 4) + distance(k, wanted), row];
+    });
+    scored.sort(function (a, b) { return a[0] - b[0]; });
+    return scored.slice(0, count).map(function (s) { return s[1]; });
+  }
+
+  function show(rows, typed) {
+    out.textContent = "";
+    var p = document.createElement("p");
+    p.textContent = rows.length ? "No document " + typed + " in the archive. Closest symbols:" :
+      "No document " + typed + " in the archive.";
+    out.appendChild(p);
+    var ul = document.createElement("ul");
+    rows.forEach(function (row) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = urlFor(row);
+      a.textContent = row[1];
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    out.appendChild(ul);
+  }
+
+  form.addEventListener("submit", function (event) {
+    var typed = input.value.trim();
+    if (!typed) { event.preventDefault(); return; }
+    event.preventDefault();
+    load().then(function (rows) {
+      var wanted = key(typed);
+      for (var i = 0; i < rows.length; i++) {
+        if (rows[i][0] === wanted) { window.location.href = urlFor(rows[i]); return; }
+      }
+      if (wanted.indexOf("/") < 0) {  // not a symbol: search the words instead
+        window.location.href = root + "search/?q=" + encodeURIComponent(typed);
+        return;
+      }
+      show(closest(rows, wanted, 5), typed);
+    }).catch(function () {
+      window.location.href = root + "search/?q=" + encodeURIComponent(typed);
+    });
+  });
+})();

@@ -1,0 +1,188 @@
+"""Search and pages in a real browser: Debian's Chromium driven by Playwright, over loopback.
+
+Needs /usr/bin/chromium (`apt-get install chromium`) and axe-core (`npm install`); .ci/run
+installs both. Elsewhere these tests skip, except under CI=true, where they must run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+playwright = (
+    pytest.importorskip("playwright.sync_api")
+    if not os.environ.get("CI")
+    else __import__("playwright.sync_api", fromlist=["sync_api"])
+)
+if not CHROMIUM.exists() or not AXE.exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI needs /usr/bin/chromium and node_modules/axe-core (see .ci/run)")
+    pytestmark = pytest.mark.skip(reason="needs Debian's chromium and npm's axe-core")
+else:
+    pytestmark = pytest.mark.browser
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+from undocs.build import BuildOptions, build  # noqa: E402
+from undocs.render import Settings  # noqa: E402
+from undocs.serve import make_server  # noqa: E402
+
+SUBSET = [
+    "hrc",
+    "unpc/s_res_2213__2015___2015",
+    "unpc/a_69_772__2015",
+    "unpc/s_2015_337__2015",
+    "multiun-de/2003",
+]
+
+
+@pytest.fixture(scope="module")
+def base_url(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A built site with search, served on 127.0.0.1 for the module."""
+    seeds = tmp_path_factory.mktemp("bseeds")
+    for part in SUBSET:
+        shutil.copytree(corpus / part, seeds / part)
+    shutil.copy(ROOT / "seeds/000_a4e48ed0b737bc3c.txt", seeds)
+    out = tmp_path_factory.mktemp("bsite") / "site"
+    build(BuildOptions(seeds=seeds, out=out, content=ROOT / "content", settings=Settings()))
+    server = make_server(out, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.errors = []  # type: ignore[attr-defined]
+    tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    yield tab
+    context.close()
+
+
+def search(page, base_url: str, query: str) -> list[str]:
+    """Type a query on /search/ and return the result links, in order."""
+    page.goto(base_url + "search/")
+    page.fill("#search-q", query)
+    expect(page.locator("#search-status")).to_contain_text(query, timeout=15_000)
+    return page.locator("#search-results li h2 a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+
+
+def test_french_query_finds_the_seed(page, base_url) -> None:
+    links = search(page, base_url, "trafic illicite de migrants")
+    assert any(link.endswith("/fr/doc/000_a4e48ed0b737bc3c/") for link in links)
+    assert page.errors == []
+
+
+def test_chinese_query_finds_chinese_text(page, base_url) -> None:
+    links = search(page, base_url, "资产冻结")
+    assert links and links[0].endswith("/zh/S/RES/2213(2015)/")
+
+
+def test_arabic_query_finds_arabic_text(page, base_url) -> None:
+    links = search(page, base_url, "أذربيجان")
+    assert any(link.endswith("/ar/A/69/772/") for link in links)
+
+
+def test_symbol_query_lands_first(page, base_url) -> None:
+    links = search(page, base_url, "A/HRC/43/15")
+    assert links[0].endswith("/en/A/HRC/43/15/")
+    page.locator("#search-results li h2 a").first.click()
+    page.wait_for_url("**/en/A/HRC/43/15/")
+
+
+@pytest.mark.parametrize("typed", ["a/hrc/28/15 ", "S/RES/2213(2015)"])
+def test_go_to_symbol_box(page, base_url, typed: str) -> None:
+    page.goto(base_url + "en/A/HRC/43/15/")
+    box = page.get_by_role("textbox", name="symbol")
+    box.fill(typed)
+    box.press("Enter")
+    want = "A/HRC/28/15/" if typed.startswith("a/") else "S/RES/2213(2015)/"
+    page.wait_for_url(f"**/en/{want}", timeout=10_000)
+    assert page.errors == []
+
+
+def test_go_to_symbol_suggests_closest(page, base_url) -> None:
+    page.goto(base_url)
+    box = page.get_by_role("textbox", name="symbol")
+    box.fill("A/HRC/43/16")
+    box.press("Enter")
+    suggestions = page.locator(".goto-results li a")
+    expect(suggestions.first).to_be_visible(timeout=10_000)
+    assert "A/HRC/43/15" in suggestions.all_inner_texts()
+
+
+def test_filter_narrows_results(page, base_url) -> None:
+    everything = search(page, base_url, "Slovenia")
+    page.select_option("select[name=type]", "decision")
+    expect(page.locator("#search-status")).not_to_have_text("Searching…", timeout=15_000)
+    page.wait_for_timeout(300)
+    narrowed = page.locator("#search-results li h2 a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert 0 < len(narrowed) < len(everything)
+    assert all("/DEC/" in link for link in narrowed)
+
+
+def test_sub_results_link_paragraphs(page, base_url) -> None:
+    search(page, base_url, "delegation")
+    subs = page.locator("#search-results .sub-results a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert subs and all("#para-" in s for s in subs)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "en/A/HRC/43/15/",
+        "ar/S/RES/2213(2015)/",
+        "search/",
+        "resolutions/human-rights-council/5/1/",
+        "documents/",
+    ],
+)
+def test_no_console_error_and_no_serious_axe_violation(page, base_url, path: str) -> None:
+    page.goto(base_url + path)
+    # Evaluated over the DevTools protocol, which the page's CSP does not govern (an inline
+    # <script> would be refused, as it should be).
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    assert page.errors == []
