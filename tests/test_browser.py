@@ -44,6 +44,7 @@ from undocs.build import BuildOptions, build  # noqa: E402
 from undocs.render import Settings  # noqa: E402
 from undocs.serve import make_server  # noqa: E402
 
+SITES: dict[str, str] = {}
 SUBSET = [
     "hrc",
     "unpc/s_res_2213__2015___2015",
@@ -64,7 +65,9 @@ def base_url(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
     build(BuildOptions(seeds=seeds, out=out, content=ROOT / "content", settings=Settings()))
     server = make_server(out, 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    SITES[url] = str(out)
+    yield url
     server.shutdown()
     server.server_close()
 
@@ -186,3 +189,28 @@ def test_no_console_error_and_no_serious_axe_violation(page, base_url, path: str
     ]
     assert serious == []
     assert page.errors == []
+
+
+def test_search_works_under_a_sub_path(page, base_url, tmp_path: Path) -> None:
+    """GitHub Pages serves a project site under /<repo>/: results must link inside it."""
+    import functools
+    import http.server
+
+    site = Path(_site_of(base_url))
+    www = tmp_path / "www"
+    www.mkdir()
+    (www / "repo").symlink_to(site, target_is_directory=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(www))
+    handler.log_message = lambda *args: None  # type: ignore[assignment]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        links = search(page, f"http://127.0.0.1:{server.server_address[1]}/repo/", "Slovenia")
+        assert links and all(link.startswith("/repo/") for link in links)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _site_of(base_url: str) -> str:
+    return SITES[base_url]

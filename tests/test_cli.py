@@ -48,7 +48,7 @@ def test_build_py_is_undocs_build(tmp_path: Path) -> None:
     assert "4 problems reported" in last  # no symbol; COP resolutions 5/3, 6/1, 6/3
     assert "000_a4e48ed0b737bc3c.txt:27: resolution 5/3 resolves to no symbol" in done.stderr
     assert "undocs: read 1/1 files" in done.stderr
-    assert (out / "pagefind" / "pagefind-ui.js").is_file()
+    assert (out / "pagefind" / "fr" / "pagefind.js").is_file()
 
 
 def test_strict_fails_on_problems_and_quiet_is_quiet(tmp_path: Path, capsys) -> None:
@@ -97,10 +97,10 @@ def test_serve_on_loopback_with_search_assets(tmp_path: Path) -> None:
     thread.start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        for path in ("", "search/", "about/", "pagefind/pagefind-ui.js", "data/records.jsonl"):
+        for path in ("", "search/", "about/", "pagefind/fr/pagefind.js", "data/records.jsonl"):
             with urllib.request.urlopen(base + path, timeout=10) as response:
                 assert response.status == 200
-        with urllib.request.urlopen(base + "pagefind/pagefind-entry.json", timeout=10) as r:
+        with urllib.request.urlopen(base + "pagefind/fr/pagefind-entry.json", timeout=10) as r:
             assert "fr" in json.load(r)["languages"]
     finally:
         server.shutdown()

@@ -118,11 +118,12 @@ def test_absolute_urls_use_the_base(served) -> None:
 
 def test_search_bundle_under_the_sub_path(served) -> None:
     start, _ = served
-    with urllib.request.urlopen(start + "pagefind/pagefind-entry.json", timeout=10) as r:
-        assert r.status == 200
+    for lang in ("en", "fr", "zh"):
+        with urllib.request.urlopen(start + f"pagefind/{lang}/pagefind.js", timeout=10) as r:
+            assert r.status == 200
     with urllib.request.urlopen(start + "search/", timeout=10) as r:
         html = r.read().decode()
-    assert 'src="../pagefind/pagefind-ui.js"' in html and 'data-root="../"' in html
+    assert 'src="../static/search.js"' in html and 'data-root="../"' in html
 
 
 def test_workflow_is_valid() -> None:
