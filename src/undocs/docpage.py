@@ -8,7 +8,10 @@ from . import symbols
 from .archive import Doc, resolution_url
 from .model import Citation
 from .render import OFFICIAL_LANGUAGES, RTL, Settings, doc_summary, root_of
-from .textbody import render_body
+from .textbody import cjk_bigrams, render_body
+
+#: Languages whose pages are indexed as character bigrams (see `cjk_bigrams`).
+BIGRAM_LANGUAGES = {"zh"}
 
 if TYPE_CHECKING:
     from .site import Site
@@ -95,6 +98,9 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "cite_as": number or r.title,
         "permalink": site.settings.absolute(doc.url),
         "json_ld": json_ld(site.settings, doc),
+        "search_text": cjk_bigrams(r.text[r.body_offset :])
+        if r.language in BIGRAM_LANGUAGES
+        else None,
     }
 
 

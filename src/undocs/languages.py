@@ -281,8 +281,13 @@ LANGUAGES: dict[str, Language] = {
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹（）：，", "01234567890123456789():,")
 
 
+_NEEDS_TRANSLATION = re.compile("[٠-٩۰-۹（）：，]")
+
+
 def normalise_digits(text: str) -> str:
     """Return `text` with Eastern Arabic digits and full-width punctuation as ASCII, same length."""
+    if _NEEDS_TRANSLATION.search(text) is None:
+        return text  # the common case, and str.translate is slow on long texts
     return text.translate(ARABIC_DIGITS)
 
 

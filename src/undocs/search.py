@@ -18,6 +18,9 @@ from pathlib import Path
 
 #: Pagefind runs at once (each is one process; this machine class has two cores).
 WORKERS = 2
+#: Languages indexed as character bigrams (`textbody.cjk_bigrams`): Pagefind splits their
+#: words on spaces only (`--force-language en`: no segmenter; stemming leaves Han alone).
+BIGRAM_LANGUAGES = {"zh"}
 
 
 class SearchIndexError(RuntimeError):

@@ -150,3 +150,21 @@ def _inline(text: str, start: int, end: int, spans: list[tuple[int, int, str, st
     html = re.sub(r"\s*\n\s*", " ", "".join(parts)).strip()
     html = _BOLD.sub(r"<strong>\1</strong>", html)
     return _SUP.sub(r"<sup>\1</sup>", html)
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+
+
+def cjk_bigrams(text: str) -> str:
+    """Return `text` with each run of Chinese characters written as overlapping bigrams.
+
+    Pagefind matches words by prefix, and its Chinese segmenter cuts words the reader's query
+    may cross ("星期二" is one word, so "期二" finds nothing). Indexing the bigrams ("星期 期二")
+    and searching the query's bigrams finds every document holding the typed characters.
+    """
+
+    def bigrams(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return " " + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + " "
+
+    return _CJK_RUN.sub(bigrams, text)

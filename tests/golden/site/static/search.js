@@ -39,6 +39,42 @@
     return null;
   }
 
+  // Chinese is indexed as overlapping character bigrams (see undocs' textbody.cjk_bigrams):
+  // search the query's bigrams, and join them back for the excerpt.
+  var BIGRAMS = { zh: true };
+  var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+  function bigramQuery(query) {
+    return query.replace(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g, function (run) {
+      var out = [];
+      for (var i = 0; i < run.length - 1; i++) out.push(run.slice(i, i + 2));
+      return " " + out.join(" ") + " ";
+    }).trim();
+  }
+
+  function joinBigrams(chars) {
+    // chars: [[character, marked], ...] of a bigram excerpt; returns the same for the text.
+    var tokens = [], current = [];
+    chars.forEach(function (c) {
+      if (c[0] === " ") { if (current.length) tokens.push(current); current = []; }
+      else current.push(c);
+    });
+    if (current.length) tokens.push(current);
+    var out = [], last = null;
+    tokens.forEach(function (token) {
+      var cjk = token.length === 2 && CJK.test(token[0][0]) && CJK.test(token[1][0]);
+      if (cjk && last && last.cjk && last.end === token[0][0]) {
+        out[out.length - 1][1] = out[out.length - 1][1] || token[0][1];
+        out.push(token[1]);
+      } else {
+        if (out.length && !(cjk && last && last.cjk)) out.push([" ", false]);
+        token.forEach(function (c) { out.push(c); });
+      }
+      last = { cjk: cjk, end: token[token.length - 1][0] };
+    });
+    return out;
+  }
+
   function wanted(query) {
     var chosen = form.elements.language.value;
     if (chosen) return [chosen];
@@ -104,16 +140,21 @@
   }
 
   // Keep only text and <mark> from a Pagefind excerpt: nothing else reaches the page.
-  function safeExcerpt(html, into) {
+  function safeExcerpt(html, into, lang) {
     var doc = new DOMParser().parseFromString("<div>" + html + "</div>", "text/html");
+    var chars = [];
     doc.body.firstChild.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        into.appendChild(mark);
-      } else {
-        into.appendChild(document.createTextNode(node.textContent));
+      var marked = node.nodeName === "MARK";
+      Array.from(node.textContent).forEach(function (c) { chars.push([c, marked]); });
+    });
+    if (BIGRAMS[lang]) chars = joinBigrams(chars);
+    var run = null;
+    chars.forEach(function (c) {
+      if (!run || run.marked !== c[1]) {
+        run = { marked: c[1], node: c[1] ? document.createElement("mark") : document.createElement("span") };
+        into.appendChild(run.node);
       }
+      run.node.textContent += c[0];
     });
   }
 
@@ -147,7 +188,7 @@
       var p = document.createElement("p");
       p.className = "excerpt";
       p.lang = lang;
-      safeExcerpt(data.excerpt, p);
+      safeExcerpt(data.excerpt, p, lang);
       li.appendChild(p);
     }
     var subs = paragraphs(data);
@@ -188,7 +229,8 @@
       var options = { filters: chosen };
       if (sort) options.sort = { date: sort };
       return Promise.all(pfs.map(function (pf, i) {
-        return pf.search(query || null, options).then(function (search) {
+        var q = query && BIGRAMS[langs[i]] ? bigramQuery(query) : query;
+        return pf.search(q || null, options).then(function (search) {
           return search.results.map(function (r) { r.lang = langs[i]; return r; });
         });
       })).then(function (sets) {
