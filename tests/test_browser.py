@@ -172,7 +172,7 @@ def test_sub_results_link_paragraphs(page, base_url) -> None:
         "en/A/HRC/43/15/",
         "ar/S/RES/2213(2015)/",
         "search/",
-        "resolutions/human-rights-council/5/1/",
+        "resolutions/human-rights-council/5/1.html",
         "documents/",
     ],
 )

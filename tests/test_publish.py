@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from undocs.build import size_warnings
+from undocs.writer import size_warnings
 from undocs.cli import main
 from undocs.config import ConfigError, load_config
 
@@ -208,12 +208,14 @@ def test_bad_base_url_flag(tmp_path: Path, capsys) -> None:
 
 
 def test_size_guard_warns_with_sizes(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr("undocs.build.FILE_LIMIT", 1000)
-    monkeypatch.setattr("undocs.build.SITE_LIMIT", 1500)
-    (tmp_path / "big.bin").write_bytes(b"x" * 1200)
-    (tmp_path / "small.html").write_bytes(b"x" * 500)
-    warnings = [str(w) for w in size_warnings(tmp_path)]
+    monkeypatch.setattr("undocs.writer.FILE_LIMIT", 1000)
+    monkeypatch.setattr("undocs.writer.SITE_LIMIT", 1500)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "big.bin").write_bytes(b"x" * 1200)
+    from undocs.writer import Written
+
+    warnings = [str(w) for w in size_warnings(tmp_path, Written(pages=1, bytes=500))]
     assert warnings == [
-        "big.bin:0: output file is 1.2 kB, over GitHub Pages' limit of 1.0 kB per file",
+        "data/big.bin:0: output file is 1.2 kB, over GitHub Pages' limit of 1.0 kB per file",
         ".:0: the site is 1.7 kB, over GitHub Pages' limit of 1.5 kB per site",
     ]

@@ -251,9 +251,13 @@ def citation_number(record: Record) -> ResolutionKey | None:
 
 
 def resolution_url(key: ResolutionKey) -> str:
-    """Return the URL of a resolution's page: `resolutions/general-assembly/60/251/`."""
+    """Return the URL of a resolution's page: `resolutions/general-assembly/60/251.html`.
+
+    A file rather than a folder of its own: thousands of resolutions, and a folder costs more
+    to make than a file on most file systems.
+    """
     number = _symbol_path(key.number) or slug(key.number)
-    return f"resolutions/{slug(key.body)}/{number}/"
+    return f"resolutions/{slug(key.body)}/{number}.html"
 
 
 def _add_resolution(

@@ -7,21 +7,23 @@ build succeeded, so a failed build leaves the previous site exactly as it was.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import parallel
 from .archive import build_archive
 from .content import load_content
 from .exports import citations_csv, records_csv, records_jsonl, symbol_map
-from .feeds import feed_pages, robots_page, sitemap_pages
 from .loader import find_sources, load_file
 from .model import InputError, Problem, Record
 from .quality import archive_problems
-from .render import BUILTIN_TEMPLATES, Page, Settings, environment, render
+from .render import BUILTIN_TEMPLATES, Settings, environment
 from .search import build_index
 from .site import Site
+from .writer import size_warnings, write_pages
 
 Progress = Callable[[str], None]
 
@@ -47,28 +49,31 @@ class BuildResult:
     indexed: int = 0
 
 
+def _load_one(item: tuple[Path, str]) -> tuple[Record | None, list[Problem]]:
+    path, name = item
+    try:
+        return load_file(path, name)
+    except InputError as err:
+        return None, [err.problem]
+    except (OSError, ValueError) as err:
+        return None, [Problem(name, 0, f"could not read: {err}", "error")]
+
+
 def load_records(
     seeds: Path, progress: Progress | None = None
 ) -> tuple[list[Record], list[Problem]]:
-    """Read every document under `seeds`, reporting progress every 1,000 files."""
+    """Read every document under `seeds` on every core, reporting progress every 1,000."""
     if not seeds.is_dir():
         raise FileNotFoundError(f"{seeds}: no such folder of documents (give --seeds DIR)")
-    paths = list(find_sources(seeds))
+    items = [(path, path.relative_to(seeds).as_posix()) for path in find_sources(seeds)]
     records: list[Record] = []
     problems: list[Problem] = []
-    for n, path in enumerate(paths, 1):
-        name = path.relative_to(seeds).as_posix()
-        try:
-            record, found = load_file(path, name)
-        except InputError as err:
-            problems.append(err.problem)
-        except (OSError, ValueError) as err:
-            problems.append(Problem(name, 0, f"could not read: {err}", "error"))
-        else:
+    for n, (record, found) in enumerate(parallel.imap(_load_one, items, len(items)), 1):
+        if record is not None:
             records.append(record)
-            problems.extend(found)
-        if progress and (n % 1000 == 0 or n == len(paths)):
-            progress(f"read {n}/{len(paths)} files")
+        problems.extend(found)
+        if progress and (n % 1000 == 0 or n == len(items)):
+            progress(f"read {n}/{len(items)} files")
     return records, problems
 
 
@@ -94,7 +99,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        pages = _write_pages(site, env, staging, say)
+        written = write_pages(site, env, staging, say)
         _write_data(site, records, staging)
         _copy_static(options.settings, staging)
         indexed = 0
@@ -102,35 +107,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             languages = sorted({doc.url.split("/", 1)[0] for doc in archive.docs})
             say(f"indexing {len(languages)} languages with Pagefind")
             indexed = sum(report.pages for report in build_index(staging, languages))
-        problems += size_warnings(staging)
+        problems += size_warnings(staging, written)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(len(records), pages, out, problems, indexed)
-
-
-def _write_pages(site: Site, env, staging: Path, say: Progress) -> int:
-    root = staging.resolve()
-    urls: list[str] = []
-
-    def write(page: Page) -> None:
-        dest = staging / page.dest
-        if not dest.resolve().is_relative_to(root):
-            raise ValueError(f"page {page.url!r} would be written outside the output folder")
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(render(env, site.settings, page, site.context(page)), encoding="utf-8")
-
-    for page in site.pages():
-        write(page)
-        if page.url.endswith("/") or page.url == "":
-            urls.append(page.url)
-            if len(urls) % 5000 == 0:
-                say(f"wrote {len(urls)} pages")
-    extra = [*feed_pages(site), *sitemap_pages(site, urls), robots_page()]
-    for page in extra:
-        write(page)
-    return len(urls)
+    return BuildResult(len(records), written.pages, out, problems, indexed)
 
 
 def _write_data(site: Site, records: list[Record], staging: Path) -> None:
@@ -152,44 +134,12 @@ def _copy_static(settings: Settings, staging: Path) -> None:
     (staging / ".nojekyll").write_text("", encoding="utf-8")
 
 
-#: GitHub Pages' limits: a published site of at most 1 GB, files of at most 100 MB.
-SITE_LIMIT = 1_000_000_000
-FILE_LIMIT = 100_000_000
-
-
-def size_warnings(site: Path) -> list[Problem]:
-    """Warn when the site passes GitHub Pages' size limits, with the sizes."""
-    warnings = []
-    total = 0
-    for path in site.rglob("*"):
-        if path.is_file():
-            size = path.stat().st_size
-            total += size
-            if size > FILE_LIMIT:
-                reason = (
-                    f"output file is {human(size)}, over GitHub Pages' limit of "
-                    f"{human(FILE_LIMIT)} per file"
-                )
-                warnings.append(Problem(path.relative_to(site).as_posix(), 0, reason))
-    if total > SITE_LIMIT:
-        reason = (
-            f"the site is {human(total)}, over GitHub Pages' limit of {human(SITE_LIMIT)} per site"
-        )
-        warnings.append(Problem(".", 0, reason))
-    return warnings
-
-
-def human(size: float) -> str:
-    """Return a byte count for people: `1.2 kB`, `105.3 MB`, `1.02 GB`."""
-    for unit in ("B", "kB", "MB"):
-        if size < 1000:
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000
-    return f"{size:.2f} GB"
-
-
 def _swap(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging` with renames, so readers never see a half-written site."""
+    """Replace `out` by `staging` with renames, so readers never see a half-written site.
+
+    The previous site is renamed aside and deleted by a background process: deleting tens of
+    thousands of files is slow on some file systems and the new site is already in place.
+    """
     if out.exists() and not out.is_dir():
         raise FileExistsError(f"{out} exists and is not a folder; give another --out")
     old = None
@@ -198,4 +148,17 @@ def _swap(staging: Path, out: Path) -> None:
         out.rename(old)
     staging.rename(out)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        remove_later(old)
+
+
+def remove_later(folder: Path) -> None:
+    """Delete a folder in a detached process (at once where that cannot be started)."""
+    try:
+        subprocess.Popen(
+            ["rm", "-rf", "--", str(folder)],
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -5,10 +5,11 @@ One bad file becomes a `Problem` and never costs the others.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from . import symbols
@@ -23,14 +24,8 @@ SUFFIXES = (".txt", ".md")
 #: Files larger than this are reported and skipped (a UN document text is rarely over 2 MB).
 MAX_BYTES = 8 * 1024 * 1024
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """What reading a folder gave: the records, and the problems met on the way."""
-
-    records: list[Record]
-    problems: list[Problem]
+#: Every byte but the control characters (tab, line feed, form feed, carriage return stay).
+_TEXT_BYTES = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 
 
 def find_sources(folder: Path) -> Iterator[Path]:
@@ -54,7 +49,7 @@ def decode(data: bytes, path: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     head = data[:4096]
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head.translate(None, _TEXT_BYTES))  # bytes left: control characters
     if b"\x00" in head or controls > len(head) // 20:
         raise InputError(
             path,
@@ -73,11 +68,19 @@ def load_file(path: Path, name: str) -> tuple[Record, list[Problem]]:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise InputError(name, 0, f"file is {size} bytes, over the {MAX_BYTES}-byte limit")
-    text = decode(path.read_bytes(), name).replace("\r\n", "\n").replace("\r", "\n")
+    data = path.read_bytes()
+    text = decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(name, 0, "empty file")
     parts = split(text, name)
-    return parse_text(parts.text, name, parts.meta, parts.text_line)
+    record, problems = parse_text(parts.text, name, parts.meta, parts.text_line)
+    return replace(record, digest=hashlib.sha1(data).hexdigest()[:20]), problems
+
+
+def read_text(path: Path, name: str) -> str:
+    """Return the body text of a file as `parse_text` saw it (for pages rendered later)."""
+    text = decode(path.read_bytes(), name).replace("\r\n", "\n").replace("\r", "\n")
+    return split(text, name).text
 
 
 def parse_text(
@@ -198,24 +201,3 @@ def _quality(record: Record, head: object, name: str, text_line: int) -> list[Pr
     for i in getattr(head, "unread_agenda", []):
         out.append(Problem(name, text_line + i, "agenda item line not understood"))
     return out
-
-
-def load(folder: Path, progress: object = None) -> Loaded:
-    """Read every document under `folder`; collect problems and go on past bad files."""
-    records: list[Record] = []
-    problems: list[Problem] = []
-    for path in find_sources(folder):
-        name = path.relative_to(folder).as_posix()
-        try:
-            record, found = load_file(path, name)
-        except InputError as err:
-            problems.append(err.problem)
-            continue
-        except (OSError, ValueError) as err:
-            problems.append(Problem(name, 0, f"could not read: {err}", "error"))
-            continue
-        records.append(record)
-        problems.extend(found)
-        if callable(progress):
-            progress(len(records))
-    return Loaded(records, problems)

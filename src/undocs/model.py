@@ -102,6 +102,8 @@ class Record:
     """Each citation with its position in `text`, in order of appearance."""
     excerpt: bool = False
     """True for aligned sentence excerpts rather than whole documents."""
+    digest: str = ""
+    """Hash of the source file's bytes: what incremental builds compare."""
 
     def to_json(self) -> dict[str, object]:
         """Return the record as GUIDE.md names its fields, plus `file`."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .archive import Doc
 
@@ -77,8 +78,25 @@ def environment(settings: Settings) -> jinja2.Environment:
     env.globals.update(
         language_names=LANGUAGE_NAMES, language_names_en=LANGUAGE_NAMES_EN, site=settings
     )
+    env.globals["doclist"] = doclist
     env.filters["json_script"] = json_script
     return env
+
+
+def doclist(docs: list[dict[str, Any]], root: str) -> Markup:
+    """Return the HTML list of documents the list pages show (a helper: lists are long)."""
+    rows = []
+    for d in docs:
+        lang = d["language"]
+        rtl = ' dir="rtl"' if lang in RTL else ""
+        meta = " · ".join([d["date"] or "undated", d["body"] or "", LANGUAGE_NAMES.get(lang, lang)])
+        rows.append(
+            f'<li lang="{escape(lang)}"{rtl}><a href="{escape(root + d["url"])}">'
+            f'<span class="symbol" dir="ltr">{escape(d["symbol"] or "(no symbol)")}</span> '
+            f'{escape(d["title"])}</a> <span class="meta" lang="en" dir="ltr">{escape(meta)}'
+            "</span></li>"
+        )
+    return Markup('<ul class="doclist">\n' + "\n".join(rows) + "\n</ul>")
 
 
 def json_script(value: object) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Series roots that begin a symbol. A root not listed here is not read as a symbol in running
 #: text (so `PRST/8/1`, `2011/36/EU` and `GE.15-10722` are not symbols).
@@ -170,6 +171,7 @@ def _canonical_part(part: str) -> str | None:
     return out
 
 
+@lru_cache(maxsize=65536)
 def parse(text: str) -> Symbol | None:
     """Parse one symbol as people type it (`s/res/2334(2016)`, ` A/HRC/28/15 `), or None."""
     raw = re.sub(r"\s+", " ", text.strip()).rstrip("*").strip()
@@ -183,6 +185,7 @@ def parse(text: str) -> Symbol | None:
     return Symbol(parts)  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str | None:
     """Return the canonical form of a typed symbol, or None if it is not one."""
     symbol = parse(text)
@@ -209,6 +212,7 @@ def compare_key(symbol: str) -> str:
     return re.sub(r"\s+", "", symbol).rstrip("*").casefold()
 
 
+@lru_cache(maxsize=131072)
 def natural_key(symbol: str) -> tuple[tuple[int, object], ...]:
     """Return a sort key putting `A/70/2` before `A/70/10`."""
     return tuple(

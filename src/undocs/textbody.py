@@ -7,6 +7,7 @@ Every character of the input is escaped; markup is added only around escaped tex
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -35,46 +36,46 @@ class Block:
 def split_blocks(text: str, start: int = 0) -> list[Block]:
     """Split `text[start:]` into blocks at blank lines and at numbered paragraph starts."""
     blocks: list[Block] = []
+    plain = normalise_digits(text)  # same length: offsets hold
     pos = start
-    lines = text[start:].split("\n")
     current: int | None = None
     indent = 0
-    for line in lines:
-        line_start, line_end = pos, pos + len(line)
-        pos = line_end + 1
-        stripped = normalise_digits(line.strip())
+    for line in plain[start:].split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
         if not stripped:
             if current is not None:
-                blocks.append(_block(text, current, line_start))
+                blocks.append(_block(plain, current, line_start))
                 current = None
             continue
         # A numbered paragraph, or a first line indented deeper than the line before it
         # (layout-preserving extractions print paragraphs without blank lines between).
         deeper = len(line) - len(line.lstrip())
-        if current is not None and (_PARA_NUMBER.match(stripped) or deeper >= indent + 3):
-            blocks.append(_block(text, current, line_start))
+        if current is not None and (deeper >= indent + 3 or _PARA_NUMBER.match(stripped)):
+            blocks.append(_block(plain, current, line_start))
             current = None
         indent = deeper
         if current is None:
             current = line_start
     if current is not None:
-        blocks.append(_block(text, current, len(text)))
-    return [b for b in blocks if text[b.start : b.end].strip()]
+        blocks.append(_block(plain, current, len(text)))
+    return [b for b in blocks if b.end > b.start]
 
 
 def _block(text: str, start: int, end: int) -> Block:
     raw = text[start:end].rstrip("\n")
-    lead = len(raw) - len(raw.lstrip())
-    start += lead
-    body = normalise_digits(raw.strip())
+    body = raw.strip()
+    start += len(raw) - len(raw.lstrip())
+    end = start + len(body)
     number = _PARA_NUMBER.match(body)
     if number:
-        return Block(start, start + len(raw.strip()), "para", number.group(1))
-    if _FOOTNOTE.match(body) and len(body) < 400 and "\n" not in body.strip():
-        return Block(start, start + len(raw.strip()), "footnote")
+        return Block(start, end, "para", number.group(1))
+    if len(body) < 400 and "\n" not in body and _FOOTNOTE.match(body):
+        return Block(start, end, "footnote")
     if len(body) < 90 and "\n" not in body and not body.endswith((".", ",", ";", ":")):
-        return Block(start, start + len(raw.strip()), "heading")
-    return Block(start, start + len(raw.strip()), "text")
+        return Block(start, end, "heading")
+    return Block(start, end, "text")
 
 
 def render_body(
@@ -90,10 +91,11 @@ def render_body(
     a link to themselves titled with how to cite them.
     """
     spans = _spans(citations, start, href)
+    starts = [span[0] for span in spans]
     out: list[str] = []
     seen_numbers: set[str] = set()
     for block in split_blocks(text, start):
-        inner = _inline(text, block.start, block.end, spans)
+        inner = _inline(text, block.start, block.end, spans, starts)
         if block.kind == "para" and block.number and block.number not in seen_numbers:
             seen_numbers.add(block.number)
             link = ""
@@ -133,11 +135,19 @@ def _spans(
     return spans
 
 
-def _inline(text: str, start: int, end: int, spans: list[tuple[int, int, str, str]]) -> str:
+_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def _inline(
+    text: str, start: int, end: int, spans: list[tuple[int, int, str, str]], starts: list[int]
+) -> str:
     parts: list[str] = []
     pos = start
-    for s, e, url, target in spans:
-        if e <= start or s >= end:
+    # spans are sorted and do not overlap: begin at the last one starting before this block
+    for s, e, url, target in spans[max(0, bisect_right(starts, start) - 1) :]:
+        if s >= end:
+            break
+        if e <= start:
             continue
         s, e = max(s, start), min(e, end)
         parts.append(escape(text[pos:s], quote=False))
@@ -147,9 +157,14 @@ def _inline(text: str, start: int, end: int, spans: list[tuple[int, int, str, st
         )
         pos = e
     parts.append(escape(text[pos:end], quote=False))
-    html = re.sub(r"\s*\n\s*", " ", "".join(parts)).strip()
-    html = _BOLD.sub(r"<strong>\1</strong>", html)
-    return _SUP.sub(r"<sup>\1</sup>", html)
+    html = "".join(parts)
+    if "\n" in html:
+        html = _BREAKS.sub(" ", html)
+    if "**" in html:
+        html = _BOLD.sub(r"<strong>\1</strong>", html)
+    if "^{" in html:
+        html = _SUP.sub(r"<sup>\1</sup>", html)
+    return html.strip()
 
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
