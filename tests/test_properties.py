@@ -35,7 +35,7 @@ SYMBOLS = st.builds(
 @given(st.one_of(UN_TEXT, ANY_TEXT))
 def test_symbol_parse_never_raises(text: str) -> None:
     symbols.parse(text)
-    list(symbols.SYMBOL_RE.finditer(text))
+    list(symbols.find_symbols(text))
 
 
 @given(st.one_of(UN_TEXT, ANY_TEXT))

@@ -16,9 +16,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from undocs.writer import size_warnings
 from undocs.cli import main
 from undocs.config import ConfigError, load_config
+from undocs.writer import size_warnings
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://user.github.io/repo/"

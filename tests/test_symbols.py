@@ -50,9 +50,7 @@ def test_not_a_symbol(text: str) -> None:
 )
 def test_symbols_in_running_text(sentence: str, found: list[str]) -> None:
     got = [
-        m
-        for match in symbols.SYMBOL_RE.finditer(sentence)
-        for m in symbols.split_joint(match.group(0))
+        m for match in symbols.find_symbols(sentence) for m in symbols.split_joint(match.group(0))
     ]
     assert got == found
 

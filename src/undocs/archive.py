@@ -131,22 +131,28 @@ class Archive:
         return resolution_symbol(cite.target, cite.body or citing.body)
 
 
+_SC_NUMBER = re.compile(r"\d{1,4} \(\d{4}\)")
+_GA_OLD = re.compile(r"\d{1,4}(?: [A-Z])? \((?:[IVXL]+|E?S-[IVXL]+)\)")
+_SPECIAL = re.compile(r"E?S-\d{1,2}/\d{1,3}(?: [A-Z])?")
+_ECOSOC = re.compile(r"(?:19|20)\d\d/\d{1,3}")
+_SESSION_SHORT = re.compile(r"\d{1,2}/\d{1,3}(?: [A-Z])?")
+_SESSION = re.compile(r"\d{2,3}/\d{1,3}(?: [A-Z])?")
+
+
 def resolution_symbol(number: str, body: str | None) -> str | None:
     """Return the symbol of a resolution cited by number, where its form decides the body."""
-    if re.fullmatch(r"\d{1,4} \(\d{4}\)", number):
+    if _SC_NUMBER.fullmatch(number):
         return f"S/RES/{number}"
-    if re.fullmatch(r"\d{1,4}(?: [A-Z])? \((?:[IVXL]+|E?S-[IVXL]+)\)", number):
+    if _GA_OLD.fullmatch(number) or _SPECIAL.fullmatch(number):
         return f"A/RES/{number}"
-    if re.fullmatch(r"E?S-\d{1,2}/\d{1,3}(?: [A-Z])?", number):
-        return f"A/RES/{number}"
-    if re.fullmatch(r"(?:19|20)\d\d/\d{1,3}", number):
+    if _ECOSOC.fullmatch(number):
         return f"E/RES/{number}"
-    if re.fullmatch(r"\d{1,2}/\d{1,3}(?: [A-Z])?", number):
+    if _SESSION_SHORT.fullmatch(number):
         if body == HRC:
             return f"A/HRC/RES/{number}"
         if body in (GA, "Security Council", None) or body.startswith("Working Group"):
             return f"A/RES/{number}"
-    if re.fullmatch(r"\d{2,3}/\d{1,3}(?: [A-Z])?", number):
+    if _SESSION.fullmatch(number):
         return f"A/RES/{number}"
     return None
 
@@ -267,7 +273,8 @@ def _add_resolution(
     if entry is None:
         entry = Resolution(key, symbol, resolution_url(key))
         archive.resolutions[key] = entry
-    if doc is not None and doc not in entry.citing:
+    # by identity: a citing document is added once (comparing Docs field by field is slow)
+    if doc is not None and not any(d is doc for d in entry.citing[-8:]):
         entry.citing.append(doc)
 
 

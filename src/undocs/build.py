@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import parallel
@@ -52,7 +52,9 @@ class BuildResult:
 def _load_one(item: tuple[Path, str]) -> tuple[Record | None, list[Problem]]:
     path, name = item
     try:
-        return load_file(path, name)
+        record, problems = load_file(path, name)
+        # the text stays on disk until its page is written: memory holds records, not texts
+        return replace(record, text=""), problems
     except InputError as err:
         return None, [err.problem]
     except (OSError, ValueError) as err:
@@ -66,15 +68,24 @@ def load_records(
     if not seeds.is_dir():
         raise FileNotFoundError(f"{seeds}: no such folder of documents (give --seeds DIR)")
     items = [(path, path.relative_to(seeds).as_posix()) for path in find_sources(seeds)]
-    records: list[Record] = []
-    problems: list[Problem] = []
-    for n, (record, found) in enumerate(parallel.imap(_load_one, items, len(items)), 1):
-        if record is not None:
-            records.append(record)
-        problems.extend(found)
+    # the largest files first, so that no worker is left with a long one at the end
+    order = sorted(range(len(items)), key=lambda i: -_size(items[i][0]))
+    results: list[tuple[Record | None, list[Problem]]] = [(None, [])] * len(items)
+    done = parallel.imap(_load_one, (items[i] for i in order), len(items), chunk=128)
+    for n, (index, result) in enumerate(zip(order, done, strict=True), 1):
+        results[index] = result
         if progress and (n % 1000 == 0 or n == len(items)):
             progress(f"read {n}/{len(items)} files")
+    records = [record for record, _ in results if record is not None]
+    problems = [problem for _, found in results for problem in found]
     return records, problems
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def check(seeds: Path) -> tuple[list[Record], list[Problem]]:
@@ -93,7 +104,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     problems += content_problems
     archive = build_archive(records)
     problems += archive.problems + archive_problems(archive)
-    site = Site(archive, content, options.settings, problems)
+    site = Site(archive, content, options.settings, problems, source=options.seeds)
     env = environment(options.settings)
     out = options.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)

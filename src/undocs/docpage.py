@@ -37,6 +37,7 @@ def citation_href(site: Site, cite: Citation, doc: Doc) -> str | None:
 def document_context(site: Site, doc: Doc) -> dict[str, Any]:
     """Return the template context of a document page."""
     archive, r, root = site.archive, doc.record, root_of(doc.url)
+    text = site.text(r)
     resolutions: dict[str, dict[str, Any]] = {}
     documents: dict[str, dict[str, Any]] = {}
     for cite in r.citations:
@@ -72,7 +73,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "lang": r.language,
         "dir": "rtl" if r.language in RTL else "ltr",
         "body_html": render_body(
-            r.text,
+            text,
             r.body_offset,
             r.citations,
             lambda c: citation_href(site, c, doc),
@@ -98,7 +99,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "cite_as": number or r.title,
         "permalink": site.settings.absolute(doc.url),
         "json_ld": json_ld(site.settings, doc),
-        "search_text": cjk_bigrams(r.text[r.body_offset :])
+        "search_text": cjk_bigrams(text[r.body_offset :])
         if r.language in BIGRAM_LANGUAGES
         else None,
     }

@@ -43,32 +43,69 @@ class Split:
     """1-based line of the file where `text` starts."""
 
 
+_SIMPLE = re.compile(
+    r'(?P<key>[A-Za-z_][A-Za-z0-9_]*):[ \t]+(?:"(?P<quoted>[^"\\]*)"'
+    r"|(?P<int>[1-9][0-9]{0,8}|0)|(?P<date>\d{4}-\d{2}-\d{2})"
+    r"|(?P<plain>[A-Za-z][A-Za-z0-9/._\- ()]*?))[ \t]*"
+)
+#: Plain words YAML 1.1 reads as something other than text: leave those to the YAML parser.
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
+
+
+def _simple(source: str) -> dict[str, object] | None:
+    """Read front matter made only of `key: value` lines without calling YAML, or None.
+
+    Catalogue front matter is nearly always this simple; anything else (lists, quotes with
+    escapes, YAML's own words) goes to the YAML parser, which gives the same answer slower.
+    """
+    meta: dict[str, object] = {}
+    for line in source.split("\n"):
+        if not line.strip():
+            continue
+        match = _SIMPLE.fullmatch(line)
+        if match is None or match["key"] in meta:
+            return None
+        if match["plain"] is not None:
+            if match["plain"].lower() in _YAML_WORDS:
+                return None
+            meta[match["key"]] = match["plain"]
+        elif match["int"] is not None:
+            meta[match["key"]] = int(match["int"])
+        elif match["date"] is not None:
+            meta[match["key"]] = match["date"]
+        else:
+            meta[match["key"]] = match["quoted"]
+    return meta
+
+
 def split(text: str, path: str) -> Split:
     """Split YAML front matter off `text`; raise InputError on bad YAML, naming its line."""
-    lines = text.split("\n")
-    if not lines or not _FENCE.match(lines[0]):
+    if not _FENCE.match(text[: text.find("\n") if "\n" in text else len(text)]):
         return Split({}, text, 1)
-    for end in range(1, len(lines)):
-        if _FENCE.match(lines[end]):
-            break
-    else:
+    closing = re.search(r"^---[ \t]*$", text[text.find("\n") + 1 :], re.MULTILINE)
+    if "\n" not in text or closing is None:
         raise InputError(path, 1, "front matter opened with '---' is never closed")
-    source = "\n".join(lines[1:end])
-    try:
-        meta = yaml.load(source, Loader=_LOADER) if source.strip() else {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        if mark is not None and mark.line >= source.count("\n") + 1:
-            # at the end of the front matter: the construct left open is the better place
-            mark = getattr(err, "context_mark", None) or mark
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(err, "problem", None) or "invalid YAML"
-        raise InputError(path, line, f"front matter is not valid YAML: {problem}") from None
+    body_start = text.find("\n") + 1
+    source = text[body_start : body_start + closing.start()].rstrip("\n")
+    after = body_start + closing.end() + 1
+    end = source.count("\n") + 2 if source else 1  # index of the closing fence's line
+    meta = _simple(source)
+    if meta is None:
+        try:
+            meta = yaml.load(source, Loader=_LOADER) if source.strip() else {}
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            if mark is not None and mark.line >= source.count("\n") + 1:
+                # at the end of the front matter: the construct left open is the better place
+                mark = getattr(err, "context_mark", None) or mark
+            line = mark.line + 2 if mark is not None else 1
+            problem = getattr(err, "problem", None) or "invalid YAML"
+            raise InputError(path, line, f"front matter is not valid YAML: {problem}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise InputError(path, 2, "front matter must be a mapping of field: value")
-    return Split(check(meta, path, source), "\n".join(lines[end + 1 :]), end + 2)
+    return Split(check(meta, path, source), text[after:], end + 2)
 
 
 def check(meta: dict[object, object], path: str, source: str) -> dict[str, object]:

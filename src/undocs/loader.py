@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -121,7 +122,9 @@ def parse_text(
         starts.append(starts[-1] + len(line) + 1)
     skip = [(starts[i], starts[i + 1]) for i in head.skip_lines]
     citations = [
-        c for c in find_citations(text, code, symbol) if not any(a <= c.start < b for a, b in skip)
+        replace(c, line=text_line + bisect_right(starts, c.start) - 1)
+        for c in find_citations(text, code, symbol)
+        if not any(a <= c.start < b for a, b in skip)
     ]
     date = meta.get("date") or head.date
     if isinstance(date, str) and not _ISO_DATE.fullmatch(date):

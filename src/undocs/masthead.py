@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import symbols
 from .bodies import body_of_series, find_body, is_body_line
@@ -150,13 +151,25 @@ _SYMBOL_TYPES = (
 Rule = Callable[[Header, Masthead], None]
 
 
+@lru_cache(maxsize=256)
+def _rx(pattern: str) -> re.Pattern[str]:
+    """Return a language table's pattern compiled once (case-insensitive)."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_DISTR_ALONE = re.compile(r"Distr\.?\s*:?\s*$")
+_COLUMNS = re.compile(r"\s{3,}|\s+Distr\b")
+_BODY_SESSION = re.compile(r"^(?P<body>.+?)\s+\S+(?:-\S+)?\s+session$", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
+
+
 def rule_symbol(head: Header, out: Masthead) -> None:
     """Read the symbol printed at the top right of the first lines."""
     for i in [i for i in head.indexes() if head.lines[i].strip()][:8]:
         if head.lines[i].strip().startswith(("[", "(")):
             continue  # "[S/5167]" under an old heading is the first issue, not this symbol
         line = head.lines[i].strip()
-        match = symbols.SYMBOL_RE.search(line)
+        match = next(symbols.find_symbols(line), None)
         # On a masthead the symbol stands alone, or at either end of a line with columns;
         # a symbol inside prose is a citation.
         if match and (match.start() == 0 or match.end() >= len(line.rstrip("*"))):
@@ -200,7 +213,7 @@ def rule_distribution(head: Header, out: Masthead) -> None:
     table = language(head.code).distribution
     for i in head.indexes():
         line = head.lines[i]
-        if re.search(r"Distr\.?\s*:?\s*$", line) and i + 1 < head.limit:
+        if _DISTR_ALONE.search(line) and i + 1 < head.limit:
             line = line.rstrip() + " " + head.lines[i + 1]  # "Distr." / "GENERAL"
         match = _DISTR.search(line)
         if match:
@@ -225,7 +238,7 @@ def rule_original(head: Header, out: Masthead) -> None:
     """Read "Original: English", "Original : anglais", "Подлинный текст: английский"."""
     lang = language(head.code)
     names = {**LANGUAGES["en"].language_names, **lang.language_names}
-    pattern = re.compile(rf"(?:{lang.original_label}|Original)\s*[:：]\s*(?P<name>\S+)")
+    pattern = _rx(rf"(?:{lang.original_label}|Original)\s*[:：]\s*(?P<name>\S+)")
     for i in head.indexes():
         match = pattern.search(head.lines[i])
         if match:
@@ -242,7 +255,7 @@ def rule_session(head: Header, out: Masthead) -> None:
     for i in head.indexes():
         line = head.lines[i].strip()
         for pattern in patterns:
-            match = re.search(pattern, line, re.IGNORECASE)
+            match = _rx(pattern).search(line)
             if not match:
                 continue
             words = match["ord"].strip()
@@ -261,7 +274,7 @@ def rule_session_dates(head: Header, out: Masthead) -> None:
         return
     for i in range(out.session_line + 1, min(out.session_line + 3, head.limit)):
         line = head.lines[i].strip()
-        if line and len(line) < 70 and re.search(r"\d{4}", line) and find_date(line, head.code):
+        if line and len(line) < 70 and _YEAR.search(line) and find_date(line, head.code):
             out.used.add(i)
         elif line:
             return
@@ -272,15 +285,14 @@ def rule_agenda(head: Header, out: Masthead) -> None:
     patterns = [language(head.code).agenda_line]
     if head.code != "en":
         patterns.append(LANGUAGES["en"].agenda_line)
-    loose = re.compile(
+    loose = _rx(
         r"agenda\s+item|ordre\s+du\s+jour|del\s+programa|Tagesordnungspunkt|повестки\s+дня|"
-        r"جدول\s+الأعمال|议程项目",
-        re.IGNORECASE,
+        r"جدول\s+الأعمال|议程项目"
     )
     for i in head.indexes():
         line = normalise_digits(head.lines[i].strip()).replace("**", "")
         for pattern in patterns:
-            match = re.search(pattern, line, re.IGNORECASE)
+            match = _rx(pattern).search(line)
             if match:
                 items = parse_items(match["items"])
                 if items:
@@ -322,7 +334,7 @@ def _body_line(head: Header, i: int) -> bool:
     if is_body_line(line):
         return True
     # "General Assembly     Distr.: General" and "Human Rights Council ... session"
-    first = re.split(r"\s{3,}|\s+Distr\b", line)[0]
+    first = _COLUMNS.split(line, maxsplit=1)[0]
     if is_body_line(first):
         return True
     session = out_session_words(line)
@@ -331,7 +343,7 @@ def _body_line(head: Header, i: int) -> bool:
 
 def out_session_words(line: str) -> str | None:
     """Return the organ part of "General Assembly Fifty-sixth session", if any."""
-    match = re.match(r"^(?P<body>.+?)\s+\S+(?:-\S+)?\s+session$", line, re.IGNORECASE)
+    match = _BODY_SESSION.match(line)
     return match["body"] if match else None
 
 
@@ -453,7 +465,7 @@ def rule_document_type(head: Header, out: Masthead) -> None:
     texts = [label, out.title] if label else [out.title]
     for text in texts:
         for kind, pattern in _TYPE_WORDS:
-            if text and re.search(pattern, text, re.IGNORECASE):
+            if text and _rx(pattern).search(text):
                 out.document_type = kind
                 return
     if re.search(r"/L\.\d", symbol):

@@ -60,6 +60,8 @@ class Citation:
     """Offset just past the cited words in `text`."""
     body: str | None = None
     """The body named next to a resolution number (`Human Rights Council`), when printed."""
+    line: int = 0
+    """Line of the source file the citation stands on (0 where not known)."""
 
 
 @dataclass(frozen=True)

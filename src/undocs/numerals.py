@@ -70,11 +70,14 @@ _ZH_DIGITS = {
 }
 
 
+_JOINERS = re.compile(r"[\s\-‐‑–]+")
+
+
 def fold(text: str) -> str:
     """Return `text` lower-cased, accents kept, without spaces, hyphens or tatweel."""
     text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
     text = text.replace("إ", "ا").replace("أ", "ا").replace("آ", "ا").replace("ـ", "")
-    return re.sub(r"[\s\-‐‑–]+", "", text)
+    return _JOINERS.sub("", text)
 
 
 def _english() -> dict[str, int]:

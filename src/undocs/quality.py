@@ -10,12 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .archive import Archive
-from .model import Problem, Record
-
-
-def line_of(record: Record, offset: int) -> int:
-    """Return the source line of an offset in a record's text."""
-    return record.text_line + record.text.count("\n", 0, max(0, offset))
+from .model import Problem
 
 
 def archive_problems(archive: Archive) -> list[Problem]:
@@ -46,7 +41,7 @@ def archive_problems(archive: Archive) -> list[Problem]:
                 problems.append(
                     Problem(
                         record.file,
-                        line_of(record, cite.start),
+                        cite.line or record.text_line,
                         f"resolution {cite.target} resolves to no symbol ({why})",
                     )
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from . import symbols
@@ -11,7 +12,8 @@ from .archive import Archive, Doc, slug
 from .content import ContentPage
 from .docpage import document_context, undocs_url
 from .exports import DATA_FILES
-from .model import RECORD_FIELDS, Problem
+from .loader import read_text
+from .model import RECORD_FIELDS, Problem, Record
 from .quality import report
 from .render import Page, Settings, doc_summary
 
@@ -44,15 +46,24 @@ class Site:
         content: list[ContentPage],
         settings: Settings,
         problems: list[Problem] | None = None,
+        source: Path | None = None,
     ):
         self.archive = archive
         self.content = content
         self.settings = settings
         self.problems = problems or []
+        self.source = source
+        """The folder of source files, to read texts again when their pages are written."""
         self.bodies: dict[str, list[Doc]] = defaultdict(list)
         for doc in archive.docs:
             self.bodies[doc.record.body or "Unknown body"].append(doc)
         self.newest = newest_first(archive.docs)
+
+    def text(self, record: Record) -> str:
+        """Return a record's text: held in memory, or read again from its source file."""
+        if record.text or self.source is None:
+            return record.text
+        return read_text(self.source / record.file, record.file)
 
     # URLs -----------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ documents. The same grammar decides what counts as a symbol in running text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,7 +108,24 @@ _SUFFIX = (
 _ONE = rf"(?:{_ROOT})(?:\.\d{{1,3}})?(?:/[ \t]{{0,2}}\n?[ \t]{{0,2}}{_COMP}){{1,9}}{_SUFFIX}?"
 
 #: A symbol in running text, joint symbols included; group 0 is the whole match.
-SYMBOL_RE = re.compile(rf"(?<![A-Za-z0-9/.])(?:{_ONE})(?:-(?:{_ONE}))*\*?(?![A-Za-z0-9/])")
+SYMBOL_RE = re.compile(rf"(?:{_ONE})(?:-(?:{_ONE}))*\*?(?![A-Za-z0-9/])")
+_GLUED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/.")
+
+
+def find_symbols(text: str) -> Iterator[re.Match[str]]:
+    """Yield each symbol in running text: a match of SYMBOL_RE not glued to what precedes it.
+
+    The check on the preceding character is made here rather than as a look-behind, which
+    would keep the regex engine from skipping quickly to the letters a symbol can start with.
+    """
+    if "/" not in text:
+        return
+    for match in SYMBOL_RE.finditer(text):
+        start = match.start()
+        if start == 0 or text[start - 1] not in _GLUED:
+            yield match
+
+
 _ONE_RE = re.compile(_ONE)
 
 

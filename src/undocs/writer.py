@@ -71,9 +71,12 @@ def write_pages(site: Site, env, folder: Path, say: Callable[[str], None]) -> Wr
             env.get_template(name)
 
     def write_share(worker: int, workers: int) -> Written:
+        # blocks of 64 pages dealt in turn: each worker gets every kind of page (balance),
+        # and mostly its own folders (less contention on the file system)
         writer = PageWriter(site, env, folder)
-        for page in pages[worker::workers]:
-            writer.write(page)
+        for block in range(worker * 64, len(pages), workers * 64):
+            for page in pages[block : block + 64]:
+                writer.write(page)
         return writer.written
 
     say(f"writing {len(pages)} pages")
