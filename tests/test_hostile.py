@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -152,7 +153,8 @@ def test_nothing_written_outside_out(hostile) -> None:
     base, seeds, out, _, _ = hostile
     written = {p.relative_to(base).parts[0] for p in base.iterdir()}
     assert written == {"seeds", "out"}
-    assert [p.name for p in (base / "out").iterdir()] == ["_site"]
+    # beside the site only its build cache (not published), never anything named by input
+    assert sorted(p.name for p in (base / "out").iterdir()) == ["._site.undocs-cache", "_site"]
     assert not Path("/tmp/x").exists() and not Path("/etc/x").exists()
     for path in out.rglob("*"):
         assert path.resolve().is_relative_to(out.resolve())
@@ -221,7 +223,7 @@ def test_failed_build_leaves_previous_site(tmp_path: Path, capsys) -> None:
     assert code == 2
     assert "document.html:3: template error" in capsys.readouterr().err
     assert _tree_hash(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "templates"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.undocs-cache", "site", "templates"]
 
 
 def test_interrupted_build_leaves_previous_site(tmp_path: Path, monkeypatch) -> None:
@@ -235,9 +237,9 @@ def test_interrupted_build_leaves_previous_site(tmp_path: Path, monkeypatch) -> 
 
     monkeypatch.setattr("undocs.build._write_data", interrupt)
     with pytest.raises(KeyboardInterrupt):
-        build(options)
+        build(replace(options, clean=True))
     assert _tree_hash(out) == before
-    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.undocs-cache", "site"]
 
 
 def test_strict_fails_on_hostile_input(hostile, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ build succeeded, so a failed build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -17,13 +18,23 @@ from . import parallel
 from .archive import build_archive
 from .content import load_content
 from .exports import citations_csv, records_csv, records_jsonl, symbol_map
+from .incremental import (
+    Loaded,
+    State,
+    config_digest,
+    load_state,
+    page_key,
+    save_state,
+    stat_of,
+    touched,
+)
 from .loader import find_sources, load_file
 from .model import InputError, Problem, Record
 from .quality import archive_problems
 from .render import BUILTIN_TEMPLATES, Settings, environment
-from .search import build_index
+from .search import build_index, reindex
 from .site import Site
-from .writer import size_warnings, write_pages
+from .writer import size_warnings, write_pages, write_some
 
 Progress = Callable[[str], None]
 
@@ -36,6 +47,8 @@ class BuildOptions:
     out: Path
     content: Path | None = None
     settings: Settings = field(default_factory=Settings)
+    clean: bool = False
+    """Ignore the cache of the last build: read and write everything."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,8 @@ class BuildResult:
     out: Path
     problems: list[Problem]
     indexed: int = 0
+    written: int = -1
+    """Pages written by this build (-1: all of them, a clean build)."""
 
 
 def _load_one(item: tuple[Path, str]) -> tuple[Record | None, list[Problem]]:
@@ -62,30 +77,46 @@ def _load_one(item: tuple[Path, str]) -> tuple[Record | None, list[Problem]]:
 
 
 def load_records(
-    seeds: Path, progress: Progress | None = None
+    seeds: Path, progress: Progress | None = None, state: State | None = None
 ) -> tuple[list[Record], list[Problem]]:
-    """Read every document under `seeds` on every core, reporting progress every 1,000."""
+    """Read every document under `seeds` on every core, reporting progress every 1,000.
+
+    With the `state` of the last build, a file whose size and modification time are
+    unchanged is not read again; `state` is updated with what this call read.
+    """
     if not seeds.is_dir():
         raise FileNotFoundError(f"{seeds}: no such folder of documents (give --seeds DIR)")
     items = [(path, path.relative_to(seeds).as_posix()) for path in find_sources(seeds)]
+    stats = {name: _stat(path) for path, name in items}
+    cached = state.loaded if state is not None else {}
+    known = state.stats if state is not None else {}
+    fresh = [
+        i
+        for i, (_, name) in enumerate(items)
+        if name not in cached or known.get(name) != stats[name]
+    ]
     # the largest files first, so that no worker is left with a long one at the end
-    order = sorted(range(len(items)), key=lambda i: -_size(items[i][0]))
-    results: list[tuple[Record | None, list[Problem]]] = [(None, [])] * len(items)
-    done = parallel.imap(_load_one, (items[i] for i in order), len(items), chunk=128)
-    for n, (index, result) in enumerate(zip(order, done, strict=True), 1):
-        results[index] = result
-        if progress and (n % 1000 == 0 or n == len(items)):
+    fresh.sort(key=lambda i: -stats[items[i][1]][0])
+    results: dict[str, Loaded] = {}
+    done = parallel.imap(_load_one, (items[i] for i in fresh), len(fresh), chunk=128)
+    for n, (index, result) in enumerate(zip(fresh, done, strict=True), 1):
+        results[items[index][1]] = result
+        if progress and (n % 1000 == 0 or n == len(fresh)):
             progress(f"read {n}/{len(items)} files")
-    records = [record for record, _ in results if record is not None]
-    problems = [problem for _, found in results for problem in found]
+    ordered = [results.get(name) or cached[name] for _, name in items]
+    if state is not None:
+        state.stats = stats
+        state.loaded = dict(zip((name for _, name in items), ordered, strict=True))
+    records = [record for record, _ in ordered if record is not None]
+    problems = [problem for _, found in ordered for problem in found]
     return records, problems
 
 
-def _size(path: Path) -> int:
+def _stat(path: Path) -> tuple[int, int]:
     try:
-        return path.stat().st_size
+        return stat_of(path)
     except OSError:
-        return 0
+        return (-1, -1)
 
 
 def check(seeds: Path) -> tuple[list[Record], list[Problem]]:
@@ -97,33 +128,117 @@ def check(seeds: Path) -> tuple[list[Record], list[Problem]]:
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    """Build the site into `options.out`; return what was written and the problems met."""
+    """Build the site into `options.out`; return what was written and the problems met.
+
+    Without `clean`, the cache of the last build decides what to read and write again; the
+    result is the same as a clean build's.
+    """
     say = progress or (lambda _msg: None)
-    records, problems = load_records(options.seeds, say)
+    out = options.out.resolve()
+    config = config_digest(options.settings, options.content)
+    old = None if options.clean else load_state(out)
+    state = State(config=config)
+    if old is not None:
+        state.stats, state.loaded = dict(old.stats), dict(old.loaded)
+    records, problems = load_records(options.seeds, say, state)
+    if old is not None and old.config == config and old.stats == state.stats:
+        say("nothing changed since the last build")
+        return BuildResult(len(records), old.page_count, out, old.problems, 0, 0)
     content, content_problems = load_content(options.content)
     problems += content_problems
     archive = build_archive(records)
     problems += archive.problems + archive_problems(archive)
     site = Site(archive, content, options.settings, problems, source=options.seeds)
     env = environment(options.settings)
-    out = options.out.resolve()
+    state.urls = {doc.record.file: doc.url for doc in archive.docs}
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        written = write_pages(site, env, staging, say)
-        _write_data(site, records, staging)
-        _copy_static(options.settings, staging)
-        indexed = 0
-        if options.settings.search:
-            languages = sorted({doc.url.split("/", 1)[0] for doc in archive.docs})
-            say(f"indexing {len(languages)} languages with Pagefind")
-            indexed = sum(report.pages for report in build_index(staging, languages))
-        problems += size_warnings(staging, written)
-        _swap(staging, out)
+        if old is None or old.config != config or old.urls != state.urls:
+            result = _build_all(options, site, env, records, staging, out, state, say)
+        else:
+            result = _build_changes(options, site, env, records, staging, out, old, state, say)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    state.problems, state.page_count = result.problems, result.pages
+    save_state(out, state)
+    return result
+
+
+def _build_all(options, site, env, records, staging, out, state, say) -> BuildResult:
+    """Write the whole site into `staging`, index it, and swap it in for `out`."""
+    written = write_pages(site, env, staging, say)
+    _write_data(site, records, staging)
+    _copy_static(options.settings, staging)
+    indexed = 0
+    if options.settings.search:
+        languages = sorted({doc.url.split("/", 1)[0] for doc in site.archive.docs})
+        say(f"indexing {len(languages)} languages with Pagefind")
+        indexed = sum(report.pages for report in build_index(staging, languages))
+    problems = site.problems + size_warnings(staging, written)
+    _swap(staging, out)
+    state.pages = {page.dest: _key(page) for page in site.pages()}
     return BuildResult(len(records), written.pages, out, problems, indexed)
+
+
+def _key(page) -> str:
+    return "" if page.template in ("document.html", "resolution.html") else page_key(page)
+
+
+def _build_changes(options, site, env, records, staging, out, old, state, say) -> BuildResult:
+    """Write only the pages a change touches, then move them into `out`."""
+    archive = site.archive
+    changed: list[Record] = []
+    for name, (record, _) in state.loaded.items():
+        before = old.loaded.get(name, (None, []))[0]
+        if record is None or before is None or record.digest != before.digest:
+            changed += [r for r in (record, before) if r is not None]
+    changed += [r for name, (r, _) in old.loaded.items() if name not in state.loaded and r]
+    urls, resolutions = touched(archive, changed)
+    resolution_urls = {archive.resolutions[k].url for k in resolutions if k in archive.resolutions}
+    pages = list(site.pages())
+    state.pages = {page.dest: _key(page) for page in pages}
+    todo = [
+        page
+        for page in pages
+        if page.url in urls
+        or page.url in resolution_urls
+        or (state.pages[page.dest] and state.pages[page.dest] != old.pages.get(page.dest))
+        or page.dest not in old.pages
+    ]
+    say(f"{len(changed)} records changed: writing {len(todo)} of {len(pages)} pages")
+    written = write_some(site, env, staging, todo, pages)
+    _write_data(site, records, staging)
+    _commit(staging, out, removed=set(old.pages) - set(state.pages))
+    indexed = 0
+    languages = sorted(
+        {page.url.split("/", 1)[0] for page in todo if page.template == "document.html"}
+    )
+    removed_languages = {old.urls[f].split("/", 1)[0] for f in old.urls if f not in state.urls}
+    if options.settings.search and (languages or removed_languages):
+        say(f"indexing {len(set(languages) | removed_languages)} languages with Pagefind")
+        indexed = sum(r.pages for r in reindex(out, sorted(set(languages) | removed_languages)))
+    return BuildResult(len(records), len(pages), out, site.problems, indexed, written)
+
+
+def _commit(staging: Path, out: Path, removed: set[str]) -> None:
+    """Move every file of `staging` into `out` (each replaced at once), drop `removed`."""
+    for root, _dirs, files in os.walk(staging):
+        rel = os.path.relpath(root, staging)
+        target = out / rel if rel != "." else out
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.replace(os.path.join(root, name), target / name)
+    for dest in removed:
+        path = out / dest
+        if path.is_file():
+            path.unlink()
+            try:
+                path.parent.rmdir()  # a page's own folder, now empty
+            except OSError:
+                pass
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def _write_data(site: Site, records: list[Record], staging: Path) -> None:

@@ -48,6 +48,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         out=Path(_setting(args, config, "out")),
         settings=settings,
         content=Path(_setting(args, config, "content")),
+        clean=args.clean,
     )
     progress = None if args.quiet else (lambda msg: _err(f"undocs: {msg}"))
     result = build(options, progress)
@@ -122,6 +123,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="exit 1 if any problem was reported")
     b.add_argument("--quiet", action="store_true", help="print no progress")
     b.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    b.add_argument("--clean", action="store_true", help="ignore the cache of the last build: "
+                   "read every file and write every page")
     b.set_defaults(func=cmd_build)
 
     s = commands.add_parser(

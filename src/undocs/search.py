@@ -9,6 +9,7 @@ memory of one Pagefind run is bounded by the largest language rather than the wh
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -37,7 +38,7 @@ class IndexReport:
     seconds: float
 
 
-def index_language(site: Path, language: str) -> IndexReport:
+def index_language(site: Path, language: str, subdir: str | None = None) -> IndexReport:
     """Run Pagefind (the `pagefind` package's extended binary) over one language's pages."""
     command = [
         sys.executable,
@@ -48,8 +49,10 @@ def index_language(site: Path, language: str) -> IndexReport:
         "--glob",
         f"{language}/**/*.html",
         "--output-subdir",
-        f"pagefind/{language}",
+        subdir or f"pagefind/{language}",
     ]
+    if language in BIGRAM_LANGUAGES:
+        command += ["--force-language", "en"]
     start = time.perf_counter()
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -69,3 +72,20 @@ def build_index(site: Path, languages: list[str]) -> list[IndexReport]:
     """Index every language's pages into `/pagefind/<lang>/`, two Pagefind runs at a time."""
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         return list(pool.map(lambda lang: index_language(site, lang), sorted(languages)))
+
+
+def reindex(site: Path, languages: list[str]) -> list[IndexReport]:
+    """Index languages of a published site again, swapping each new bundle in when done."""
+    reports = []
+    for language in languages:
+        bundle = site / "pagefind" / language
+        fresh = site / "pagefind" / f".{language}.next"
+        shutil.rmtree(fresh, ignore_errors=True)
+        reports.append(index_language(site, language, f"pagefind/.{language}.next"))
+        old = site / "pagefind" / f".{language}.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if bundle.exists():
+            bundle.rename(old)
+        fresh.rename(bundle)
+        shutil.rmtree(old, ignore_errors=True)
+    return reports

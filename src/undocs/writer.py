@@ -96,6 +96,27 @@ def write_pages(site: Site, env, folder: Path, say: Callable[[str], None]) -> Wr
     return total
 
 
+def write_some(site: Site, env, folder: Path, todo: list[Page], pages: list[Page]) -> int:
+    """Render the pages in `todo`, and the feeds and sitemaps, into `folder`."""
+
+    def write_share(worker: int, workers: int) -> int:
+        writer = PageWriter(site, env, folder)
+        for page in todo[worker::workers]:
+            writer.write(page)
+        return writer.written.pages
+
+    count = sum(parallel.split_run(write_share, len(todo)))
+    urls = [
+        p.url
+        for p in pages
+        if p.url.endswith(("/", ".html")) and p.url != "404.html" or p.url == ""
+    ]
+    writer = PageWriter(site, env, folder)
+    for page in [*feed_pages(site), *sitemap_pages(site, urls), robots_page()]:
+        writer.write(page)
+    return count
+
+
 def size_warnings(folder: Path, written: Written) -> list[Problem]:
     """Warn when the site passes GitHub Pages' size limits, with the sizes."""
     total, large = written.bytes, list(written.large)

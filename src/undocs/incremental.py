@@ -1,0 +1,145 @@
+"""Incremental builds: what the last build read and wrote, and what a change touches.
+
+The cache sits beside the output folder (`.<out>.undocs-cache/`): the parse of every source
+file keyed by its size and modification time, a digest of everything else a page depends on
+(settings, templates, Markdown pages, the undocs version), and a key per page written. A build
+reads again only the files that changed and writes only the pages they touch: a document's
+own page, the pages of what it cites and of what cites it, its language versions and family,
+the resolutions involved, and every list whose entries changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__, symbols
+from .archive import Archive, ResolutionKey, citation_number
+from .model import Problem, Record
+from .render import BUILTIN_TEMPLATES, Page, Settings
+
+CACHE_VERSION = 1
+
+Loaded = tuple[Record | None, list[Problem]]
+
+
+@dataclass
+class State:
+    """What one build read and wrote, kept for the next."""
+
+    config: str = ""
+    """Digest of the settings, templates, Markdown pages and undocs version."""
+    stats: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Source file -> (size, modification time in ns) when it was read."""
+    loaded: dict[str, Loaded] = field(default_factory=dict)
+    """Source file -> its record (without text) and problems."""
+    pages: dict[str, str] = field(default_factory=dict)
+    """Output path -> key of what it was rendered from."""
+    urls: dict[str, str] = field(default_factory=dict)
+    """Source file -> the URL of its page."""
+    page_count: int = 0
+    """Pages of the site, as the last build reported them."""
+    problems: list[Problem] = field(default_factory=list)
+    """Every problem the build reported (a build with nothing changed reports them again)."""
+
+
+def cache_folder(out: Path) -> Path:
+    """Return where the cache of the site at `out` lives."""
+    return out.parent / f".{out.name}.undocs-cache"
+
+
+def load_state(out: Path) -> State | None:
+    """Return the state of the last build into `out`, or None if there is none usable."""
+    path = cache_folder(out) / "state.pickle"
+    if not out.is_dir() or not path.is_file():
+        return None
+    try:
+        with open(path, "rb") as stream:
+            version, state = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
+        return None
+    return state if version == (CACHE_VERSION, __version__) else None
+
+
+def save_state(out: Path, state: State) -> None:
+    """Write the state for the next build (atomically: a half-written cache is never read)."""
+    folder = cache_folder(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / "state.pickle.tmp"
+    with open(temporary, "wb") as stream:
+        pickle.dump(((CACHE_VERSION, __version__), state), stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, folder / "state.pickle")
+
+
+def _digest_folder(folder: Path | None, digest: Any) -> None:
+    if folder is None or not folder.is_dir():
+        return
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            digest.update(os.path.relpath(path, folder).encode())
+            with open(path, "rb") as stream:
+                digest.update(stream.read())
+
+
+def config_digest(settings: Settings, content: Path | None) -> str:
+    """Return a digest of everything but the sources that the pages depend on."""
+    digest = hashlib.sha1(f"{CACHE_VERSION} {__version__} {settings!r}".encode())
+    _digest_folder(BUILTIN_TEMPLATES, digest)
+    _digest_folder(settings.templates, digest)
+    _digest_folder(content, digest)
+    return digest.hexdigest()
+
+
+def stat_of(path: Path) -> tuple[int, int]:
+    """Return what tells a file changed: its size and modification time."""
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
+
+
+def page_key(page: Page) -> str:
+    """Return a key of a list page's inputs: the data it shows (its context, printed)."""
+    return hashlib.sha1(repr(sorted(page.context.items())).encode()).hexdigest()
+
+
+def touched(archive: Archive, changed: list[Record]) -> tuple[set[str], set[ResolutionKey]]:
+    """Return the document URLs and resolutions whose pages show something of `changed`.
+
+    `changed` holds both the old and the new record of each changed file (and the records of
+    files added or removed): what cited the old one, or is cited by the new one, shows it.
+    """
+    keys: set[str] = set()
+    resolutions: set[ResolutionKey] = set()
+    urls: set[str] = set()
+    for record in changed:
+        if record.symbol:
+            keys.add(symbols.compare_key(record.symbol))
+            parsed = symbols.parse(record.symbol)
+            if parsed is not None and parsed.parent is not None:
+                keys.add(symbols.compare_key(str(parsed.parent)))
+        own = citation_number(record)
+        if own is not None:
+            resolutions.add(own)
+        for cite in record.citations:
+            target = archive.target_symbol(cite, record)
+            if target:
+                keys.add(symbols.compare_key(target))
+            if cite.kind == "resolution":
+                resolutions.add(archive.resolution_key(cite, record))
+        doc = archive.by_file.get(record.file)
+        if doc is not None:
+            urls.add(doc.url)
+    for key in keys:
+        for group in (
+            archive.by_symbol.get(key, {}).values(),
+            archive.cited_by.get(key, ()),
+            archive.children.get(key, ()),
+            archive.adopted.get(key, ()),
+        ):
+            urls.update(doc.url for doc in group)
+    return urls, resolutions

@@ -1,0 +1,114 @@
+"""Incremental builds give the same site as clean builds, and do little when little changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from undocs.build import BuildOptions, build
+from undocs.render import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _build(seeds: Path, out: Path, clean: bool = False, search: bool = False):
+    return build(
+        BuildOptions(
+            seeds=seeds,
+            out=out,
+            content=ROOT / "content",
+            clean=clean,
+            settings=Settings(search=search),
+        )
+    )
+
+
+@pytest.fixture()
+def seeds(corpus: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(corpus / "hrc", folder / "hrc")
+    shutil.copytree(corpus / "unpc/s_res_2213__2015___2015", folder / "unpc")
+    shutil.copy(ROOT / "seeds/000_a4e48ed0b737bc3c.txt", folder)
+    return folder
+
+
+def test_nothing_changed_does_next_to_nothing(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    first = _build(seeds, out)
+    again = _build(seeds, out)
+    assert again.written == 0 and again.documents == first.documents
+    assert again.pages == first.pages
+    assert [str(p) for p in again.problems] == [str(p) for p in first.problems]
+
+
+def test_one_document_changed_is_identical_to_a_clean_build(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    _build(seeds, out)
+    edited = seeds / "hrc/014_da25a16a97833e27.txt"
+    edited.write_text(
+        edited.read_text(encoding="utf-8")
+        + "\n99. The Council recalls document A/HRC/DEC/43/112 and resolution "
+        "60/251.\n",
+        encoding="utf-8",
+    )
+    result = _build(seeds, out)
+    assert 0 < result.written < result.pages / 4
+    clean = tmp_path / "clean"
+    _build(seeds, clean, clean=True)
+    assert _tree(out) == _tree(clean)
+    cited = (out / "en/A/HRC/DEC/43/112/index.html").read_text(encoding="utf-8")
+    assert "A/HRC/43/15" in cited.split('id="h-citedby"')[1]
+
+
+def test_removed_and_added_documents(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    _build(seeds, out)
+    (seeds / "hrc/025_5dc118074c9b9ede.txt").unlink()
+    shutil.copy(ROOT / "tests/golden/seeds/report.txt", seeds / "new.txt")
+    _build(seeds, out)
+    clean = tmp_path / "clean"
+    _build(seeds, clean, clean=True)
+    assert _tree(out) == _tree(clean)
+    assert not (out / "en/A/HRC/DEC/43/112/index.html").exists()
+    assert (out / "en/A/HRC/99/1/index.html").is_file()
+
+
+def test_template_change_rebuilds_everything(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    _build(seeds, out)
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "404.html").write_text(
+        "{% extends 'base.html' %}{% block main %}Gone{% endblock %}"
+    )
+    options = BuildOptions(
+        seeds=seeds,
+        out=out,
+        content=ROOT / "content",
+        settings=Settings(search=False, templates=templates),
+    )
+    assert build(options).written == -1
+    assert "Gone" in (out / "404.html").read_text(encoding="utf-8")
+
+
+def test_search_index_follows_an_edit(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    _build(seeds, out, search=True)
+    before = sorted(p.name for p in (out / "pagefind/fr").iterdir())
+    edited = seeds / "000_a4e48ed0b737bc3c.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n5. Zyxwvutsrq.\n", "utf-8")
+    result = _build(seeds, out, search=True)
+    assert result.indexed > 0
+    after = sorted(p.name for p in (out / "pagefind/fr").iterdir())
+    assert before != after  # a new bundle, with the new word
+    assert not [p for p in (out / "pagefind").iterdir() if p.name.startswith(".")]
