@@ -168,7 +168,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
 def _build_all(options, site, env, records, staging, out, state, say) -> BuildResult:
     """Write the whole site into `staging`, index it, and swap it in for `out`."""
-    written = write_pages(site, env, staging, say)
+    pages = list(site.pages())
+    written = write_pages(site, env, staging, say, pages)
     _write_data(site, records, staging)
     _copy_static(options.settings, staging)
     indexed = 0
@@ -178,7 +179,7 @@ def _build_all(options, site, env, records, staging, out, state, say) -> BuildRe
         indexed = sum(report.pages for report in build_index(staging, languages))
     problems = site.problems + size_warnings(staging, written)
     _swap(staging, out)
-    state.pages = {page.dest: _key(page) for page in site.pages()}
+    state.pages = {page.dest: _key(page) for page in pages}
     return BuildResult(len(records), written.pages, out, problems, indexed)
 
 

@@ -55,7 +55,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     for problem in result.problems:
         _err(str(problem))
     print(
-        f"Built {result.documents} documents into {result.pages} pages in {result.out} "
+        f"Built {result.documents} documents into {result.pages} pages in {result.out}"
+        f"{'' if result.written < 0 else f', {result.written} written again'} "
         f"({len(result.problems)} problems reported)."
     )
     return 1 if args.strict and result.problems else 0
@@ -123,8 +124,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="exit 1 if any problem was reported")
     b.add_argument("--quiet", action="store_true", help="print no progress")
     b.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
-    b.add_argument("--clean", action="store_true", help="ignore the cache of the last build: "
-                   "read every file and write every page")
+    b.add_argument(
+        "--clean",
+        action="store_true",
+        help="ignore the cache of the last build: read every file and write every page",
+    )
     b.set_defaults(func=cmd_build)
 
     s = commands.add_parser(

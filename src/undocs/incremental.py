@@ -103,8 +103,18 @@ def stat_of(path: Path) -> tuple[int, int]:
 
 
 def page_key(page: Page) -> str:
-    """Return a key of a list page's inputs: the data it shows (its context, printed)."""
-    return hashlib.sha1(repr(sorted(page.context.items())).encode()).hexdigest()
+    """Return a key of a list page's inputs: the data it shows.
+
+    A listed document counts by its URL and source digest (its summary is made from them);
+    everything else in the context by its printed form.
+    """
+    digest = hashlib.sha1(page.template.encode())
+    for name, value in sorted(page.context.items()):
+        if name in ("docs", "latest", "citing") and isinstance(value, list):
+            digest.update("".join(d["url"] + d["digest"] for d in value).encode())
+        else:
+            digest.update(f"{name}={value!r}".encode())
+    return digest.hexdigest()
 
 
 def touched(archive: Archive, changed: list[Record]) -> tuple[set[str], set[ResolutionKey]]:

@@ -121,6 +121,7 @@ def doc_summary(doc: Doc) -> dict[str, Any]:
         "body": r.body,
         "language": r.language,
         "type": r.document_type,
+        "digest": r.digest,
     }
 
 

@@ -63,9 +63,10 @@ class PageWriter:
             self.written.large.append((dest, len(data)))
 
 
-def write_pages(site: Site, env, folder: Path, say: Callable[[str], None]) -> Written:
-    """Render every page of `site` into `folder`, sharing the pages among the cores."""
-    pages = list(site.pages())
+def write_pages(
+    site: Site, env, folder: Path, say: Callable[[str], None], pages: list[Page]
+) -> Written:
+    """Render `pages` of `site` into `folder`, sharing the pages among the cores."""
     for name in env.list_templates():  # compiled once here, shared by the forked workers
         if name.endswith((".html", ".xml", ".txt")):
             env.get_template(name)

@@ -23,7 +23,7 @@ BASE_URL = "https://example.org/golden/"
 
 
 def build_golden(out: Path) -> None:
-    """Build the golden site into `out`."""
+    """Build the golden site into `out` (clean: no build cache is read or left behind)."""
     with tempfile.TemporaryDirectory() as tmp:
         seeds = Path(tmp) / "seeds"
         shutil.copytree(HERE / "seeds", seeds)
@@ -33,12 +33,18 @@ def build_golden(out: Path) -> None:
                 seeds=seeds,
                 out=out,
                 content=ROOT / "content",
+                clean=True,
                 settings=Settings(base_url=BASE_URL, search=False),
             )
         )
 
 
+def _drop_cache(out: Path) -> None:
+    shutil.rmtree(out.parent / f".{out.name}.undocs-cache", ignore_errors=True)
+
+
 if __name__ == "__main__":
     target = HERE / "site"
     build_golden(target)
+    _drop_cache(target)
     print(f"golden site written to {target}")
