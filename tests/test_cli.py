@@ -105,3 +105,40 @@ def test_serve_on_loopback_with_search_assets(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_serve_watch_rebuilds_and_pages_reload(tmp_path: Path) -> None:
+    import shutil
+
+    from undocs.build import BuildOptions, build
+    from undocs.render import Settings
+    from undocs.serve import Watcher
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    out = tmp_path / "site"
+    options = BuildOptions(seeds=seeds, out=out, settings=Settings(search=False))
+    build(options)
+    watcher = Watcher([seeds], lambda: build(options), every=0.1)
+    server = make_server(out, 0, watcher)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=watcher.run, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with urllib.request.urlopen(base + "documents/", timeout=10) as r:
+            assert b'<script src="/__undocs/reload.js"></script></body>' in r.read()
+        assert b"reload" in urllib.request.urlopen(base + "__undocs/reload.js").read()
+        assert urllib.request.urlopen(base + "__undocs/generation").read() == b"0"
+        (seeds / "more.md").write_text("---\nsymbol: A/70/1\nlanguage: en\ntitle: Added\n---\n"
+                                       "Text.\n", encoding="utf-8")
+        for _ in range(100):
+            if urllib.request.urlopen(base + "__undocs/generation").read() != b"0":
+                break
+            threading.Event().wait(0.1)
+        assert (out / "en/A/70/1/index.html").is_file()
+        assert b"<script" not in (out / "documents/index.html").read_bytes().split(
+            b"</footer>")[1].replace(b'<script src="../static/goto.js"></script>', b"")
+    finally:
+        watcher.stop()
+        server.shutdown()
+        server.server_close()

@@ -14,7 +14,7 @@ from .build import BuildOptions, build, check, load_records
 from .config import CONFIG_FILE, ConfigError, check_value, load_config
 from .render import Settings
 from .search import SearchIndexError
-from .serve import serve
+from .serve import Watcher, serve
 
 
 def _err(message: str) -> None:
@@ -31,8 +31,8 @@ def _setting(args: argparse.Namespace, config, key: str):
     return value
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    """Build the site and report what was written."""
+def build_options(args: argparse.Namespace) -> BuildOptions:
+    """Return the build's options: flags first, then undocs.yml, then defaults."""
     config = load_config(args.config)
     templates = Path(_setting(args, config, "templates"))
     settings = Settings(
@@ -41,31 +41,48 @@ def cmd_build(args: argparse.Namespace) -> int:
         base_url=_setting(args, config, "base_url"),
         language=config.get("language"),
         templates=templates if templates.is_dir() else None,
-        search=not args.no_search,
+        search=not getattr(args, "no_search", False),
     )
-    options = BuildOptions(
+    return BuildOptions(
         seeds=Path(_setting(args, config, "seeds")),
         out=Path(_setting(args, config, "out")),
         settings=settings,
         content=Path(_setting(args, config, "content")),
-        clean=args.clean,
+        clean=getattr(args, "clean", False),
     )
-    progress = None if args.quiet else (lambda msg: _err(f"undocs: {msg}"))
-    result = build(options, progress)
+
+
+def _report(result, strict: bool) -> int:
     for problem in result.problems:
         _err(str(problem))
+    again = "" if result.written < 0 else f", {result.written} written again"
     print(
         f"Built {result.documents} documents into {result.pages} pages in {result.out}"
-        f"{'' if result.written < 0 else f', {result.written} written again'} "
-        f"({len(result.problems)} problems reported)."
+        f"{again} ({len(result.problems)} problems reported).",
+        flush=True,
     )
-    return 1 if args.strict and result.problems else 0
+    return 1 if strict and result.problems else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site and report what was written."""
+    options = build_options(args)
+    progress = None if args.quiet else (lambda msg: _err(f"undocs: {msg}"))
+    return _report(build(options, progress), args.strict)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Serve a built site on 127.0.0.1."""
-    config = load_config(args.config)
-    serve(Path(_setting(args, config, "out")), args.port)
+    """Serve a built site on 127.0.0.1; with --watch, rebuild it on changes."""
+    options = build_options(args)
+    watcher = None
+    if args.watch:
+        if not (options.out / "index.html").is_file():
+            _report(build(options), strict=False)
+        folders = [options.seeds, options.content or options.seeds, Path(CONFIG_FILE)]
+        if options.settings.templates is not None:
+            folders.append(options.settings.templates)
+        watcher = Watcher(folders, lambda: _report(build(options), strict=False))
+    serve(options.out, args.port, watcher)
     return 0
 
 
@@ -139,6 +156,17 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", help="built site (default: _site/)")
     s.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     s.add_argument("--config", type=Path, help=config_help)
+    s.add_argument(
+        "--watch",
+        action="store_true",
+        help="rebuild when a document, page, "
+        "template or undocs.yml changes, and reload the browser",
+    )
+    s.add_argument("--seeds", help="with --watch: folder of document texts (default: seeds/)")
+    s.add_argument("--content", help="with --watch: folder of Markdown pages")
+    s.add_argument("--templates", help="with --watch: folder of template overrides")
+    s.add_argument("--base-url", help=argparse.SUPPRESS)
+    s.add_argument("--no-search", action="store_true", help="with --watch: skip Pagefind")
     s.set_defaults(func=cmd_serve)
 
     r = commands.add_parser(

@@ -1,10 +1,31 @@
-"""`undocs serve`: the built site over HTTP on 127.0.0.1, for previewing and search."""
+"""`undocs serve`: the built site over HTTP on 127.0.0.1, for previewing and search.
+
+With `--watch`, the sources are watched: a change rebuilds the site (incrementally) and the
+pages open in a browser reload themselves. The reload script is added to HTML as it is served,
+never written into the site.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+
+RELOAD_SCRIPT = b"""// undocs serve --watch: reload this page when the site is rebuilt.
+(function () {
+  var seen = null;
+  function poll() {
+    fetch("/__undocs/generation", { cache: "no-store" }).then(function (r) { return r.text(); })
+      .then(function (g) { if (seen !== null && g !== seen) location.reload(); seen = g; })
+      .catch(function () {}).finally(function () { setTimeout(poll, 1000); });
+  }
+  poll();
+})();
+"""
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -20,26 +41,122 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         ".pf_fragment": "application/octet-stream",
         ".pagefind": "application/octet-stream",
     }
+    watcher: Watcher | None = None
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser went away mid-answer: nothing to tell
 
-def make_server(out: Path, port: int = 0) -> http.server.ThreadingHTTPServer:
+    def do_GET(self) -> None:  # noqa: N802
+        watcher = self.watcher
+        if watcher is not None and self.path.startswith("/__undocs/"):
+            body = (
+                str(watcher.generation).encode()
+                if self.path == "/__undocs/generation"
+                else RELOAD_SCRIPT
+            )
+            kind = "text/plain" if self.path == "/__undocs/generation" else "text/javascript"
+            self._answer(body, kind)
+            return
+        path = Path(self.translate_path(self.path))
+        if watcher is not None and path.is_dir():
+            path = path / "index.html"
+        if watcher is not None and path.suffix == ".html" and path.is_file():
+            html = path.read_bytes().replace(
+                b"</body>", b'<script src="/__undocs/reload.js"></script></body>', 1
+            )
+            self._answer(html, "text/html; charset=utf-8")
+            return
+        super().do_GET()
+
+    def _answer(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class Watcher:
+    """Polls folders for changed files and runs a rebuild when one changes."""
+
+    def __init__(self, folders: list[Path], rebuild: Callable[[], None], every: float = 1.0):
+        self.folders = [f for f in folders if f.exists()]
+        self.rebuild = rebuild
+        self.every = every
+        self.generation = 0
+        self._stop = threading.Event()
+
+    def snapshot(self) -> dict[str, tuple[int, int]]:
+        """Return the size and modification time of every file watched."""
+        seen = {}
+        for folder in self.folders:
+            paths = (
+                [folder]
+                if folder.is_file()
+                else [Path(root) / name for root, _dirs, files in os.walk(folder) for name in files]
+            )
+            for path in paths:
+                try:
+                    info = path.stat()
+                except OSError:
+                    continue
+                seen[str(path)] = (info.st_size, info.st_mtime_ns)
+        return seen
+
+    def run(self) -> None:
+        """Rebuild on every change until stopped."""
+        last = self.snapshot()
+        while not self._stop.wait(self.every):
+            now = self.snapshot()
+            if now != last:
+                last = now
+                try:
+                    self.rebuild()
+                except Exception as err:  # noqa: BLE001 - a broken edit must not stop serving
+                    print(f"undocs: rebuild failed: {err}", flush=True)
+                else:
+                    self.generation += 1
+
+    def stop(self) -> None:
+        """Stop watching."""
+        self._stop.set()
+
+
+def make_server(
+    out: Path, port: int = 0, watcher: Watcher | None = None
+) -> http.server.ThreadingHTTPServer:
     """Return an HTTP server for `out` on 127.0.0.1 (port 0 picks a free one)."""
     if not (out / "index.html").is_file():
         raise FileNotFoundError(f"{out}: no built site here (run `undocs build` first)")
-    handler = functools.partial(_Handler, directory=str(out))
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    handler = type("Handler", (_Handler,), {"watcher": watcher})
+    return http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(handler, directory=str(out))
+    )
 
 
-def serve(out: Path, port: int = 8000) -> None:
-    """Serve `out` until interrupted."""
-    server = make_server(out, port)
-    print(f"Serving {out} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
+def serve(out: Path, port: int = 8000, watcher: Watcher | None = None) -> None:
+    """Serve `out` until interrupted, rebuilding on changes when given a watcher."""
+    server = make_server(out, port, watcher)
+    print(
+        f"Serving {out} at http://127.0.0.1:{server.server_address[1]}/"
+        f"{' (watching for changes)' if watcher else ''} (Ctrl-C to stop)",
+        flush=True,
+    )
+    if watcher is not None:
+        threading.Thread(target=watcher.run, daemon=True).start()
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
+        if watcher is not None:
+            watcher.stop()
         server.server_close()
+        time.sleep(0)
