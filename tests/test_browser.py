@@ -214,3 +214,24 @@ def test_search_works_under_a_sub_path(page, base_url, tmp_path: Path) -> None:
 
 def _site_of(base_url: str) -> str:
     return SITES[base_url]
+
+
+def test_search_across_shards(page, corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    """A language split into several bundles is searched as one."""
+    from undocs import search as search_module
+
+    monkeypatch.setattr(search_module, "SHARD_PAGES", 6)
+    seeds = tmp_path / "seeds"
+    shutil.copytree(corpus / "hrc", seeds)
+    out = tmp_path / "site"
+    build(BuildOptions(seeds=seeds, out=out, settings=Settings()))
+    assert len([p for p in (out / "pagefind").iterdir()]) > 3
+    server = make_server(out, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        links = search(page, f"http://127.0.0.1:{server.server_address[1]}/", "Slovenia")
+        assert len(links) >= 20  # results from every shard
+        assert page.errors == []
+    finally:
+        server.shutdown()
+        server.server_close()

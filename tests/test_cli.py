@@ -129,15 +129,17 @@ def test_serve_watch_rebuilds_and_pages_reload(tmp_path: Path) -> None:
             assert b'<script src="/__undocs/reload.js"></script></body>' in r.read()
         assert b"reload" in urllib.request.urlopen(base + "__undocs/reload.js").read()
         assert urllib.request.urlopen(base + "__undocs/generation").read() == b"0"
-        (seeds / "more.md").write_text("---\nsymbol: A/70/1\nlanguage: en\ntitle: Added\n---\n"
-                                       "Text.\n", encoding="utf-8")
+        (seeds / "more.md").write_text(
+            "---\nsymbol: A/70/1\nlanguage: en\ntitle: Added\n---\nText.\n", encoding="utf-8"
+        )
         for _ in range(100):
             if urllib.request.urlopen(base + "__undocs/generation").read() != b"0":
                 break
             threading.Event().wait(0.1)
         assert (out / "en/A/70/1/index.html").is_file()
-        assert b"<script" not in (out / "documents/index.html").read_bytes().split(
-            b"</footer>")[1].replace(b'<script src="../static/goto.js"></script>', b"")
+        assert b"<script" not in (out / "documents/index.html").read_bytes().split(b"</footer>")[
+            1
+        ].replace(b'<script src="../static/goto.js"></script>', b"")
     finally:
         watcher.stop()
         server.shutdown()

@@ -32,7 +32,7 @@ from .loader import find_sources, load_file
 from .model import InputError, Problem, Record
 from .quality import archive_problems
 from .render import BUILTIN_TEMPLATES, Settings, environment
-from .search import build_index, reindex
+from .search import build_index, drop_stale, reindex
 from .site import Site
 from .writer import size_warnings, write_pages, write_some
 
@@ -174,9 +174,8 @@ def _build_all(options, site, env, records, staging, out, state, say) -> BuildRe
     _copy_static(options.settings, staging)
     indexed = 0
     if options.settings.search:
-        languages = sorted({doc.url.split("/", 1)[0] for doc in site.archive.docs})
-        say(f"indexing {len(languages)} languages with Pagefind")
-        indexed = sum(report.pages for report in build_index(staging, languages))
+        say(f"indexing {len(site.bundles)} search bundles with Pagefind")
+        indexed = sum(report.pages for report in build_index(staging, site.bundles))
     problems = site.problems + size_warnings(staging, written)
     _swap(staging, out)
     state.pages = {page.dest: _key(page) for page in pages}
@@ -213,13 +212,16 @@ def _build_changes(options, site, env, records, staging, out, old, state, say) -
     _write_data(site, records, staging)
     _commit(staging, out, removed=set(old.pages) - set(state.pages))
     indexed = 0
-    languages = sorted(
-        {page.url.split("/", 1)[0] for page in todo if page.template == "document.html"}
-    )
-    removed_languages = {old.urls[f].split("/", 1)[0] for f in old.urls if f not in state.urls}
-    if options.settings.search and (languages or removed_languages):
-        say(f"indexing {len(set(languages) | removed_languages)} languages with Pagefind")
-        indexed = sum(r.pages for r in reindex(out, sorted(set(languages) | removed_languages)))
+    touched_languages = {
+        page.url.split("/", 1)[0] for page in todo if page.template == "document.html"
+    }
+    touched_languages |= {old.urls[f].split("/", 1)[0] for f in old.urls if f not in state.urls}
+    if options.settings.search:
+        bundles = [b for b in site.bundles if b.language in touched_languages]
+        if bundles:
+            say(f"indexing {len(bundles)} search bundles with Pagefind")
+            indexed = sum(r.pages for r in reindex(out, bundles))
+        drop_stale(out, site.bundles)
     return BuildResult(len(records), len(pages), out, site.problems, indexed, written)
 
 

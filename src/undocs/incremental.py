@@ -146,8 +146,12 @@ def touched(archive: Archive, changed: list[Record]) -> tuple[set[str], set[Reso
         if doc is not None:
             urls.add(doc.url)
     for key in own:
-        for group in (archive.by_symbol.get(key, {}).values(), archive.cited_by.get(key, ()),
-                      archive.children.get(key, ()), archive.adopted.get(key, ())):
+        for group in (
+            archive.by_symbol.get(key, {}).values(),
+            archive.cited_by.get(key, ()),
+            archive.children.get(key, ()),
+            archive.adopted.get(key, ()),
+        ):
             urls.update(doc.url for doc in group)
     for key in cited:
         urls.update(doc.url for doc in archive.by_symbol.get(key, {}).values())

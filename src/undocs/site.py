@@ -16,6 +16,7 @@ from .loader import read_text
 from .model import RECORD_FIELDS, Problem, Record
 from .quality import report
 from .render import Page, Settings, doc_summary
+from .search import plan
 
 PER_PAGE = 100
 SortKey = Callable[[Doc], Any]
@@ -58,6 +59,8 @@ class Site:
         for doc in archive.docs:
             self.bodies[doc.record.body or "Unknown body"].append(doc)
         self.newest = newest_first(archive.docs)
+        self.bundles = plan([doc.url for doc in archive.docs])
+        """The Pagefind bundles the search page queries (search.plan)."""
 
     def text(self, record: Record) -> str:
         """Return a record's text: held in memory, or read again from its source file."""
@@ -265,7 +268,11 @@ class Site:
         """Yield the search page and one per language the archive holds."""
         languages = sorted({d.record.language for d in self.archive.docs})
         main = self.settings.language
-        yield Page("search/", "search.html", {"lang": main, "languages": languages})
+        bundles: dict[str, list[str]] = {}
+        for bundle in self.bundles:
+            bundles.setdefault(bundle.language, []).append(bundle.name)
+        context = {"languages": languages, "bundles": bundles}
+        yield Page("search/", "search.html", {"lang": main, **context})
         for lang in languages:
             if lang != main:
-                yield Page(f"{lang}/search/", "search.html", {"lang": lang, "languages": languages})
+                yield Page(f"{lang}/search/", "search.html", {"lang": lang, **context})

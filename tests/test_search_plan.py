@@ -1,0 +1,58 @@
+"""Search bundles: a large language is split into shards that cover each page once."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from htmlcheck import parse
+from undocs import search
+from undocs.build import BuildOptions, build
+from undocs.render import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_plan_splits_along_folders_and_covers_each_url_once() -> None:
+    urls = [
+        "en/A/70/1/",
+        "en/A/70/1/Add.1/",
+        "en/A/70/2/",
+        "en/A/71/3/",
+        "en/S/RES/1(1946)/",
+        "en/S/RES/2(1946)/",
+        "fr/doc/x/",
+    ]
+    bundles = search.plan(urls, limit=2)
+    assert [b.name for b in bundles] == ["en.1", "en.2", "en.3", "fr"]
+    assert all(b.pages <= 2 for b in bundles)
+    assert sum(b.pages for b in bundles) == len(urls)
+    assert search.plan(urls, limit=100)[0].globs == ("en/**/*.html",)
+
+
+def test_sharded_build_indexes_every_page_once(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "SHARD_PAGES", 8)
+    seeds = tmp_path / "seeds"
+    shutil.copytree(corpus / "hrc", seeds / "hrc")
+    out = tmp_path / "site"
+    build(BuildOptions(seeds=seeds, out=out, settings=Settings()))
+    names = sorted(p.name for p in (out / "pagefind").iterdir())
+    assert len(names) >= 4 and names == [f"en.{n}" for n in range(1, len(names) + 1)]
+    counted = sum(
+        next(
+            iter(
+                json.loads((out / "pagefind" / n / "pagefind-entry.json").read_text())[
+                    "languages"
+                ].values()
+            )
+        )["page_count"]
+        for n in names
+    )
+    assert counted == 27
+    form = parse(out / "search/index.html").find("form", id="search-form")[0]
+    assert json.loads(form.attrs["data-bundles"]) == {"en": names}
