@@ -16,19 +16,21 @@
   // so the site also works under a sub-path (GitHub Pages: /<repo>/).
   var base = new URL(root || "./", window.location.href).pathname;
   var languages = (form.getAttribute("data-languages") || "").split(" ").filter(Boolean);
+  // language -> its Pagefind bundles (a large language is split into shards: de.1, de.2 ...)
+  var bundles = JSON.parse(form.getAttribute("data-bundles") || "{}");
   var instances = {};
   var symbols = null;
   var FILTERS = ["body", "session", "year", "type"];
   var PER_PAGE = 20;
   var counter = 0;
 
-  function bundle(lang) {
-    if (!instances[lang]) {
-      instances[lang] = import(base + "pagefind/" + lang + "/pagefind.js").then(function (pf) {
+  function bundle(name) {
+    if (!instances[name]) {
+      instances[name] = import(base + "pagefind/" + name + "/pagefind.js").then(function (pf) {
         return pf.options({ baseUrl: base, excerptLength: 24 }).then(function () { return pf; });
       });
     }
-    return instances[lang];
+    return instances[name];
   }
 
   function script(text) {
@@ -222,8 +224,11 @@
       return;
     }
     status.textContent = "Searching…";
-    var langs = wanted(query);
-    Promise.all([symbolMatch(query), Promise.all(langs.map(bundle))]).then(function (got) {
+    var langs = [], names = [];
+    wanted(query).forEach(function (lang) {
+      (bundles[lang] || [lang]).forEach(function (name) { langs.push(lang); names.push(name); });
+    });
+    Promise.all([symbolMatch(query), Promise.all(names.map(bundle))]).then(function (got) {
       var pinned = got[0], pfs = got[1];
       fillFilters(pfs);
       var options = { filters: chosen };
