@@ -34,7 +34,7 @@ from .quality import archive_problems
 from .render import BUILTIN_TEMPLATES, Settings, environment
 from .search import build_index, drop_stale, reindex
 from .site import Site
-from .writer import size_warnings, write_pages, write_some
+from .writer import size_warnings, write_pages
 
 Progress = Callable[[str], None]
 
@@ -207,8 +207,8 @@ def _build_changes(options, site, env, records, staging, out, old, state, say) -
         or (state.pages[page.dest] and state.pages[page.dest] != old.pages.get(page.dest))
         or page.dest not in old.pages
     ]
-    say(f"{len(changed)} records changed: writing {len(todo)} of {len(pages)} pages")
-    written = write_some(site, env, staging, todo, pages)
+    say(f"{len(changed)} records changed")
+    written = write_pages(site, env, staging, say, pages, todo).pages
     _write_data(site, records, staging)
     _commit(staging, out, removed=set(old.pages) - set(state.pages))
     indexed = 0

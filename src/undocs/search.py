@@ -59,21 +59,59 @@ class IndexReport:
     seconds: float
 
 
-def _groups(prefix: str, urls: list[str], limit: int) -> list[tuple[str, int]]:
-    """Split the URLs under `prefix` into (glob, pages) groups of at most `limit` pages."""
+_GLOB_SPECIAL = re.compile(r"([()\[\]{}*?,!\\])")
+
+
+def _literal(part: str) -> str:
+    """Return a path part as a glob matching only itself (`(2016)` -> `[(]2016[)]`)."""
+    return _GLOB_SPECIAL.sub(r"[\1]", part)
+
+
+def _groups(prefix: str, urls: list[str], limit: int, depth: int = 1) -> list[tuple[str, int]]:
+    """Split the URLs under `prefix` into (glob, pages) groups of at most `limit` pages.
+
+    Children of a folder are taken together by the first `depth` characters of their names
+    (`S/RES/5*`), and by longer beginnings or one by one only where a group is too large, so
+    that a shard needs a handful of globs, not one per document.
+    """
+    here = _literal(prefix)
     if len(urls) <= limit:
-        return [(f"{prefix}**/*.html", len(urls))]
+        return [(f"{here}**/*.html", len(urls))]
     exact = [u for u in urls if u == prefix]
-    children: dict[str, list[str]] = defaultdict(list)
+    buckets: dict[str, list[str]] = defaultdict(list)
     for url in urls:
         if url != prefix:
-            children[url[len(prefix) :].split("/", 1)[0]].append(url)
-    if len(children) == 1 and not exact and len(next(iter(children.values()))) == len(urls):
-        ((child, inner),) = children.items()
-        return _groups(f"{prefix}{child}/", inner, limit)
-    out = [(f"{prefix}index.html", 1)] if exact else []
-    for child in sorted(children):
-        out += _groups(f"{prefix}{child}/", children[child], limit)
+            name = url[len(prefix) :].split("/", 1)[0]
+            buckets[name[:depth]].append(url)
+    out = [(f"{here}index.html", 1)] if exact else []
+    for start in sorted(buckets):
+        inside = buckets[start]
+        names = {u[len(prefix) :].split("/", 1)[0] for u in inside}
+        if len(inside) <= limit:
+            glob = (
+                f"{here}{_literal(start)}/**/*.html"
+                if names == {start}
+                else f"{here}{_literal(start)}*/**/*.html"
+            )
+            if names == {start} or all(n.startswith(start) for n in names):
+                out.append((glob, len(inside)))
+                continue
+        if len(names) == 1:  # one folder too large: split inside it
+            out += _groups(f"{prefix}{names.pop()}/", inside, limit)
+        else:  # several folders sharing a beginning: look at one more character
+            out += (
+                _groups(prefix, inside, limit, depth + 1)
+                if depth < 12
+                else [
+                    item
+                    for name in sorted(names)
+                    for item in _groups(
+                        f"{prefix}{name}/",
+                        [u for u in inside if u.startswith(f"{prefix}{name}/")],
+                        limit,
+                    )
+                ]
+            )
     return out
 
 

@@ -64,9 +64,16 @@ class PageWriter:
 
 
 def write_pages(
-    site: Site, env, folder: Path, say: Callable[[str], None], pages: list[Page]
+    site: Site,
+    env,
+    folder: Path,
+    say: Callable[[str], None],
+    pages: list[Page],
+    todo: list[Page] | None = None,
 ) -> Written:
-    """Render `pages` of `site` into `folder`, sharing the pages among the cores."""
+    """Render the site's `pages` (or only `todo` of them) into `folder` on every core, then
+    the feeds, sitemaps and robots.txt, which list every page."""
+    todo = pages if todo is None else todo
     for name in env.list_templates():  # compiled once here, shared by the forked workers
         if name.endswith((".html", ".xml", ".txt")):
             env.get_template(name)
@@ -75,15 +82,16 @@ def write_pages(
         # blocks of 64 pages dealt in turn: each worker gets every kind of page (balance),
         # and mostly its own folders (less contention on the file system)
         writer = PageWriter(site, env, folder)
-        for block in range(worker * 64, len(pages), workers * 64):
-            for page in pages[block : block + 64]:
+        for block in range(worker * 64, len(todo), workers * 64):
+            for page in todo[block : block + 64]:
                 writer.write(page)
         return writer.written
 
-    say(f"writing {len(pages)} pages")
+    say(f"writing {len(todo)} of {len(pages)} pages")
     total = Written()
-    for share in parallel.split_run(write_share, len(pages)):
+    for share in parallel.split_run(write_share, len(todo)):
         total.add(share)
+    written = total.pages
     urls = [
         p.url
         for p in pages
@@ -93,29 +101,8 @@ def write_pages(
     for page in [*feed_pages(site), *sitemap_pages(site, urls), robots_page()]:
         writer.write(page)
     total.add(writer.written)
-    total.pages = len(urls)
+    total.pages = len(urls) if todo is pages else written
     return total
-
-
-def write_some(site: Site, env, folder: Path, todo: list[Page], pages: list[Page]) -> int:
-    """Render the pages in `todo`, and the feeds and sitemaps, into `folder`."""
-
-    def write_share(worker: int, workers: int) -> int:
-        writer = PageWriter(site, env, folder)
-        for page in todo[worker::workers]:
-            writer.write(page)
-        return writer.written.pages
-
-    count = sum(parallel.split_run(write_share, len(todo)))
-    urls = [
-        p.url
-        for p in pages
-        if p.url.endswith(("/", ".html")) and p.url != "404.html" or p.url == ""
-    ]
-    writer = PageWriter(site, env, folder)
-    for page in [*feed_pages(site), *sitemap_pages(site, urls), robots_page()]:
-        writer.write(page)
-    return count
 
 
 def size_warnings(folder: Path, written: Written) -> list[Problem]:
