@@ -74,6 +74,7 @@ def environment(settings: Settings) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates do not change during a build: no stat per page
     )
     env.globals.update(
         language_names=LANGUAGE_NAMES, language_names_en=LANGUAGE_NAMES_EN, site=settings
