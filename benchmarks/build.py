@@ -206,12 +206,16 @@ def one_size(label: str, seeds: Path, work: Path, python: str, hugo: str) -> lis
         runs.append(measure("undocs rebuild, one document edited", [*undocs, "--no-search"]))
     finally:
         edited.write_bytes(original)
-    languages = sorted(p.name for p in out.iterdir() if re.fullmatch(r"[a-z]{2,3}", p.name))
     index = (
-        f"from pathlib import Path; from undocs.search import build_index; "
-        f"build_index(Path({str(out)!r}), {languages!r})"
+        "import re; from pathlib import Path; from undocs.search import plan, build_index\n"
+        f"out = Path({str(out)!r}); urls = []\n"
+        "for page in out.rglob('index.html'):\n"
+        "    rel = page.parent.relative_to(out).as_posix() + '/'\n"
+        "    if re.match(r'[a-z]{2,3}/', rel) and not rel.split('/', 1)[1].startswith('search/'):\n"
+        "        urls.append(rel)\n"
+        "build_index(out, plan(urls))\n"
     )
-    search = measure("Pagefind step alone (all languages)", [python, "-c", index])
+    search = measure("Pagefind step alone (all bundles)", [python, "-c", index])
     search.size, _ = folder_size(out / "pagefind")
     runs.append(search)
     shutil.rmtree(hugo_out, ignore_errors=True)
