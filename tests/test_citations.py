@@ -80,6 +80,7 @@ RESOLUTIONS = [
         ["822 (1993)", "853 (1993)", "874 (1993)", "884 (1993)"],
     ),
     ("zh", "大会第47/135号决议", ["47/135"]),
+    ("de", "im Sekretariat: Durchführung der Resolution 59/2831, die Tätigkeiten", ["59/283"]),
 ]
 
 

@@ -54,10 +54,23 @@ def _language_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return head, re.compile(rf"{gap}(?P<n>{NUMBER})")
 
 
+_GLUED_FOOTNOTE = re.compile(r"(\d{1,2})/(\d{4,})")
+
+
 def normalise_number(text: str) -> str:
-    """Return a resolution number in the form GUIDE.md gives: `2334 (2016)`, `217 A (III)`."""
+    """Return a resolution number in the form GUIDE.md gives: `2334 (2016)`, `217 A (III)`.
+
+    A session's resolutions never reach 1,000: `59/2831` is resolution 59/283 with its
+    footnote mark glued on (extractions of the German translations print them so).
+    """
     text = re.sub(r"\s+", " ", text.strip())
     text = re.sub(r"(\S)\(", r"\1 (", text)
+    glued = _GLUED_FOOTNOTE.fullmatch(text)
+    if glued:
+        number = glued.group(2)
+        while int(number) >= 1000:
+            number = number[:-1]
+        text = f"{glued.group(1)}/{number}"
     return text
 
 

@@ -78,6 +78,10 @@ _BODY_START = re.compile(
     r"Annex$|GE\.\d|Auf\s+der\s+\d+\.\s+Sitzung|At\s+(?:its|the)\s+\d+\w*\s+meeting|"
     r"À\s+sa\s+\d+e\s+séance|En\s+su\s+\d+ª\s+sesión|\*\d{5,}\*|\d{2}-\d{5}\s*\(|\*\s+\S|\*+$)"
 )
+_MEETING = re.compile(
+    r"^\s*(?:Auf\s+der\s+\d+\.\s+Sitzung|At\s+(?:its|the)\s+\d+\w*\s+meeting|"
+    r"À\s+sa\s+\d+e\s+séance|En\s+su\s+\d+ª\s+sesión)"
+)
 _PARAGRAPH = re.compile(r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|Contents$|Introduction$)")
 _LABEL = re.compile(
     r"^\s*(?:Note\s+(?:by|du|de\s+la|des)\s+.*|Nota\s+(?:de|del)\s+.*|Записка\s+.*|"
@@ -349,7 +353,19 @@ def out_session_words(line: str) -> str | None:
 
 def rule_title(head: Header, out: Masthead) -> None:
     """Read the title: the lines between the masthead fields and the body proper."""
-    last = max(out.used, default=-1)
+    # A field read inside the body ("Auf der 5100. Sitzung ... am 14. Dezember 2004") does
+    # not move the title past the body's first line.
+    first_body = next(
+        (
+            i
+            for i in range(1, min(len(head.lines), head.limit + 25))
+            if _MEETING.match(head.lines[i])
+            or _OPENERS.match(head.lines[i])
+            or _PARAGRAPH.match(head.lines[i])
+        ),
+        len(head.lines),
+    )
+    last = max((i for i in out.used if i < first_body), default=-1)
     if out.agenda_line is not None and out.agenda_line == last:
         last = _skip_agenda_title(head, last + 1) - 1
     start = last + 1
@@ -372,6 +388,8 @@ def rule_title(head: Header, out: Masthead) -> None:
 
     for raw_block in _blocks(head.lines, start, end):
         joined = _join_lines(raw_block)
+        if len(joined) > 300 and joined.count(". ") >= 2:
+            break  # sentences: the body has begun (an unnumbered introduction)
         if len(raw_block) > 1 and _LABEL.match(joined):
             add_label(joined)  # a label printed over two lines
             continue
@@ -393,6 +411,8 @@ def rule_title(head: Header, out: Masthead) -> None:
         title = labels[-1]
     else:
         title = ""
+    if len(title) > 400 and labels:  # paragraphs, not a title: the label names the text
+        title = labels[-1]
     out.title = clean_title(title)
     out.title_label = " ".join(labels)  # type: ignore[attr-defined]
 
