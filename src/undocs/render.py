@@ -90,7 +90,8 @@ def doclist(docs: list[dict[str, Any]], root: str) -> Markup:
     for d in docs:
         lang = d["language"]
         rtl = ' dir="rtl"' if lang in RTL else ""
-        meta = " · ".join([d["date"] or "undated", d["body"] or "", LANGUAGE_NAMES_EN.get(lang, lang)])
+        language = LANGUAGE_NAMES_EN.get(lang, lang)
+        meta = " · ".join([d["date"] or "undated", d["body"] or "", language])
         rows.append(
             f'<li lang="{escape(lang)}"{rtl}><a href="{escape(root + d["url"])}">'
             f'<span class="symbol" dir="ltr">{escape(d["symbol"] or "(no symbol)")}</span> '
