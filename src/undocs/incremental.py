@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ def load_state(out: Path) -> State | None:
             version, state = pickle.load(stream)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
         return None
-    return state if version == (CACHE_VERSION, __version__) else None
+    return state if version == cache_version() else None
 
 
 def save_state(out: Path, state: State) -> None:
@@ -71,8 +72,18 @@ def save_state(out: Path, state: State) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / "state.pickle.tmp"
     with open(temporary, "wb") as stream:
-        pickle.dump(((CACHE_VERSION, __version__), state), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((cache_version(), state), stream, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, folder / "state.pickle")
+
+
+@lru_cache(maxsize=1)
+def cache_version() -> tuple[int, str, str]:
+    """Return what makes a cache unusable when it changes: undocs's own code, not only its
+    version number (a loader changed in development must not serve stale records)."""
+    digest = hashlib.sha1()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return CACHE_VERSION, __version__, digest.hexdigest()
 
 
 def _digest_folder(folder: Path | None, digest: Any) -> None:
