@@ -247,7 +247,7 @@ SERIES_BODY: tuple[tuple[str, str], ...] = (
 
 
 @cache
-def _name_index() -> tuple[dict[str, str], re.Pattern[str]]:
+def _name_index() -> tuple[dict[str, str], re.Pattern[str], str]:
     index: dict[str, str] = {}
     for canonical, names in BODY_NAMES.items():
         for name in names:
@@ -259,24 +259,25 @@ def _name_index() -> tuple[dict[str, str], re.Pattern[str]]:
     alternatives = "|".join(
         re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)
     )
-    return index, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return index, pattern, alternatives
 
 
 def body_names() -> str:
     """Return a regex matching any body name of the table, in any language."""
-    return _name_index()[1].pattern.removeprefix("(?<!\\w)(?:").removesuffix(")(?!\\w)")
+    return _name_index()[2]
 
 
 def find_body(line: str) -> str | None:
     """Return the canonical name of the first body named in `line`, or None."""
-    index, pattern = _name_index()
+    index, pattern, _ = _name_index()
     match = pattern.search(line)
     return index.get(fold(match.group(0))) if match else None
 
 
 def is_body_line(line: str) -> bool:
     """Return True if `line` is nothing but a body's name (a masthead line)."""
-    index, _ = _name_index()
+    index, _, _ = _name_index()
     return fold(line.strip().rstrip(":,")) in index
 
 

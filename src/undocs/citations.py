@@ -121,9 +121,10 @@ def _resolution(text: str, start: int, end: int, context_start: int) -> Citation
     return Citation("resolution", normalise_number(text[start:end]), start, end, body)
 
 
-_ADDENDA = re.compile(
-    r"(?:\s*(?:,|and|et|y|und|и|و|和|及)\s*(?P<mod>(?:Add|Corr|Rev|Amend)\.\d{1,3}))"
+_JOINERS = "|".join(
+    sorted({w for lang in LANGUAGES.values() for w in lang.addendum_joiners.split("|")})
 )
+_ADDENDA = re.compile(rf"(?:\s*(?:,|{_JOINERS})\s*(?P<mod>(?:Add|Corr|Rev|Amend)\.\d{{1,3}}))")
 
 
 def find_documents(text: str) -> Iterator[Citation]:

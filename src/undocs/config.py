@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from .frontmatter import line_of_key
+
 CONFIG_FILE = "undocs.yml"
 
 #: Every key undocs.yml may hold: its type, default, and what it means (shown in errors/docs).
@@ -68,7 +70,7 @@ def load_config(path: Path | None = None) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: must be a mapping of key: value")
     for key, value in data.items():
-        line = _line_of(text, str(key))
+        line = line_of_key(text, str(key))
         if key not in KEYS:
             known = ", ".join(KEYS)
             raise ConfigError(f"{path}:{line}: unknown key '{key}' (known keys: {known})")
@@ -96,10 +98,3 @@ def check_value(key: str, value: Any, where: str) -> None:
         )
     if key in ("title", "seeds", "out") and not value.strip():
         raise ConfigError(f"{where}: key '{key}' must not be empty")
-
-
-def _line_of(text: str, key: str) -> int:
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1

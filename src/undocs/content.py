@@ -27,8 +27,6 @@ class ContentPage:
     """The rendered body (safe: raw HTML in the source is escaped)."""
     source: str
     """Path of the Markdown file, for messages."""
-    nav: bool = True
-    """Whether the page appears in the site's navigation."""
 
 
 def load_content(folder: Path | None) -> tuple[list[ContentPage], list[Problem]]:
@@ -64,7 +62,6 @@ def load_content(folder: Path | None) -> tuple[list[ContentPage], list[Problem]]
                 title,
                 _MD.render(parts.text),
                 str(path),
-                bool(parts.meta.get("nav", True)),
             )
         )
     return pages, problems

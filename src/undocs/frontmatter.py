@@ -120,7 +120,7 @@ def check(meta: dict[object, object], path: str, source: str) -> dict[str, objec
             expected = " or ".join(t.__name__ for t in FIELDS[key])
             raise InputError(
                 path,
-                _line_of(source, key),
+                line_of_key(source, key, first=2),
                 f"front matter field '{key}' must be {expected}, not {type(value).__name__}",
             )
         if key == "date" and isinstance(value, dt.date):
@@ -131,8 +131,9 @@ def check(meta: dict[object, object], path: str, source: str) -> dict[str, objec
     return out
 
 
-def _line_of(source: str, key: str) -> int:
-    for number, line in enumerate(source.split("\n"), start=2):
+def line_of_key(text: str, key: str, first: int = 1) -> int:
+    """Return the line of `text` where `key:` is set, counting from `first` (else 1)."""
+    for number, line in enumerate(text.split("\n"), start=first):
         if line.startswith(f"{key}:"):
             return number
     return 1

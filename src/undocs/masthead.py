@@ -35,14 +35,14 @@ class Masthead:
     agenda_items: list[str] = field(default_factory=list)
     title: str = ""
     document_type: str = "other"
+    title_label: str = ""
+    """The label lines around the title ("Note by the Secretariat"): they tell the type."""
     body_start: int = 0
     """Index of the first line of the document's body proper (after masthead and title)."""
     used: set[int] = field(default_factory=set)
     """Indexes of lines a rule read as a masthead field."""
     session_line: int | None = None
     agenda_line: int | None = None
-    heading_line: int | None = None
-    """Index of an old Security Council heading ("Resolution 500 (1982)")."""
     skip_lines: set[int] = field(default_factory=set)
     """Lines whose symbols are not citations (an old resolution's own first issue)."""
     unread_agenda: list[int] = field(default_factory=list)
@@ -72,15 +72,14 @@ _OPENERS = re.compile(
     r"(?:Генеральная|Совет|Конференция)\s.*,$|(?:إن\s+)?(?:الجمعية|مجلس)\s.*[،,]$|"
     r"(?:大会|安全理事会|人权理事会)[，,]$)"
 )
-_BODY_START = re.compile(
-    r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|[A-H]\.\s+[A-Z]|Contents$|Table des matières$|"
-    r"Índice$|Содержание$|المحتويات$|目录$|Introduction$|Inhalt$|Summary$|Résumé$|Resumen$|"
-    r"Annex$|GE\.\d|Auf\s+der\s+\d+\.\s+Sitzung|At\s+(?:its|the)\s+\d+\w*\s+meeting|"
-    r"À\s+sa\s+\d+e\s+séance|En\s+su\s+\d+ª\s+sesión|\*\d{5,}\*|\d{2}-\d{5}\s*\(|\*\s+\S|\*+$)"
-)
 _MEETING = re.compile(
     r"^\s*(?:Auf\s+der\s+\d+\.\s+Sitzung|At\s+(?:its|the)\s+\d+\w*\s+meeting|"
     r"À\s+sa\s+\d+e\s+séance|En\s+su\s+\d+ª\s+sesión)"
+)
+_BODY_START = re.compile(
+    r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|[A-H]\.\s+[A-Z]|Contents$|Table des matières$|"
+    r"Índice$|Содержание$|المحتويات$|目录$|Introduction$|Inhalt$|Summary$|Résumé$|Resumen$|"
+    r"Annex$|GE\.\d|\*\d{5,}\*|\d{2}-\d{5}\s*\(|\*\s+\S|\*+$)|" + _MEETING.pattern
 )
 _PARAGRAPH = re.compile(r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|Contents$|Introduction$)")
 _LABEL = re.compile(
@@ -198,7 +197,6 @@ def rule_sc_heading(head: Header, out: Masthead) -> None:
             if found is None:
                 continue
             year = found[0][:4]
-        out.heading_line = i
         out.used.add(i)
         if out.symbol is None:
             out.symbol = f"S/RES/{number} ({year})"
@@ -414,7 +412,7 @@ def rule_title(head: Header, out: Masthead) -> None:
     if len(title) > 400 and labels:  # paragraphs, not a title: the label names the text
         title = labels[-1]
     out.title = clean_title(title)
-    out.title_label = " ".join(labels)  # type: ignore[attr-defined]
+    out.title_label = " ".join(labels)
 
 
 def _blocks(lines: list[str], start: int, end: int) -> list[list[str]]:
@@ -481,7 +479,7 @@ def rule_document_type(head: Header, out: Masthead) -> None:
         if marker in symbol:
             out.document_type = kind
             return
-    label = getattr(out, "title_label", "")
+    label = out.title_label
     texts = [label, out.title] if label else [out.title]
     for text in texts:
         for kind, pattern in _TYPE_WORDS:

@@ -11,7 +11,6 @@ import functools
 import http.server
 import os
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -159,4 +158,3 @@ def serve(out: Path, port: int = 8000, watcher: Watcher | None = None) -> None:
         if watcher is not None:
             watcher.stop()
         server.server_close()
-        time.sleep(0)

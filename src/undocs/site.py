@@ -19,7 +19,6 @@ from .render import Page, Settings, doc_summary
 from .search import plan
 
 PER_PAGE = 100
-SortKey = Callable[[Doc], Any]
 
 
 def by_symbol(doc: Doc) -> Any:
