@@ -105,12 +105,7 @@ class Archive:
         """Return which resolution a citation by number names."""
         symbol = resolution_symbol(cite.target, cite.body or citing.body)
         if symbol:
-            series = (
-                symbol.rsplit("/", 2)[0]
-                if symbol.startswith("A/HRC")
-                else "/".join(symbol.split("/")[:2])
-            )
-            return ResolutionKey(_SERIES_BODY.get(series, GA), cite.target)
+            return ResolutionKey(adopting_body(symbol) or GA, cite.target)
         return ResolutionKey(cite.body or citing.body or "Unknown body", cite.target)
 
     def family(self, doc: Doc) -> tuple[Doc | None, list[Doc]]:
@@ -251,9 +246,14 @@ def citation_number(record: Record) -> ResolutionKey | None:
     """Return the resolution a record is itself (`A/RES/80/44` -> GA 80/44), or None."""
     if not record.symbol or "/RES/" not in record.symbol:
         return None
-    series, _, number = record.symbol.partition("/RES/")
-    body = _SERIES_BODY.get(f"{series}/RES")
-    return ResolutionKey(body, number) if body else None
+    body = adopting_body(record.symbol)
+    return ResolutionKey(body, record.symbol.partition("/RES/")[2]) if body else None
+
+
+def adopting_body(symbol: str) -> str | None:
+    """Return the body of a resolution symbol's series (`A/HRC/RES/5/1` -> Human Rights
+    Council), or None for a series without resolutions undocs knows."""
+    return _SERIES_BODY.get(symbol.partition("/RES/")[0] + "/RES")
 
 
 def resolution_url(key: ResolutionKey) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from . import symbols
 from .archive import Doc, resolution_url
 from .model import Citation
-from .render import OFFICIAL_LANGUAGES, RTL, Settings, doc_summary, root_of
+from .render import OFFICIAL_LANGUAGES, Settings, doc_summary, root_of
 from .textbody import cjk_bigrams, render_body
 
 #: Languages whose pages are indexed as character bigrams (see `cjk_bigrams`).
@@ -62,22 +62,17 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
     versions = archive.versions(doc)
     held_languages = {v.record.language for v in versions} | {r.language}
     parent, children = archive.family(doc)
-    number = paragraph_cite = None
-    if r.symbol:
-        number = r.symbol
-        paragraph_cite = f"{r.symbol}, para. "
     return {
         "doc": doc,
         "r": r,
         "root": root,
         "lang": r.language,
-        "dir": "rtl" if r.language in RTL else "ltr",
         "body_html": render_body(
             text,
             r.body_offset,
             r.citations,
             lambda c: citation_href(site, c, doc),
-            paragraph_cite,
+            f"{r.symbol}, para. " if r.symbol else None,
         ),
         "resolutions": sorted(resolutions.values(), key=lambda c: symbols.natural_key(c["target"])),
         "documents": sorted(documents.values(), key=lambda c: symbols.natural_key(c["target"])),
@@ -96,7 +91,11 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "session_url": site.session_url(r.body, r.session) if r.session else None,
         "undocs_url": undocs_url(r.symbol) if r.symbol else None,
         "year": (r.date or "")[:4],
-        "cite_as": number or r.title,
+        "cite_as": r.symbol or r.title,
+        "agenda": [
+            (item, site.item_url(r.body, r.session, item) if r.session else None)
+            for item in r.agenda_items
+        ],
         "permalink": site.settings.absolute(doc.url),
         "json_ld": json_ld(site.settings, doc),
         "search_text": cjk_bigrams(text[r.body_offset :])

@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -56,7 +55,6 @@ class IndexReport:
     bundle: str
     pages: int
     """Pages indexed (from Pagefind's summary; 0 if it did not say)."""
-    seconds: float
 
 
 _GLOB_SPECIAL = re.compile(r"([()\[\]{}*?,!\\])")
@@ -154,7 +152,6 @@ def index_bundle(site: Path, bundle: Bundle, subdir: str | None = None) -> Index
     ]
     if bundle.language in BIGRAM_LANGUAGES:
         command += ["--force-language", "en"]
-    start = time.perf_counter()
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as err:
@@ -166,9 +163,7 @@ def index_bundle(site: Path, bundle: Bundle, subdir: str | None = None) -> Index
             f"with --no-search):\n{output.strip()[-2000:]}"
         )
     found = re.search(r"Indexed (\d+) pages?", output)
-    return IndexReport(
-        bundle.name, int(found.group(1)) if found else 0, time.perf_counter() - start
-    )
+    return IndexReport(bundle.name, int(found.group(1)) if found else 0)
 
 
 def build_index(site: Path, bundles: list[Bundle]) -> list[IndexReport]:

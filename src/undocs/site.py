@@ -23,7 +23,7 @@ PER_PAGE = 100
 
 def by_symbol(doc: Doc) -> Any:
     """Sort key: symbols in natural order (`A/70/2` before `A/70/10`), then file."""
-    return (symbols.natural_key(doc.record.symbol or "~" + doc.url),)
+    return symbols.natural_key(doc.record.symbol or "~" + doc.url)
 
 
 def newest_first(docs: list[Doc]) -> list[Doc]:
@@ -76,6 +76,10 @@ class Site:
     def session_url(self, body: str | None, session: int) -> str:
         """Return the URL of a session's page."""
         return f"{self.body_url(body)}session-{session}/"
+
+    def item_url(self, body: str | None, session: int, item: str) -> str:
+        """Return the URL of an agenda item's page within its session."""
+        return f"{self.session_url(body, session)}item-{item_slug(item)}/"
 
     # Pages ----------------------------------------------------------------------------------
 
@@ -203,7 +207,7 @@ class Site:
                 for item in doc.record.agenda_items:
                     items[item].append(doc)
             item_rows = [
-                {"name": i, "url": f"{url}item-{item_slug(i)}/", "count": len(ds)}
+                {"name": i, "url": self.item_url(body, n, i), "count": len(ds)}
                 for i, ds in sorted(items.items(), key=lambda kv: symbols.natural_key(kv[0]))
             ]
             crumbs = [(body, self.body_url(body))]
