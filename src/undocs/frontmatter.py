@@ -88,7 +88,8 @@ def split(text: str, path: str) -> Split:
     body_start = text.find("\n") + 1
     source = text[body_start : body_start + closing.start()].rstrip("\n")
     after = body_start + closing.end() + 1
-    end = source.count("\n") + 2 if source else 1  # index of the closing fence's line
+    # lines: 1 the opening fence, then the front matter, then the closing fence
+    fence_line = 2 + (source.count("\n") + 1 if source else 0)
     meta = _simple(source)
     if meta is None:
         try:
@@ -105,7 +106,7 @@ def split(text: str, path: str) -> Split:
         meta = {}
     if not isinstance(meta, dict):
         raise InputError(path, 2, "front matter must be a mapping of field: value")
-    return Split(check(meta, path, source), text[after:], end + 2)
+    return Split(check(meta, path, source), text[after:], fence_line + 1)
 
 
 def check(meta: dict[object, object], path: str, source: str) -> dict[str, object]:

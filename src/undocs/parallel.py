@@ -30,6 +30,13 @@ def workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _pays(workers: int, count: int) -> bool:
+    """Return whether `count` items are worth forked workers here."""
+    return (
+        workers > 1 and count >= MIN_PARALLEL and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
 def _run(item: Any) -> Any:
     assert _TASK is not None
     return _TASK(item)
@@ -39,7 +46,7 @@ def imap(task: Callable[[T], R], items: Iterable[T], count: int, chunk: int = 32
     """Yield `task(item)` for each item, in order, across worker processes when it pays."""
     global _TASK
     n = workers()
-    if n == 1 or count < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+    if not _pays(n, count):
         yield from map(task, items)
         return
     _TASK = task  # inherited by the forked workers: nothing to pickle but the items
@@ -53,7 +60,7 @@ def imap(task: Callable[[T], R], items: Iterable[T], count: int, chunk: int = 32
 def split_run(task: Callable[[int, int], R], count: int) -> list[R]:
     """Run `task(worker, workers)` once per worker, each taking its share of `count` items."""
     n = workers()
-    if n == 1 or count < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+    if not _pays(n, count):
         return [task(0, 1)]
     global _TASK
     _TASK = lambda worker: task(worker, n)  # noqa: E731

@@ -25,6 +25,16 @@
     return table;
   }
 
+  // The lookup, shared with the search page (search.js pins the document a symbol names).
+  function find(text) {
+    var wanted = key(text);
+    return load().then(function (rows) {
+      for (var i = 0; i < rows.length; i++) if (rows[i][0] === wanted) return rows[i];
+      return null;
+    });
+  }
+  window.undocsSymbols = { find: find, load: load, key: key };
+
   function urlFor(row) {
     var urls = row[2];
     return root + (urls[pageLang] || urls.en || urls[Object.keys(urls)[0]]);
@@ -75,16 +85,14 @@
     var typed = input.value.trim();
     if (!typed) { event.preventDefault(); return; }
     event.preventDefault();
-    load().then(function (rows) {
+    find(typed).then(function (row) {
+      if (row) { window.location.href = urlFor(row); return; }
       var wanted = key(typed);
-      for (var i = 0; i < rows.length; i++) {
-        if (rows[i][0] === wanted) { window.location.href = urlFor(rows[i]); return; }
-      }
       if (wanted.indexOf("/") < 0) {  // not a symbol: search the words instead
         window.location.href = root + "search/?q=" + encodeURIComponent(typed);
         return;
       }
-      show(closest(rows, wanted, 5), typed);
+      return load().then(function (rows) { show(closest(rows, wanted, 5), typed); });
     }).catch(function () {
       window.location.href = root + "search/?q=" + encodeURIComponent(typed);
     });

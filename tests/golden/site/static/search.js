@@ -19,7 +19,6 @@
   // language -> its Pagefind bundles (a large language is split into shards: de.1, de.2 ...)
   var bundles = JSON.parse(form.getAttribute("data-bundles") || "{}");
   var instances = {};
-  var symbols = null;
   var FILTERS = ["body", "session", "year", "type"];
   var PER_PAGE = 20;
   var counter = 0;
@@ -85,20 +84,10 @@
     return pick.length ? pick : languages;
   }
 
-  function symbolKey(text) {
-    return text.replace(/\s+/g, "").replace(/\*+$/, "").toLowerCase();
-  }
-
+  // The symbol table and its lookup are goto.js's (loaded on every page).
   function symbolMatch(query) {
-    if (!/[A-Za-z].*\/.*\d/.test(query)) return Promise.resolve(null);
-    if (!symbols) {
-      symbols = fetch(root + "data/symbols.json").then(function (r) { return r.json(); });
-    }
-    return symbols.then(function (rows) {
-      var k = symbolKey(query);
-      for (var i = 0; i < rows.length; i++) if (rows[i][0] === k) return rows[i];
-      return null;
-    }).catch(function () { return null; });
+    if (!/[A-Za-z].*\/.*\d/.test(query) || !window.undocsSymbols) return Promise.resolve(null);
+    return window.undocsSymbols.find(query).catch(function () { return null; });
   }
 
   function filters() {
@@ -293,6 +282,7 @@
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) {
     input.value = initial;
-    run();
+    // after goto.js, which comes later in the page, has set up the symbol table
+    window.addEventListener("DOMContentLoaded", run);
   }
 })();
