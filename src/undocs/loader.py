@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import accumulate
 from pathlib import Path
 
 from . import symbols
@@ -19,7 +20,7 @@ from .citations import find_citations
 from .frontmatter import split
 from .languages import detect_language
 from .masthead import read_masthead
-from .model import InputError, Problem, Record
+from .model import Citation, InputError, Problem, Record
 
 SUFFIXES = (".txt", ".md")
 #: Files larger than this are reported and skipped (a UN document text is rarely over 2 MB).
@@ -117,12 +118,12 @@ def parse_text(
     # Aligned excerpts have no masthead: their lines are sentences from anywhere in the text.
     head = read_masthead([] if excerpt else lines, code, fm_symbol)
     symbol = head.symbol
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = [0, *accumulate(len(line) + 1 for line in lines)]
     skip = [(starts[i], starts[i + 1]) for i in head.skip_lines]
     citations = [
-        replace(c, line=text_line + bisect_right(starts, c.start) - 1)
+        Citation(
+            c.kind, c.target, c.start, c.end, c.body, text_line + bisect_right(starts, c.start) - 1
+        )
         for c in find_citations(text, code, symbol)
         if not any(a <= c.start < b for a, b in skip)
     ]
