@@ -38,6 +38,9 @@ def test_prefix_tree_matches_what_the_flat_alternation_matches():
     texts = [f"{a} {b}" for a, b in zip(NAMES, reversed(NAMES), strict=True)]
     texts += [name[: len(name) // 2] + " x" for name in NAMES]
     texts += [name + "s of" for name in NAMES] + [name + " Board" for name in NAMES]
+    longer = [b for b in NAMES if any(a != b and b.lower().startswith(a.lower()) for a in NAMES)]
+    assert longer  # names that begin with another name: the longer one must win
+    texts += longer
     for text in texts:
         a, b = flat.search(text), tree.search(text)
         assert (a and a.span()) == (b and b.span()), text
