@@ -141,3 +141,17 @@ def test_citation_positions_cover_their_words(corpus: Path) -> None:
     for cite in record.citations:
         words = record.text[cite.start : cite.end]
         assert words and cite.target.split(" ")[0].split("/")[-1] in words
+
+
+def test_text_read_again_is_the_text_parsed(corpus: Path, tmp_path: Path) -> None:
+    """Pages re-read their text from `Record.text_line` on: exactly what the loader parsed."""
+    from undocs.loader import find_sources, read_text
+
+    files = list(find_sources(corpus))[::97]
+    crafted = tmp_path / "crafted.md"
+    crafted.write_bytes(b"---\r\nsymbol: A/70/1\r\ntitle: |\r\n  two\r\n  lines\r\n---\r\nText\r\n")
+    empty_body = tmp_path / "empty_body.md"
+    empty_body.write_text("---\nsymbol: A/70/2\n---", encoding="utf-8")
+    for path in [*files, crafted, empty_body]:
+        record, _ = load_file(path, path.name)
+        assert read_text(path, path.name, record.text_line) == record.text, path

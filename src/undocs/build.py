@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from . import parallel
@@ -182,8 +183,8 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
 def _build_all(options, site, env, records, staging, out, state, say) -> BuildResult:
     """Write the whole site into `staging`, index it, and swap it in for `out`."""
     pages = list(site.pages())
-    written = write_pages(site, env, staging, say, pages)
-    _write_data(site, records, staging)
+    data = partial(_write_data, site, records, staging)
+    written = write_pages(site, env, staging, say, pages, key=_key, extra=[data])
     _copy_static(options.settings, staging)
     indexed = 0
     if options.settings.search:
@@ -191,7 +192,7 @@ def _build_all(options, site, env, records, staging, out, state, say) -> BuildRe
         indexed = sum(report.pages for report in build_index(staging, site.bundles))
     problems = site.problems + size_warnings(staging, written)
     _swap(staging, out)
-    state.pages = {page.dest: _key(page) for page in pages}
+    state.pages = written.keys
     return BuildResult(len(records), written.pages, out, problems, indexed)
 
 
@@ -221,8 +222,8 @@ def _build_changes(options, site, env, records, staging, out, old, state, say) -
         or page.dest not in old.pages
     ]
     say(f"{len(changed)} records changed")
-    written = write_pages(site, env, staging, say, pages, todo).pages
-    _write_data(site, records, staging)
+    data = partial(_write_data, site, records, staging)
+    written = write_pages(site, env, staging, say, pages, todo, extra=[data]).pages
     _commit(staging, out, removed=set(old.pages) - set(state.pages))
     indexed = 0
     touched_languages = {

@@ -79,10 +79,16 @@ def load_file(path: Path, name: str) -> tuple[Record, list[Problem]]:
     return replace(record, digest=hashlib.sha1(data).hexdigest()[:20]), problems
 
 
-def read_text(path: Path, name: str) -> str:
-    """Return the body text of a file as `parse_text` saw it (for pages rendered later)."""
+def read_text(path: Path, name: str, text_line: int) -> str:
+    """Return the body text of a file as `parse_text` saw it (for pages rendered later):
+    from its line `text_line` (`Record.text_line`: past the front matter, not parsed again)."""
     text = decode(path.read_bytes(), name).replace("\r\n", "\n").replace("\r", "\n")
-    return split(text, name).text
+    start = 0
+    for _ in range(text_line - 1):
+        start = text.find("\n", start) + 1
+        if not start:
+            return ""
+    return text[start:]
 
 
 def parse_text(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -57,18 +57,44 @@ def imap(task: Callable[[T], R], items: Iterable[T], count: int, chunk: int = 32
         _TASK = None
 
 
-def split_run(task: Callable[[int, int], R], count: int) -> list[R]:
-    """Run `task(worker, workers)` once per worker, each taking its share of `count` items."""
+def run_each(jobs: Sequence[Callable[[], R]], size: int) -> list[R]:
+    """Run every job once and return the results in job order, on every core when `size`
+    (how many items the jobs hold between them) pays for workers.
+
+    Each worker takes the next job no one has taken (a shared counter), so one slow job does
+    not leave a core idle while jobs wait: give the longest jobs first.
+    """
     n = workers()
-    if not _pays(n, count):
-        return [task(0, 1)]
+    if not _pays(n, size):
+        return [job() for job in jobs]
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 0)  # the next job no worker has taken
+
+    def work(_worker: int) -> list[tuple[int, R]]:
+        done = []
+        while True:
+            with taken.get_lock():
+                index = taken.value
+                taken.value += 1
+            if index >= len(jobs):
+                return done
+            done.append((index, jobs[index]()))
+
     global _TASK
-    _TASK = lambda worker: task(worker, n)  # noqa: E731
-    gc.collect()
-    gc.freeze()  # the workers share the parent's objects: keep its collector off their pages
+    _TASK = work
+    frozen = gc.isenabled()  # with the collector on, keep it off the pages workers share
+    if frozen:
+        gc.collect()
+        gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(n) as pool:
-            return pool.map(_run, range(n))
+        with context.Pool(n) as pool:
+            shares = pool.map(_run, range(n))
     finally:
-        gc.unfreeze()
+        if frozen:
+            gc.unfreeze()
         _TASK = None
+    results: list[R] = [None] * len(jobs)  # type: ignore[list-item]
+    for share in shares:
+        for index, result in share:
+            results[index] = result
+    return results

@@ -65,7 +65,7 @@ class Site:
         """Return a record's text: held in memory, or read again from its source file."""
         if record.text or self.source is None:
             return record.text
-        return read_text(self.source / record.file, record.file)
+        return read_text(self.source / record.file, record.file, record.text_line)
 
     # URLs -----------------------------------------------------------------------------------
 

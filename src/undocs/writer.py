@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,25 +20,36 @@ FILE_LIMIT = 100_000_000
 
 @dataclass
 class Written:
-    """What was written: pages, bytes, and the files over the per-file limit."""
+    """What was written: pages, bytes, the files over the per-file limit, and page keys."""
 
     pages: int = 0
     bytes: int = 0
     large: list[tuple[str, int]] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+    """Output path -> the `key` of each page written, when the writer was given one."""
 
     def add(self, other: Written) -> None:
         """Add another writer's totals to these."""
         self.pages += other.pages
         self.bytes += other.bytes
         self.large += other.large
+        self.keys.update(other.keys)
 
 
 class PageWriter:
     """Renders pages into a folder, never outside it."""
 
-    def __init__(self, site: Site, env, folder: Path) -> None:
-        self.site, self.env, self.folder = site, env, folder
-        self.made: set[str] = {""}
+    def __init__(
+        self,
+        site: Site,
+        env,
+        folder: Path,
+        made: set[str] | None = None,
+        key: Callable[[Page], str] | None = None,
+    ) -> None:
+        self.site, self.env, self.folder, self.key = site, env, folder, key
+        self.made: set[str] = made if made is not None else {""}
+        """Folders made already (shared by the writers of one process)."""
         self.written = Written()
 
     def write(self, page: Page) -> None:
@@ -61,6 +72,12 @@ class PageWriter:
         self.written.bytes += len(data)
         if len(data) > FILE_LIMIT:
             self.written.large.append((dest, len(data)))
+        if self.key is not None:
+            self.written.keys[dest] = self.key(page)
+
+
+#: Pages one job renders: few enough to balance the workers, enough to cost little to hand out.
+BLOCK = 64
 
 
 def write_pages(
@@ -70,38 +87,48 @@ def write_pages(
     say: Callable[[str], None],
     pages: list[Page],
     todo: list[Page] | None = None,
+    key: Callable[[Page], str] | None = None,
+    extra: Sequence[Callable[[], object]] = (),
 ) -> Written:
-    """Render the site's `pages` (or only `todo` of them) into `folder` on every core, then
-    the feeds, sitemaps and robots.txt, which list every page."""
+    """Render the site's `pages` (or only `todo` of them) into `folder` on every core, with
+    the feeds, sitemaps and robots.txt, which list every page, and the `extra` jobs (files
+    other than pages); `key(page)` of each page written is returned in `Written.keys`."""
     todo = pages if todo is None else todo
     for name in env.list_templates():  # compiled once here, shared by the forked workers
         if name.endswith((".html", ".xml", ".txt")):
             env.get_template(name)
-
-    def write_share(worker: int, workers: int) -> Written:
-        # blocks of 64 pages dealt in turn: each worker gets every kind of page (balance),
-        # and mostly its own folders (less contention on the file system)
-        writer = PageWriter(site, env, folder)
-        for block in range(worker * 64, len(todo), workers * 64):
-            for page in todo[block : block + 64]:
-                writer.write(page)
-        return writer.written
-
-    say(f"writing {len(todo)} of {len(pages)} pages")
-    total = Written()
-    for share in parallel.split_run(write_share, len(todo)):
-        total.add(share)
-    written = total.pages
     urls = [
         p.url
         for p in pages
         if p.url.endswith(("/", ".html")) and p.url != "404.html" or p.url == ""
     ]
-    writer = PageWriter(site, env, folder)
-    for page in [*feed_pages(site), *sitemap_pages(site, urls), robots_page()]:
-        writer.write(page)
-    total.add(writer.written)
-    total.pages = len(urls) if todo is pages else written
+    made = {""}  # each forked worker has its own copy: the folders it made
+
+    def lists() -> Written:
+        writer = PageWriter(site, env, folder, made)
+        for page in [*feed_pages(site), *sitemap_pages(site, urls), robots_page()]:
+            writer.write(page)
+        return writer.written
+
+    def block(start: int) -> Callable[[], Written]:
+        def job() -> Written:
+            writer = PageWriter(site, env, folder, made, key)
+            for page in todo[start : start + BLOCK]:
+                writer.write(page)
+            return writer.written
+
+        return job
+
+    def other(job: Callable[[], object]) -> Callable[[], Written]:
+        return lambda: (job(), Written())[1]
+
+    say(f"writing {len(todo)} of {len(pages)} pages")
+    jobs = [*map(other, extra), lists, *(block(i) for i in range(0, len(todo), BLOCK))]
+    total = Written()
+    for share in parallel.run_each(jobs, len(todo)):
+        total.add(share)
+    if todo is pages:
+        total.pages = len(urls)
     return total
 
 

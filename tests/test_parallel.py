@@ -1,0 +1,40 @@
+"""Jobs shared out to forked workers: each run once, results in order, errors raised."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from undocs import parallel
+
+
+def _job(index: int):
+    def run() -> tuple[int, int]:
+        time.sleep(0.005)
+        return index, os.getpid()
+
+    return run
+
+
+def test_every_job_runs_once_results_in_job_order() -> None:
+    results = parallel.run_each([_job(i) for i in range(60)], size=10_000)
+    assert [index for index, _ in results] == list(range(60))
+    if parallel.workers() > 1:
+        pids = {pid for _, pid in results}
+        assert os.getpid() not in pids  # run in workers, not here
+        assert len(pids) == parallel.workers()  # shared out: no worker left idle
+
+
+def test_small_jobs_run_here() -> None:
+    results = parallel.run_each([_job(i) for i in range(3)], size=3)
+    assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_a_failing_job_fails_the_run() -> None:
+    def bad() -> None:
+        raise ValueError("page 7 would be written outside the output folder")
+
+    with pytest.raises(ValueError, match="outside the output folder"):
+        parallel.run_each([_job(0), bad, _job(2)], size=10_000)
