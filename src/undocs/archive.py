@@ -9,7 +9,9 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
+from typing import Any
 
 from . import symbols
 from .bodies import GA, HRC
@@ -20,13 +22,28 @@ _SAFE = re.compile(r"[^A-Za-z0-9.()\-]")
 MAX_COMPONENT = 80
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one Doc per page: compared and hashed by identity
 class Doc:
     """A record with its place in the site."""
 
     record: Record
     url: str
     """Site-relative URL of its page, without leading slash: `en/A/HRC/28/15/`."""
+
+    @cached_property
+    def summary(self) -> dict[str, Any]:
+        """Return what a list shows of the document (made once, shared by every list)."""
+        r = self.record
+        return {
+            "url": self.url,
+            "symbol": r.symbol,
+            "title": r.title,
+            "date": r.date,
+            "body": r.body,
+            "language": r.language,
+            "type": r.document_type,
+            "digest": r.digest,
+        }
 
     @property
     def dest(self) -> str:
@@ -134,6 +151,7 @@ _SESSION_SHORT = re.compile(r"\d{1,2}/\d{1,3}(?: [A-Z])?")
 _SESSION = re.compile(r"\d{2,3}/\d{1,3}(?: [A-Z])?")
 
 
+@lru_cache(maxsize=65536)
 def resolution_symbol(number: str, body: str | None) -> str | None:
     """Return the symbol of a resolution cited by number, where its form decides the body."""
     if _SC_NUMBER.fullmatch(number):
@@ -256,6 +274,7 @@ def adopting_body(symbol: str) -> str | None:
     return _SERIES_BODY.get(symbol.partition("/RES/")[0] + "/RES")
 
 
+@lru_cache(maxsize=65536)
 def resolution_url(key: ResolutionKey) -> str:
     """Return the URL of a resolution's page: `resolutions/general-assembly/60/251.html`.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .alternation import alternation
 from .numerals import fold
 
 GA = "General Assembly"
@@ -256,40 +257,8 @@ def _name_index() -> tuple[dict[str, str], re.Pattern[str], str]:
         for name in names:
             index[fold(name)] = parent
     names = [n for group in (*BODY_NAMES.values(), *PARENT_OF.values()) for n in group]
-    pattern = re.compile(rf"(?<!\w)(?:{_trie(names, lower=True)})(?!\w)", re.IGNORECASE)
-    return index, pattern, _trie(names, lower=False)
-
-
-def _trie(names: list[str], lower: bool) -> str:
-    """Return a regex matching any of `names` (any run of spaces between words; lower-cased
-    for a pattern compiled to ignore case),
-    written as a tree of shared prefixes: hundreds of names cost a few steps per position,
-    where a flat alternation tries every name at every position.
-
-    At each branch the next characters differ, so the longest name matching is found first,
-    as in an alternation of the names longest first.
-    """
-    tree: dict[str, dict] = {}
-    for name in names:
-        node = tree
-        for char in re.sub(r"\s+", " ", name.lower() if lower else name):
-            node = node.setdefault(char, {})
-        node[""] = {}  # a name ends here
-
-    def pattern(node: dict[str, dict]) -> str:
-        branches = [
-            (r"\s+" if char == " " else re.escape(char)) + pattern(child)
-            for char, child in sorted(node.items())
-            if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a name may end here: the longer ones are tried first (greedy)
-            return f"(?:{body})?"
-        return body
-
-    return pattern(tree)
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(names, lower=True)})(?!\w)", re.IGNORECASE)
+    return index, pattern, alternation(names)
 
 
 def body_names() -> str:

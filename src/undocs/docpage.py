@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from . import symbols
 from .archive import Doc, resolution_url
 from .model import Citation
-from .render import OFFICIAL_LANGUAGES, Settings, doc_summary, root_of
+from .render import OFFICIAL_LANGUAGES, Settings, root_of
 from .textbody import cjk_bigrams, render_body
 
 #: Languages whose pages are indexed as character bigrams (see `cjk_bigrams`).
@@ -76,15 +76,15 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         ),
         "resolutions": sorted(resolutions.values(), key=lambda c: symbols.natural_key(c["target"])),
         "documents": sorted(documents.values(), key=lambda c: symbols.natural_key(c["target"])),
-        "cited_by": [doc_summary(d) for d in archive.citing(doc) if d is not doc],
-        "versions": [doc_summary(v) for v in versions],
+        "cited_by": [d.summary for d in archive.citing(doc) if d is not doc],
+        "versions": [v.summary for v in versions],
         "missing_languages": [c for c in OFFICIAL_LANGUAGES if c not in held_languages]
         if r.symbol
         else [],
-        "parent": doc_summary(parent) if parent else None,
-        "children": [doc_summary(c) for c in children],
+        "parent": parent.summary if parent else None,
+        "children": [c.summary for c in children],
         "drafts": [_link(site, doc, s) for s in archive.drafts.get(doc.url, [])],
-        "adopted": [doc_summary(d) for d in archive.adopted.get(symbols.compare_key(r.symbol), [])]
+        "adopted": [d.summary for d in archive.adopted.get(symbols.compare_key(r.symbol), [])]
         if r.symbol
         else [],
         "body_url": site.body_url(r.body),

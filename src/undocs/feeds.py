@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .render import Page, doc_summary
+from .render import Page
 
 if TYPE_CHECKING:
     from .site import Site
@@ -25,7 +25,7 @@ def feed_pages(site: Site) -> Iterator[Page]:
 
 
 def _feed(site: Site, url: str, title: str, docs: list) -> Page:
-    entries = [doc_summary(d) for d in docs[:FEED_ENTRIES]]
+    entries = [d.summary for d in docs[:FEED_ENTRIES]]
     updated = max((e["date"] for e in entries if e["date"]), default="1970-01-01")
     return Page(
         url, "atom.xml", {"title": title, "entries": entries, "updated": updated, "feed_url": url}

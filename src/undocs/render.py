@@ -10,8 +10,6 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from .archive import Doc
-
 #: The templates shipped with undocs (the project's `templates/` folder).
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 LANGUAGE_NAMES = {
@@ -110,21 +108,6 @@ def json_script(value: object) -> str:
 def root_of(url: str) -> str:
     """Return the relative path from a page's URL back to the site root."""
     return "../" * url.count("/")
-
-
-def doc_summary(doc: Doc) -> dict[str, Any]:
-    """Return what a list shows of a document."""
-    r = doc.record
-    return {
-        "url": doc.url,
-        "symbol": r.symbol,
-        "title": r.title,
-        "date": r.date,
-        "body": r.body,
-        "language": r.language,
-        "type": r.document_type,
-        "digest": r.digest,
-    }
 
 
 def render(env: jinja2.Environment, settings: Settings, page: Page, context: dict[str, Any]) -> str:

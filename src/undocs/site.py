@@ -15,7 +15,7 @@ from .exports import DATA_FILES
 from .loader import read_text
 from .model import RECORD_FIELDS, Problem, Record
 from .quality import report
-from .render import Page, Settings, doc_summary
+from .render import Page, Settings
 from .search import plan
 
 PER_PAGE = 100
@@ -119,7 +119,7 @@ class Site:
                 ],
                 "by_language": Counter(r.language for r in records).most_common(),
                 "by_year": sorted(years.items(), reverse=True),
-                "latest": [doc_summary(d) for d in self.newest[:20]],
+                "latest": [d.summary for d in self.newest[:20]],
             },
         )
 
@@ -139,7 +139,7 @@ class Site:
                 "list.html",
                 {
                     "title": title,
-                    "docs": [doc_summary(d) for d in chunk],
+                    "docs": [d.summary for d in chunk],
                     "number": n,
                     "count": count,
                     "total": len(docs),
@@ -242,8 +242,8 @@ class Site:
                     "res": entry,
                     "body": entry.key.body,
                     "number": entry.key.number,
-                    "versions": [doc_summary(d) for _, d in sorted(versions.items())],
-                    "citing": [doc_summary(d) for d in entry.citing],
+                    "versions": [d.summary for _, d in sorted(versions.items())],
+                    "citing": [d.summary for d in entry.citing],
                     "undocs_url": undocs_url(entry.symbol) if entry.symbol else None,
                     "body_url": self.body_url(entry.key.body)
                     if entry.key.body in self.bodies

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .alternation import alternation
+
 #: Series roots that begin a symbol. A root not listed here is not read as a symbol in running
 #: text (so `PRST/8/1`, `2011/36/EU` and `GE.15-10722` are not symbols).
 SERIES_ROOTS = (
@@ -98,7 +100,7 @@ TITLE_CASE = {
 #: Components that modify a document rather than name one (`Add.1` is part of its parent).
 MODIFIERS = ("Add", "Corr", "Rev", "Amend", "Summary")
 
-_ROOT = "|".join(sorted((re.escape(r) for r in SERIES_ROOTS), key=len, reverse=True))
+_ROOT = alternation(SERIES_ROOTS)
 _COMP = r"(?:(?:E?S-)?\d{1,5}[A-Z]?(?![\w.-])|[A-Z][A-Za-z]{0,11}(?:\.\d{1,5}[A-Za-z]?)?|\d{1,5})"
 _SUFFIX = (
     r"(?:(?:[ \u00a0]|\n[ \t]{0,8})?\((?:\d{4}|[IVXL]{1,6}|E?S-[IVXL]{1,5}|Part [IVX]{1,5}|"
@@ -225,6 +227,7 @@ def url_path(symbol: str) -> str:
     return re.sub(r"\s+", "", symbol)
 
 
+@lru_cache(maxsize=131072)
 def compare_key(symbol: str) -> str:
     """Return the form GUIDE.md compares symbols in: no white space or trailing `*`, folded."""
     return re.sub(r"\s+", "", symbol).rstrip("*").casefold()
