@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
-from typing import Any
 
 from . import symbols
 from .bodies import GA, HRC
@@ -31,24 +30,28 @@ class Doc:
     """Site-relative URL of its page, without leading slash: `en/A/HRC/28/15/`."""
 
     @cached_property
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> Summary:
         """Return what a list shows of the document (made once, shared by every list)."""
         r = self.record
-        return {
-            "url": self.url,
-            "symbol": r.symbol,
-            "title": r.title,
-            "date": r.date,
-            "body": r.body,
-            "language": r.language,
-            "type": r.document_type,
-            "digest": r.digest,
-        }
+        return Summary(
+            self.url, r.symbol, r.title, r.date, r.body, r.language, r.document_type, r.digest
+        )
 
-    @property
-    def dest(self) -> str:
-        """Return the output path of its page, relative to the output folder."""
-        return f"{self.url}index.html"
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a list shows of a document (templates: `{{ d.url }}`, `{{ d.title }}`...)."""
+
+    url: str
+    symbol: str | None
+    title: str
+    date: str | None
+    body: str | None
+    language: str
+    type: str
+    """Its document type."""
+    digest: str
+    """Digest of its source file: a list showing it changes when it changes."""
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import symbols
@@ -34,31 +35,45 @@ def citation_href(site: Site, cite: Citation, doc: Doc) -> str | None:
     return undocs_url(target) if target else None
 
 
+@dataclass(frozen=True, slots=True)
+class CitedResolution:
+    """A resolution a document cites, as its page lists it."""
+
+    target: str
+    """The number as cited (`60/251`)."""
+    body: str
+    page: str
+    """Its page in the archive (relative to the citing page)."""
+    symbol: str | None
+    held: bool
+    """Whether the archive holds its text in the citing document's language."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLink:
+    """A document a page links by its symbol: to its page here, else to the UN's copy."""
+
+    symbol: str
+    href: str
+    held: bool
+
+
 def document_context(site: Site, doc: Doc) -> dict[str, Any]:
     """Return the template context of a document page."""
     archive, r, root = site.archive, doc.record, root_of(doc.url)
     text = site.text(r)
-    resolutions: dict[str, dict[str, Any]] = {}
-    documents: dict[str, dict[str, Any]] = {}
+    resolutions: dict[str, CitedResolution] = {}
+    documents: dict[str, DocumentLink] = {}
     for cite in r.citations:
         if cite.kind == "resolution" and cite.target not in resolutions:
             key = archive.resolution_key(cite, r)
             entry = archive.resolutions[key]
             held = archive.doc_for(entry.symbol, r.language) if entry.symbol else None
-            resolutions[cite.target] = {
-                "target": cite.target,
-                "body": key.body,
-                "page": root + entry.url,
-                "symbol": entry.symbol,
-                "held": held is not None,
-            }
+            resolutions[cite.target] = CitedResolution(
+                cite.target, key.body, root + entry.url, entry.symbol, held is not None
+            )
         elif cite.kind == "document" and cite.target not in documents:
-            held = archive.doc_for(cite.target, r.language)
-            documents[cite.target] = {
-                "target": cite.target,
-                "held": held is not None,
-                "href": root + held.url if held else undocs_url(cite.target),
-            }
+            documents[cite.target] = _link(site, doc, cite.target)
     versions = archive.versions(doc)
     held_languages = {v.record.language for v in versions} | {r.language}
     parent, children = archive.family(doc)
@@ -74,8 +89,8 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
             lambda c: citation_href(site, c, doc),
             f"{r.symbol}, para. " if r.symbol else None,
         ),
-        "resolutions": sorted(resolutions.values(), key=lambda c: symbols.natural_key(c["target"])),
-        "documents": sorted(documents.values(), key=lambda c: symbols.natural_key(c["target"])),
+        "resolutions": sorted(resolutions.values(), key=lambda c: symbols.natural_key(c.target)),
+        "documents": sorted(documents.values(), key=lambda c: symbols.natural_key(c.symbol)),
         "cited_by": [d.summary for d in archive.citing(doc) if d is not doc],
         "versions": [v.summary for v in versions],
         "missing_languages": [c for c in OFFICIAL_LANGUAGES if c not in held_languages]
@@ -104,13 +119,10 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
     }
 
 
-def _link(site: Site, doc: Doc, symbol: str) -> dict[str, Any]:
+def _link(site: Site, doc: Doc, symbol: str) -> DocumentLink:
     held = site.archive.doc_for(symbol, doc.record.language)
-    return {
-        "symbol": symbol,
-        "held": held is not None,
-        "href": root_of(doc.url) + held.url if held else undocs_url(symbol),
-    }
+    href = root_of(doc.url) + held.url if held else undocs_url(symbol)
+    return DocumentLink(symbol, href, held is not None)
 
 
 def json_ld(settings: Settings, doc: Doc) -> dict[str, Any]:

@@ -26,7 +26,7 @@ def feed_pages(site: Site) -> Iterator[Page]:
 
 def _feed(site: Site, url: str, title: str, docs: list) -> Page:
     entries = [d.summary for d in docs[:FEED_ENTRIES]]
-    updated = max((e["date"] for e in entries if e["date"]), default="1970-01-01")
+    updated = max((e.date for e in entries if e.date), default="1970-01-01")
     return Page(
         url, "atom.xml", {"title": title, "entries": entries, "updated": updated, "feed_url": url}
     )

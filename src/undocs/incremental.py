@@ -122,7 +122,7 @@ def page_key(page: Page) -> str:
     digest = hashlib.sha1(page.template.encode())
     for name, value in sorted(page.context.items()):
         if name in ("docs", "latest", "citing") and isinstance(value, list):
-            digest.update("".join(d["url"] + d["digest"] for d in value).encode())
+            digest.update("".join(d.url + d.digest for d in value).encode())
         else:
             digest.update(f"{name}={value!r}".encode())
     return digest.hexdigest()

@@ -10,16 +10,28 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from .archive import Summary
+
 #: The templates shipped with undocs (the project's `templates/` folder).
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
-LANGUAGE_NAMES = {
+
+
+class Names(dict):
+    """Language code -> name; a code without a name stands for itself
+    (`{{ language_names[code] }}` in templates: a lookup, not a method call per use)."""
+
+    def __missing__(self, key: str) -> str:
+        return key
+
+
+LANGUAGE_NAMES = Names({
     "ar": "العربية", "zh": "中文", "en": "English", "fr": "Français", "ru": "Русский",
     "es": "Español", "de": "Deutsch",
-}  # fmt: skip
-LANGUAGE_NAMES_EN = {
+})  # fmt: skip
+LANGUAGE_NAMES_EN = Names({
     "ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian",
     "es": "Spanish", "de": "German",
-}  # fmt: skip
+})  # fmt: skip
 OFFICIAL_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 RTL = {"ar", "fa", "he", "ur"}
 
@@ -82,18 +94,18 @@ def environment(settings: Settings) -> jinja2.Environment:
     return env
 
 
-def doclist(docs: list[dict[str, Any]], root: str) -> Markup:
+def doclist(docs: list[Summary], root: str) -> Markup:
     """Return the HTML list of documents the list pages show (a helper: lists are long)."""
     rows = []
     for d in docs:
-        lang = d["language"]
+        lang = d.language
         rtl = ' dir="rtl"' if lang in RTL else ""
         language = LANGUAGE_NAMES_EN.get(lang, lang)
-        meta = " · ".join([d["date"] or "undated", d["body"] or "", language])
+        meta = " · ".join([d.date or "undated", d.body or "", language])
         rows.append(
-            f'<li lang="{escape(lang)}"{rtl}><a href="{escape(root + d["url"])}">'
-            f'<span class="symbol" dir="ltr">{escape(d["symbol"] or "(no symbol)")}</span> '
-            f'{escape(d["title"])}</a> <span class="meta" lang="en" dir="ltr">{escape(meta)}'
+            f'<li lang="{escape(lang)}"{rtl}><a href="{escape(root + d.url)}">'
+            f'<span class="symbol" dir="ltr">{escape(d.symbol or "(no symbol)")}</span> '
+            f'{escape(d.title)}</a> <span class="meta" lang="en" dir="ltr">{escape(meta)}'
             "</span></li>"
         )
     return Markup('<ul class="doclist">\n' + "\n".join(rows) + "\n</ul>")

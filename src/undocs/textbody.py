@@ -43,16 +43,18 @@ def split_blocks(text: str, start: int = 0) -> list[Block]:
     for line in plain[start:].split("\n"):
         line_start = pos
         pos += len(line) + 1
-        stripped = line.strip()
-        if not stripped:
+        words = line.lstrip()
+        if not words:
             if current is not None:
                 blocks.append(_block(plain, current, line_start))
                 current = None
             continue
         # A numbered paragraph, or a first line indented deeper than the line before it
         # (layout-preserving extractions print paragraphs without blank lines between).
-        deeper = len(line) - len(line.lstrip())
-        if current is not None and (deeper >= indent + 3 or _PARA_NUMBER.match(stripped)):
+        deeper = len(line) - len(words)
+        if current is not None and (
+            deeper >= indent + 3 or (words[0].isdigit() and _PARA_NUMBER.match(words))
+        ):
             blocks.append(_block(plain, current, line_start))
             current = None
         indent = deeper
