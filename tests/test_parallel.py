@@ -38,3 +38,16 @@ def test_a_failing_job_fails_the_run() -> None:
 
     with pytest.raises(ValueError, match="outside the output folder"):
         parallel.run_each([_job(0), bad, _job(2)], size=10_000)
+
+
+def test_progress_is_reported_while_workers_run() -> None:
+    def slow(index: int):
+        return lambda: time.sleep(0.03) or index
+
+    seen: list[int] = []
+    results = parallel.run_each([slow(i) for i in range(60)], size=10_000, progress=seen.append)
+    assert results == list(range(60))
+    assert seen and seen == sorted(seen) and all(0 <= n <= 60 for n in seen)
+    seen.clear()
+    parallel.run_each([slow(i) for i in range(3)], size=3, progress=seen.append)
+    assert seen == [1, 2, 3]

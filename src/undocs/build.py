@@ -66,8 +66,7 @@ class BuildResult:
     """Pages written by this build (-1: all of them, a clean build)."""
 
 
-def _load_one(item: tuple[Path, str]) -> tuple[Record | None, list[Problem]]:
-    path, name = item
+def _load_one(path: Path, name: str) -> Loaded:
     try:
         record, problems = load_file(path, name)
         # the text stays on disk until its page is written: memory holds records, not texts
@@ -78,10 +77,14 @@ def _load_one(item: tuple[Path, str]) -> tuple[Record | None, list[Problem]]:
         return None, [Problem(name, 0, f"could not read: {err}", "error")]
 
 
+#: Files one job of the workers reads.
+LOAD_BLOCK = 64
+
+
 def load_records(
     seeds: Path, progress: Progress | None = None, state: State | None = None
 ) -> tuple[list[Record], list[Problem]]:
-    """Read every document under `seeds` on every core, reporting progress every 1,000.
+    """Read every document under `seeds` on every core, reporting progress as it goes.
 
     With the `state` of the last build, a file whose size and modification time are
     unchanged is not read again; `state` is updated with what this call read.
@@ -99,12 +102,20 @@ def load_records(
     ]
     # the largest files first, so that no worker is left with a long one at the end
     fresh.sort(key=lambda i: -stats[items[i][1]][0])
+    blocks = [fresh[k : k + LOAD_BLOCK] for k in range(0, len(fresh), LOAD_BLOCK)]
+
+    def read(block: list[int]) -> Callable[[], list[Loaded]]:
+        return lambda: [_load_one(*items[i]) for i in block]
+
+    def report(started: int) -> None:
+        if progress:
+            progress(f"read {min(started * LOAD_BLOCK, len(fresh))}/{len(items)} files")
+
     results: dict[str, Loaded] = {}
-    done = parallel.imap(_load_one, (items[i] for i in fresh), len(fresh), chunk=128)
-    for n, (index, result) in enumerate(zip(fresh, done, strict=True), 1):
-        results[items[index][1]] = result
-        if progress and (n % 1000 == 0 or n == len(fresh)):
-            progress(f"read {n}/{len(items)} files")
+    done = parallel.run_each([read(block) for block in blocks], len(fresh), report)
+    for block, loaded in zip(blocks, done, strict=True):
+        for i, result in zip(block, loaded, strict=True):
+            results[items[i][1]] = result
     ordered = [results.get(name) or cached[name] for _, name in items]
     if state is not None:
         state.stats = stats

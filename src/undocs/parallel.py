@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -18,6 +18,9 @@ R = TypeVar("R")
 
 #: Smaller jobs than this run in the calling process.
 MIN_PARALLEL = 400
+
+#: Seconds between two progress reports.
+PROGRESS_EVERY = 0.5
 
 _TASK: Callable[[Any], Any] | None = None
 
@@ -42,31 +45,26 @@ def _run(item: Any) -> Any:
     return _TASK(item)
 
 
-def imap(task: Callable[[T], R], items: Iterable[T], count: int, chunk: int = 32) -> Iterator[R]:
-    """Yield `task(item)` for each item, in order, across worker processes when it pays."""
-    global _TASK
-    n = workers()
-    if not _pays(n, count):
-        yield from map(task, items)
-        return
-    _TASK = task  # inherited by the forked workers: nothing to pickle but the items
-    try:
-        with multiprocessing.get_context("fork").Pool(n) as pool:
-            yield from pool.imap(_run, items, chunksize=chunk)
-    finally:
-        _TASK = None
-
-
-def run_each(jobs: Sequence[Callable[[], R]], size: int) -> list[R]:
+def run_each(
+    jobs: Sequence[Callable[[], R]],
+    size: int,
+    progress: Callable[[int], None] | None = None,
+) -> list[R]:
     """Run every job once and return the results in job order, on every core when `size`
     (how many items the jobs hold between them) pays for workers.
 
     Each worker takes the next job no one has taken (a shared counter), so one slow job does
-    not leave a core idle while jobs wait: give the longest jobs first.
+    not leave a core idle while jobs wait: give the longest jobs first. `progress(started)`
+    is told how many jobs have started, about twice a second.
     """
     n = workers()
     if not _pays(n, size):
-        return [job() for job in jobs]
+        results = []
+        for started, job in enumerate(jobs, 1):
+            results.append(job())
+            if progress:
+                progress(started)
+        return results
     context = multiprocessing.get_context("fork")
     taken = context.Value("i", 0)  # the next job no worker has taken
 
@@ -88,7 +86,12 @@ def run_each(jobs: Sequence[Callable[[], R]], size: int) -> list[R]:
         gc.freeze()
     try:
         with context.Pool(n) as pool:
-            shares = pool.map(_run, range(n))
+            pending = pool.map_async(_run, range(n))
+            while not pending.ready():
+                pending.wait(PROGRESS_EVERY)
+                if progress:
+                    progress(min(taken.value, len(jobs)))
+            shares = pending.get()
     finally:
         if frozen:
             gc.unfreeze()
