@@ -228,7 +228,9 @@ def write_project_with_text(records, seeds: Path, project: Path) -> None:
 
     from undocs.loader import read_text
 
-    write_project([replace(r, text=read_text(seeds / r.file, r.file)) for r in records], project)
+    write_project(
+        [replace(r, text=read_text(seeds / r.file, r.file, r.text_line)) for r in records], project
+    )
 
 
 def main() -> int:

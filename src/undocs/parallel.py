@@ -10,10 +10,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-T = TypeVar("T")
 R = TypeVar("R")
 
 #: Smaller jobs than this run in the calling process.
@@ -53,51 +53,43 @@ def run_each(
     """Run every job once and return the results in job order, on every core when `size`
     (how many items the jobs hold between them) pays for workers.
 
-    Each worker takes the next job no one has taken (a shared counter), so one slow job does
-    not leave a core idle while jobs wait: give the longest jobs first. `progress(started)`
-    is told how many jobs have started, about twice a second.
+    Each worker takes the next job no one has taken, so one slow job does not leave a core
+    idle while jobs wait: give the longest jobs first. Each result comes back as its job
+    ends. `progress(done)` is told how many jobs are done, about twice a second and at the end.
     """
     n = workers()
-    if not _pays(n, size):
-        results = []
-        for started, job in enumerate(jobs, 1):
-            results.append(job())
-            if progress:
-                progress(started)
-        return results
-    context = multiprocessing.get_context("fork")
-    taken = context.Value("i", 0)  # the next job no worker has taken
+    results: list[R] = [None] * len(jobs)  # type: ignore[list-item]
+    done = _in_workers(jobs, n, results) if _pays(n, size) else _here(jobs, results)
+    last = time.monotonic()
+    for count in done:
+        if progress and (count == len(jobs) or time.monotonic() - last >= PROGRESS_EVERY):
+            progress(count)
+            last = time.monotonic()
+    return results
 
-    def work(_worker: int) -> list[tuple[int, R]]:
-        done = []
-        while True:
-            with taken.get_lock():
-                index = taken.value
-                taken.value += 1
-            if index >= len(jobs):
-                return done
-            done.append((index, jobs[index]()))
 
+def _here(jobs: Sequence[Callable[[], R]], results: list[R]) -> Iterator[int]:
+    """Run `jobs` in this process, filling `results`; yield how many are done as each ends."""
+    for index, job in enumerate(jobs):
+        results[index] = job()
+        yield index + 1
+
+
+def _in_workers(jobs: Sequence[Callable[[], R]], n: int, results: list[R]) -> Iterator[int]:
+    """Run `jobs` in `n` forked workers, filling `results` in job order; yield how many are
+    done as each ends."""
     global _TASK
-    _TASK = work
+    _TASK = lambda index: (index, jobs[index]())  # noqa: E731
     frozen = gc.isenabled()  # with the collector on, keep it off the pages workers share
     if frozen:
         gc.collect()
         gc.freeze()
     try:
-        with context.Pool(n) as pool:
-            pending = pool.map_async(_run, range(n))
-            while not pending.ready():
-                pending.wait(PROGRESS_EVERY)
-                if progress:
-                    progress(min(taken.value, len(jobs)))
-            shares = pending.get()
+        with multiprocessing.get_context("fork").Pool(n) as pool:
+            for count, (index, result) in enumerate(pool.imap_unordered(_run, range(len(jobs))), 1):
+                results[index] = result
+                yield count
     finally:
         if frozen:
             gc.unfreeze()
         _TASK = None
-    results: list[R] = [None] * len(jobs)  # type: ignore[list-item]
-    for share in shares:
-        for index, result in share:
-            results[index] = result
-    return results
