@@ -112,3 +112,18 @@ def test_search_index_follows_an_edit(seeds: Path, tmp_path: Path) -> None:
     after = sorted(p.name for p in (out / "pagefind/fr").iterdir())
     assert before != after  # a new bundle, with the new word
     assert not [p for p in (out / "pagefind").iterdir() if p.name.startswith(".")]
+
+
+def test_a_state_without_its_records_is_not_used(seeds: Path, tmp_path: Path) -> None:
+    """The cache is two files (the records are written beside the pages): a state whose
+    records file is missing means a full build, never a build from the wrong records."""
+    out = tmp_path / "site"
+    _build(seeds, out)
+    cache = tmp_path / ".site.undocs-cache"
+    records = list(cache.glob("records-*.pickle"))
+    assert len(records) == 1 and (cache / "state.pickle").is_file()
+    records[0].unlink()
+    again = _build(seeds, out)
+    assert again.written == -1  # everything, as a clean build
+    assert len(list(cache.glob("records-*.pickle"))) == 1
+    assert _build(seeds, out).written == 0

@@ -26,6 +26,8 @@ from .incremental import (
     config_digest,
     load_state,
     page_key,
+    records_token,
+    save_records,
     save_state,
     stat_of,
     touched,
@@ -178,24 +180,29 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
     state.urls = {doc.record.file: doc.url for doc in archive.docs}
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    token = records_token()
+    # written by a worker beside the pages: the records are the bulk of the cache
+    cache = partial(save_records, out, state, token)
     try:
         if old is None or old.config != config or old.urls != state.urls:
-            result = _build_all(options, site, env, records, staging, out, state, say)
+            result = _build_all(options, site, env, records, staging, out, state, cache, say)
         else:
-            result = _build_changes(options, site, env, records, staging, out, old, state, say)
+            result = _build_changes(
+                options, site, env, records, staging, out, old, state, cache, say
+            )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     state.problems, state.page_count = result.problems, result.pages
-    save_state(out, state)
+    save_state(out, state, token)
     return result
 
 
-def _build_all(options, site, env, records, staging, out, state, say) -> BuildResult:
+def _build_all(options, site, env, records, staging, out, state, cache, say) -> BuildResult:
     """Write the whole site into `staging`, index it, and swap it in for `out`."""
     pages = list(site.pages())
     data = partial(_write_data, site, records, staging)
-    written = write_pages(site, env, staging, say, pages, key=_key, extra=[data])
+    written = write_pages(site, env, staging, say, pages, key=_key, extra=[data, cache])
     _copy_static(options.settings, staging)
     indexed = 0
     if options.settings.search:
@@ -211,7 +218,9 @@ def _key(page) -> str:
     return "" if page.template in ("document.html", "resolution.html") else page_key(page)
 
 
-def _build_changes(options, site, env, records, staging, out, old, state, say) -> BuildResult:
+def _build_changes(
+    options, site, env, records, staging, out, old, state, cache, say
+) -> BuildResult:
     """Write only the pages a change touches, then move them into `out`."""
     archive = site.archive
     changed: list[Record] = []
@@ -234,7 +243,7 @@ def _build_changes(options, site, env, records, staging, out, old, state, say) -
     ]
     say(f"{len(changed)} records changed")
     data = partial(_write_data, site, records, staging)
-    written = write_pages(site, env, staging, say, pages, todo, extra=[data]).pages
+    written = write_pages(site, env, staging, say, pages, todo, extra=[data, cache]).pages
     _commit(staging, out, removed=set(old.pages) - set(state.pages))
     indexed = 0
     touched_languages = {

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -55,25 +56,53 @@ def cache_folder(out: Path) -> Path:
 
 def load_state(out: Path) -> State | None:
     """Return the state of the last build into `out`, or None if there is none usable."""
-    path = cache_folder(out) / "state.pickle"
-    if not out.is_dir() or not path.is_file():
+    folder = cache_folder(out)
+    if not out.is_dir() or not (folder / "state.pickle").is_file():
         return None
     try:
-        with open(path, "rb") as stream:
-            version, state = pickle.load(stream)
+        with open(folder / "state.pickle", "rb") as stream:
+            version, state, token = pickle.load(stream)
+        if version != cache_version():
+            return None
+        with open(folder / f"records-{token}.pickle", "rb") as stream:
+            state.stats, state.loaded = pickle.load(stream)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
         return None
-    return state if version == cache_version() else None
+    return state
 
 
-def save_state(out: Path, state: State) -> None:
-    """Write the state for the next build (atomically: a half-written cache is never read)."""
+def records_token() -> str:
+    """Return a fresh name for the records file of one build's state."""
+    return secrets.token_hex(8)
+
+
+def save_records(out: Path, state: State, token: str) -> None:
+    """Write the records part of the state (the bulk: every file's record), under `token`.
+
+    A job of its own, run beside the pages being written; `save_state` then names the token,
+    so a state never goes with the records of another build.
+    """
     folder = cache_folder(out)
     folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f"records-{token}.pickle.tmp"
+    with open(temporary, "wb") as stream:
+        pickle.dump((state.stats, state.loaded), stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, folder / f"records-{token}.pickle")
+
+
+def save_state(out: Path, state: State, token: str) -> None:
+    """Write the state for the next build, with the records `save_records` wrote under
+    `token` (atomically: a half-written cache is never read), and drop older records."""
+    folder = cache_folder(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    rest = State(state.config, {}, {}, state.pages, state.urls, state.page_count, state.problems)
     temporary = folder / "state.pickle.tmp"
     with open(temporary, "wb") as stream:
-        pickle.dump((cache_version(), state), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((cache_version(), rest, token), stream, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, folder / "state.pickle")
+    for old in folder.glob("records-*.pickle*"):
+        if old.name != f"records-{token}.pickle":
+            old.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)
