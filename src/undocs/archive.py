@@ -205,6 +205,11 @@ def _file_path(file: str) -> str:
     return path
 
 
+def _fallback_url(lang: str, file: str) -> str:
+    """Return the URL of a document with no symbol, or whose symbol's URL is taken."""
+    return f"{lang}/doc/{_file_path(file)}/"
+
+
 def build_archive(records: list[Record]) -> Archive:
     """Give every record a URL and gather the links between them."""
     docs: list[Doc] = []
@@ -213,9 +218,9 @@ def build_archive(records: list[Record]) -> Archive:
     for record in sorted(records, key=lambda r: r.file):
         lang = record.language if re.fullmatch(r"[a-z]{2,3}", record.language) else "xx"
         path = _symbol_path(record.symbol) if record.symbol else None
-        fallback = f"{lang}/doc/{_file_path(record.file)}/"
-        url = f"{lang}/{path}/" if path else fallback
+        url = f"{lang}/{path}/" if path else _fallback_url(lang, record.file)
         if url in owners:
+            fallback = _fallback_url(lang, record.file)
             # The first file by name owns the symbol's URL; both are reported and reachable.
             owner = owners[url]
             archive.problems.append(
