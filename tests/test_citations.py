@@ -121,3 +121,32 @@ def test_positions_point_at_the_words() -> None:
     text = "see resolution 60/251 and A/HRC/28/15."
     for cite in find_citations(text, "en", None):
         assert text[cite.start : cite.end].replace(" ", "") in cite.target.replace(" ", "")
+
+
+def test_hint_anchored_search_finds_what_a_full_scan_finds(corpus) -> None:
+    """`_anchored` tries each language's resolution pattern only near its hint word
+    (`_HINT_LEAD` characters before it): on real texts of every language it must find
+    exactly what `finditer` over the whole text finds."""
+    from undocs.citations import HINTS, _anchored, _language_patterns
+    from undocs.languages import LANGUAGES, normalise_digits
+    from undocs.loader import find_sources, load_file
+
+    texts: dict[str, list[str]] = {code: [] for code in LANGUAGES if code != "zh"}
+    for path in list(find_sources(corpus))[::23]:
+        try:
+            record, _ = load_file(path, path.name)
+        except Exception:
+            continue
+        if record.language in texts:
+            texts[record.language].append(normalise_digits(record.text))
+    # the longest lead the Arabic pattern allows: two prefixed letters and the article
+    texts["ar"].append("وبالقرار 60/251 وفقا للقرار 61/1 والقرارات 62/2")
+    found = 0
+    for code, sample in texts.items():
+        assert sample, code
+        head, _ = _language_patterns(code)
+        for text in sample:
+            expected = [m.span() for m in head.finditer(text)]
+            assert [m.span() for m in _anchored(head, text, HINTS[code])] == expected
+            found += len(expected)
+    assert found > 1000

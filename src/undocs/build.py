@@ -109,9 +109,9 @@ def load_records(
     def read(block: list[int]) -> Callable[[], list[Loaded]]:
         return lambda: [_load_one(*items[i]) for i in block]
 
-    def report(started: int) -> None:
+    def report(done: int) -> None:
         if progress:
-            progress(f"read {min(started * LOAD_BLOCK, len(fresh))}/{len(items)} files")
+            progress(f"read {min(done * LOAD_BLOCK, len(fresh))}/{len(items)} files")
 
     results: dict[str, Loaded] = {}
     done = parallel.run_each([read(block) for block in blocks], len(fresh), report)

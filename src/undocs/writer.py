@@ -119,13 +119,10 @@ def write_pages(
 
         return job
 
-    def other(job: Callable[[], object]) -> Callable[[], Written]:
-        return lambda: (job(), Written())[1]
-
     say(f"writing {len(todo)} of {len(pages)} pages")
-    jobs = [*map(other, extra), lists, *(block(i) for i in range(0, len(todo), BLOCK))]
+    jobs = [*extra, lists, *(block(i) for i in range(0, len(todo), BLOCK))]
     total = Written()
-    for share in parallel.run_each(jobs, len(todo)):
+    for share in parallel.run_each(jobs, len(todo))[len(extra) :]:  # what the pages were
         total.add(share)
     if todo is pages:
         total.pages = len(urls)
