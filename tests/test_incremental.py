@@ -127,3 +127,36 @@ def test_a_state_without_its_records_is_not_used(seeds: Path, tmp_path: Path) ->
     assert again.written == -1  # everything, as a clean build
     assert len(list(cache.glob("records-*.pickle"))) == 1
     assert _build(seeds, out).written == 0
+
+
+def test_page_keys_count_documents_by_url_and_digest() -> None:
+    """A list page's key follows what it shows: a listed document's URL and source digest,
+    wherever the document stands in the context (here inside a resolution of a group)."""
+    from dataclasses import replace
+
+    from undocs.archive import Doc, Resolution, ResolutionKey
+    from undocs.incremental import page_key
+    from undocs.model import Record
+    from undocs.render import Page
+
+    record = Record(
+        "a.txt", "A/70/1", "en", None, "2015-01-01", None, "General Assembly", 70, (), "T",
+        "report", ("60/1",), (), digest="d1",
+    )  # fmt: skip
+
+    def key(record: Record, url: str = "en/A/70/1/", number: str = "60/1") -> str:
+        entry = Resolution(
+            ResolutionKey("General Assembly", number),
+            "A/RES/" + number,
+            "r.html",
+            [Doc(record, url)],
+        )
+        return page_key(
+            Page("resolutions/", "resolutions.html", {"groups": [{"entries": [entry]}]})
+        )
+
+    base = key(record)
+    assert key(replace(record, digest="d2")) != base  # the source changed
+    assert key(record, url="en/doc/a/") != base  # it moved
+    assert key(record, number="60/2") != base  # another resolution
+    assert key(replace(record, text_line=9)) == base  # not shown, and the digest says the same

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -17,8 +18,11 @@ SITEMAP_URLS = 40_000  # the protocol allows 50,000 a file
 def feed_pages(site: Site) -> Iterator[Page]:
     """Yield the Atom feed of the latest documents and one per body."""
     yield _feed(site, "feed.xml", site.settings.title, site.newest)
+    by_body: dict[str, list] = defaultdict(list)  # newest first, as site.newest
+    for doc in site.newest:
+        by_body[doc.record.body or "Unknown body"].append(doc)
     for body in sorted(site.bodies):
-        newest = [d for d in site.newest if (d.record.body or "Unknown body") == body]
+        newest = by_body[body]
         yield _feed(
             site, site.body_url(body) + "feed.xml", f"{body} · {site.settings.title}", newest
         )

@@ -14,13 +14,14 @@ import hashlib
 import os
 import pickle
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass
+from dataclasses import fields as dc_fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__, symbols
-from .archive import Archive, ResolutionKey, citation_number
+from .archive import Archive, Doc, ResolutionKey, Summary, citation_number
 from .model import Problem, Record
 from .render import BUILTIN_TEMPLATES, Page, Settings
 
@@ -145,16 +146,34 @@ def stat_of(path: Path) -> tuple[int, int]:
 def page_key(page: Page) -> str:
     """Return a key of a list page's inputs: the data it shows.
 
-    A listed document counts by its URL and source digest (its summary is made from them);
-    everything else in the context by its printed form.
+    A document counts by its URL and source digest (what a list shows of it is made from
+    them), wherever it stands in the context; everything else by its printed form.
     """
     digest = hashlib.sha1(page.template.encode())
     for name, value in sorted(page.context.items()):
-        if name in ("docs", "latest", "citing") and isinstance(value, list):
-            digest.update("".join(d.url + d.digest for d in value).encode())
-        else:
-            digest.update(f"{name}={value!r}".encode())
+        digest.update(f"{name}={_fingerprint(value)};".encode())
     return digest.hexdigest()
+
+
+def _fingerprint(value: object) -> str:
+    """Return the printed form of a context value, a document as its URL and digest only
+    (printing its whole record, citations and all, would cost more than the page)."""
+    if isinstance(value, Summary):
+        return value.url + value.digest
+    if isinstance(value, Doc):
+        return value.url + value.record.digest
+    if isinstance(value, list | tuple):
+        if value and isinstance(value[0], Summary):  # the long lists: one join
+            return "[" + ",".join(d.url + d.digest for d in value) + "]"
+        return "[" + ",".join(map(_fingerprint, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{k!r}:{_fingerprint(v)}" for k, v in value.items()) + "}"
+    if is_dataclass(value) and not isinstance(value, type):
+        fields = ",".join(
+            f"{f.name}={_fingerprint(getattr(value, f.name))}" for f in dc_fields(value)
+        )
+        return f"{type(value).__name__}({fields})"
+    return repr(value)
 
 
 def touched(archive: Archive, changed: list[Record]) -> tuple[set[str], set[ResolutionKey]]:
