@@ -95,3 +95,37 @@ def test_front_matter_of_any_type_is_reported_not_raised(meta: dict) -> None:
         assert "front matter" in err.problem.reason
         return
     parse_text(parts.text, "f.md", parts.meta, parts.text_line)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["symbol", "excerpt", "session", "title", "date", "x_y"]),
+            st.one_of(
+                st.sampled_from(
+                    ["true", "false", "True", "FALSE", "yes", "no", "on", "null", "~", "y"]
+                ),
+                st.from_regex(r"[A-Za-z][A-Za-z0-9/._\- ()]{0,15}", fullmatch=True),
+                st.from_regex(r"[0-9]{1,10}|\d{4}-\d{2}-\d{2}", fullmatch=True),
+                st.from_regex(r'"[^"\\\n]{0,10}"', fullmatch=True),
+            ),
+        ),
+        max_size=5,
+    )
+)
+def test_fast_front_matter_reads_what_yaml_reads(lines: list) -> None:
+    """The front matter read without YAML is what YAML reads, or left to YAML."""
+    import yaml
+
+    from undocs.frontmatter import _LOADER, _simple
+
+    source = "\n".join(f"{key}: {value}" for key, value in lines)
+    fast = _simple(source)
+    if fast is None:
+        return
+    try:
+        expected = yaml.load(source, Loader=_LOADER) or {}
+    except yaml.YAMLError:
+        raise AssertionError(f"read without YAML, but YAML refuses it: {source!r}") from None
+    expected = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in expected.items()}
+    assert fast == expected

@@ -50,6 +50,8 @@ _SIMPLE = re.compile(
 )
 #: Plain words YAML 1.1 reads as something other than text: leave those to the YAML parser.
 _YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
+#: The two of them written nearly always, read here as YAML reads them.
+_BOOLEANS = {"true": True, "false": False}
 
 
 def _simple(source: str) -> dict[str, object] | None:
@@ -66,9 +68,12 @@ def _simple(source: str) -> dict[str, object] | None:
         if match is None or match["key"] in meta:
             return None
         if match["plain"] is not None:
-            if match["plain"].lower() in _YAML_WORDS:
+            if match["plain"] in _BOOLEANS:  # `excerpt: true`, as YAML reads it
+                meta[match["key"]] = _BOOLEANS[match["plain"]]
+            elif match["plain"].lower() in _YAML_WORDS:
                 return None
-            meta[match["key"]] = match["plain"]
+            else:
+                meta[match["key"]] = match["plain"]
         elif match["int"] is not None:
             meta[match["key"]] = int(match["int"])
         elif match["date"] is not None:
