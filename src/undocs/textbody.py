@@ -36,17 +36,16 @@ class Block:
 def split_blocks(text: str, start: int = 0) -> list[Block]:
     """Split `text[start:]` into blocks at blank lines and at numbered paragraph starts."""
     blocks: list[Block] = []
-    plain = normalise_digits(text)  # same length: offsets hold
     pos = start
     current: int | None = None
     indent = 0
-    for line in plain[start:].split("\n"):
+    for line in text[start:].split("\n"):
         line_start = pos
         pos += len(line) + 1
         words = line.lstrip()
         if not words:
             if current is not None:
-                blocks.append(_block(plain, current, line_start))
+                blocks.append(_block(text, current, line_start))
                 current = None
             continue
         # A numbered paragraph, or a first line indented deeper than the line before it
@@ -55,27 +54,32 @@ def split_blocks(text: str, start: int = 0) -> list[Block]:
         if current is not None and (
             deeper >= indent + 3 or (words[0].isdigit() and _PARA_NUMBER.match(words))
         ):
-            blocks.append(_block(plain, current, line_start))
+            blocks.append(_block(text, current, line_start))
             current = None
         indent = deeper
         if current is None:
             current = line_start
     if current is not None:
-        blocks.append(_block(plain, current, len(text)))
+        blocks.append(_block(text, current, len(text)))
     return [b for b in blocks if b.end > b.start]
 
 
+#: What ends a sentence or a clause, not a heading (the full-width forms of Chinese texts too).
+_CLAUSE_ENDS = (".", ",", ";", ":", "：", "，")
+
+
 def _block(text: str, start: int, end: int) -> Block:
+    # `\d` matches Eastern Arabic digits too: only the anchor's number is written in ASCII
     raw = text[start:end].rstrip("\n")
     body = raw.strip()
     start += len(raw) - len(raw.lstrip())
     end = start + len(body)
     number = _PARA_NUMBER.match(body)
     if number:
-        return Block(start, end, "para", number.group(1))
+        return Block(start, end, "para", normalise_digits(number.group(1)))
     if len(body) < 400 and "\n" not in body and _FOOTNOTE.match(body):
         return Block(start, end, "footnote")
-    if len(body) < 90 and "\n" not in body and not body.endswith((".", ",", ";", ":")):
+    if len(body) < 90 and "\n" not in body and not body.endswith(_CLAUSE_ENDS):
         return Block(start, end, "heading")
     return Block(start, end, "text")
 
