@@ -51,3 +51,29 @@ def test_progress_is_reported_while_workers_run() -> None:
     seen.clear()
     parallel.run_each([slow(i) for i in range(3)], size=3, progress=seen.append)
     assert seen[-1] == 3  # at the end, whatever the time
+
+
+def test_background_jobs_run_while_this_process_goes_on(tmp_path) -> None:
+    marker = tmp_path / "done"
+    started = time.monotonic()
+    later = parallel.Background([lambda: time.sleep(0.5), lambda: marker.write_text("x")], 10_000)
+    assert time.monotonic() - started < 0.4 and not marker.exists()  # not waited for here
+    later.wait()
+    assert marker.read_text() == "x"
+
+
+def test_a_failing_background_job_fails_the_wait() -> None:
+    def bad() -> None:
+        raise OSError("disk full")
+
+    later = parallel.Background([bad], 10_000)
+    with pytest.raises(OSError, match="disk full"):
+        later.wait()
+
+
+def test_background_jobs_stop_when_the_build_fails(tmp_path) -> None:
+    marker = tmp_path / "late"
+    later = parallel.Background([lambda: time.sleep(1) or marker.write_text("x")], 10_000)
+    later.close()
+    time.sleep(1.2)
+    assert not marker.exists()

@@ -171,26 +171,31 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
     if old is not None and old.config == config and old.stats == state.stats:
         say("nothing changed since the last build")
         return BuildResult(len(records), old.page_count, out, old.problems, 0, 0)
-    content, content_problems = load_content(options.content)
-    problems += content_problems
-    archive = build_archive(records)
-    problems += archive.problems + archive_problems(archive)
-    site = Site(archive, content, options.settings, problems, source=options.seeds)
-    env = environment(options.settings)
-    state.urls = {doc.record.file: doc.url for doc in archive.docs}
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     token = records_token()
-    # written by a worker beside the pages: the records are the bulk of the cache
-    cache = partial(save_records, out, state, token)
+    # What needs the records only is written by a worker while this process gathers the
+    # archive: the records part of the cache and the records exports.
+    later = parallel.Background(
+        [partial(save_records, out, state, token), partial(_write_records, records, staging)],
+        len(records),
+    )
     try:
+        content, content_problems = load_content(options.content)
+        problems += content_problems
+        archive = build_archive(records)
+        problems += archive.problems + archive_problems(archive)
+        site = Site(archive, content, options.settings, problems, source=options.seeds)
+        env = environment(options.settings)
+        state.urls = {doc.record.file: doc.url for doc in archive.docs}
         if old is None or old.config != config or old.urls != state.urls:
-            result = _build_all(options, site, env, records, staging, out, state, cache, say)
+            result = _build_all(options, site, env, records, staging, out, state, later, say)
         else:
             result = _build_changes(
-                options, site, env, records, staging, out, old, state, cache, say
+                options, site, env, records, staging, out, old, state, later, say
             )
     except BaseException:
+        later.close()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     state.problems, state.page_count = result.problems, result.pages
@@ -198,12 +203,13 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
     return result
 
 
-def _build_all(options, site, env, records, staging, out, state, cache, say) -> BuildResult:
+def _build_all(options, site, env, records, staging, out, state, later, say) -> BuildResult:
     """Write the whole site into `staging`, index it, and swap it in for `out`."""
     pages = list(site.pages())
-    data = partial(_write_data, site, records, staging)
-    written = write_pages(site, env, staging, say, pages, key=_key, extra=[data, cache])
+    data = partial(_write_archive_data, site, staging)
+    written = write_pages(site, env, staging, say, pages, key=_key, extra=[data])
     _copy_static(options.settings, staging)
+    later.wait()
     indexed = 0
     if options.settings.search:
         say(f"indexing {len(site.bundles)} search bundles with Pagefind")
@@ -219,7 +225,7 @@ def _key(page) -> str:
 
 
 def _build_changes(
-    options, site, env, records, staging, out, old, state, cache, say
+    options, site, env, records, staging, out, old, state, later, say
 ) -> BuildResult:
     """Write only the pages a change touches, then move them into `out`."""
     archive = site.archive
@@ -242,8 +248,9 @@ def _build_changes(
         or page.dest not in old.pages
     ]
     say(f"{len(changed)} records changed")
-    data = partial(_write_data, site, records, staging)
-    written = write_pages(site, env, staging, say, pages, todo, extra=[data, cache]).pages
+    data = partial(_write_archive_data, site, staging)
+    written = write_pages(site, env, staging, say, pages, todo, extra=[data]).pages
+    later.wait()
     _commit(staging, out, removed=set(old.pages) - set(state.pages))
     indexed = 0
     touched_languages = {
@@ -278,11 +285,16 @@ def _commit(staging: Path, out: Path, removed: set[str]) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _write_data(site: Site, records: list[Record], staging: Path) -> None:
+def _write_records(records: list[Record], staging: Path) -> None:
     data = staging / "data"
     data.mkdir(exist_ok=True)
     (data / "records.jsonl").write_text(records_jsonl(records), encoding="utf-8")
     (data / "records.csv").write_text(records_csv(records), encoding="utf-8")
+
+
+def _write_archive_data(site: Site, staging: Path) -> None:
+    data = staging / "data"
+    data.mkdir(exist_ok=True)
     (data / "citations.csv").write_text(citations_csv(site.archive), encoding="utf-8")
     (data / "symbols.json").write_text(symbol_map(site.archive), encoding="utf-8")
 

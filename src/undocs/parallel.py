@@ -93,3 +93,45 @@ def _in_workers(jobs: Sequence[Callable[[], R]], n: int, results: list[R]) -> It
         if frozen:
             gc.unfreeze()
         _TASK = None
+
+
+class Background:
+    """Jobs running in one forked worker while the calling process goes on (`start`)."""
+
+    def __init__(self, jobs: Sequence[Callable[[], object]], size: int) -> None:
+        self.pool = None
+        if not _pays(workers(), size):
+            for job in jobs:  # nothing to overlap with: run them now
+                job()
+            return
+        global _LATER
+        _LATER = jobs  # inherited by the forked worker
+        try:
+            self.pool = multiprocessing.get_context("fork").Pool(1)
+            self.done = self.pool.map_async(_run_later, range(len(jobs)))
+        finally:
+            _LATER = ()
+
+    def wait(self) -> None:
+        """Wait for the jobs to end; raise what one of them raised."""
+        if self.pool is not None:
+            try:
+                self.done.get()
+                self.pool.close()
+                self.pool.join()
+            finally:
+                self.close()
+
+    def close(self) -> None:
+        """Stop the jobs if they still run (the build failed meanwhile)."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
+_LATER: Sequence[Callable[[], object]] = ()
+
+
+def _run_later(index: int) -> object:
+    return _LATER[index]()
