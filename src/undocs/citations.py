@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from . import symbols
 from .bodies import body_names, find_body
@@ -34,6 +34,9 @@ HINTS = {
     "ar": "قرار",
     "zh": "决议",
 }
+#: How far before its hint each language's word for "resolution" may start: "Resolution" 1,
+#: Arabic "وبالقرار" 4 (two prefixed letters and the article). Tested against a full scan.
+HINT_LEADS = {"en": 1, "fr": 1, "es": 1, "de": 1, "ru": 1, "ar": 4}
 _DATE_GAP = r"(?:\s*(?:{of})\s+\d{{1,2}}(?:er|\.)?\s+[^\d,;()]{{2,30}}?\s+\d{{4}}(?:\s+года?)?)?"
 
 
@@ -55,6 +58,8 @@ def _language_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _GLUED_FOOTNOTE = re.compile(r"(\d{1,2})/(\d{4,})")
+_SPACES = re.compile(r"\s+")
+_PAREN = re.compile(r"(\S)\(")
 
 
 def normalise_number(text: str) -> str:
@@ -63,8 +68,9 @@ def normalise_number(text: str) -> str:
     A session's resolutions never reach 1,000: `59/2831` is resolution 59/283 with its
     footnote mark glued on (extractions of the German translations print them so).
     """
-    text = re.sub(r"\s+", " ", text.strip())
-    text = re.sub(r"(\S)\(", r"\1 (", text)
+    text = _SPACES.sub(" ", text.strip())
+    if "(" in text:
+        text = _PAREN.sub(r"\1 (", text)
     glued = _GLUED_FOOTNOTE.fullmatch(text)
     if glued:
         number = glued.group(2)
@@ -87,7 +93,7 @@ def find_resolutions(text: str, code: str) -> Iterator[Citation]:
         if HINTS[lang] not in text:
             continue  # a test at memchr speed spares a regex scan of the whole text
         head, more = _language_patterns(lang)
-        for match in _anchored(head, text, HINTS[lang]):
+        for match in _anchored(head, text, HINTS[lang], HINT_LEADS[lang]):
             start = match.start()
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue  # inside a word ("Irresolution")
@@ -98,21 +104,16 @@ def find_resolutions(text: str, code: str) -> Iterator[Citation]:
                 end = follow.end()
 
 
-#: How far before its hint a resolution word may start: at most 4 (Arabic "وبالقرار": two
-#: prefixed letters and the article), with room to spare. Tested against a full scan.
-_HINT_LEAD = 6
-
-
-def _anchored(head: re.Pattern[str], text: str, hint: str) -> Iterator[re.Match[str]]:
+def _anchored(head: re.Pattern[str], text: str, hint: str, lead: int) -> Iterator[re.Match[str]]:
     """Yield what `head.finditer(text)` yields, trying `head` only near each `hint`.
 
-    Every match holds its language's hint within `_HINT_LEAD` characters of its start, so
-    the starts worth trying are found with `str.find`, many times faster than a regex scan.
+    Every match holds its language's hint at most `lead` characters after its start, so the
+    starts worth trying are found with `str.find`, many times faster than a regex scan.
     """
     pos = 0  # matches do not overlap: none starts before the end of the last
     tried = 0  # every start before this one has been tried
     while (at := text.find(hint, max(pos, tried))) != -1:
-        for start in range(max(pos, tried, at - _HINT_LEAD), at + 1):
+        for start in range(max(pos, tried, at - lead), at + 1):
             match = head.match(text, start)
             if match is not None:
                 yield match
@@ -133,12 +134,15 @@ def _find_chinese(text: str) -> Iterator[Citation]:
             yield _resolution(text, number.start(), number.end(), match.start())
 
 
+_body_before = lru_cache(maxsize=1024)(find_body)
+
 _OF_BODY = re.compile(r"\s*(?:of\s+the|by\s+the|de\s+la|de\s+l[’']|du|del|des|der)\s")
 
 
 def _resolution(text: str, start: int, end: int, context_start: int) -> Citation:
     """Return a resolution citation with the body named before it, or right after it."""
-    body = find_body(text[max(0, context_start - 80) : context_start + 1])
+    # the members of a list ("resolutions 1/2, 3/4 and 5/6") share the words before it
+    body = _body_before(text[max(0, context_start - 80) : context_start + 1])
     if body is None and _OF_BODY.match(text, end):
         body = find_body(text[end : end + 140])
     return Citation("resolution", normalise_number(text[start:end]), start, end, body)
