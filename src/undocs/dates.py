@@ -8,6 +8,8 @@ from functools import cache
 
 from .languages import LANGUAGES, normalise_digits
 
+_YEAR = re.compile(r"\d{4}")
+
 
 @cache
 def _pattern(code: str) -> re.Pattern[str]:
@@ -37,6 +39,8 @@ def _month(code: str, word: str) -> int | None:
 
 def find_date(text: str, code: str) -> tuple[str, int, int] | None:
     """Return the first date in `text` as (`YYYY-MM-DD`, start, end), or None."""
+    if not _YEAR.search(text):
+        return None  # every date form ends in its year's four digits
     codes = [code] + (["en"] if code != "en" else [])
     found = []
     text = normalise_digits(text)

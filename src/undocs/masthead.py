@@ -282,6 +282,9 @@ def rule_session_dates(head: Header, out: Masthead) -> None:
             return
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def rule_agenda(head: Header, out: Masthead) -> None:
     """Read agenda items: "Agenda item 119 (b)", "Point 2 c) de l'ordre du jour provisoire"."""
     patterns = [language(head.code).agenda_line]
@@ -292,6 +295,8 @@ def rule_agenda(head: Header, out: Masthead) -> None:
         r"جدول\s+الأعمال|议程项目"
     )
     for i in head.indexes():
+        if not _DIGIT.search(head.lines[i]):
+            continue  # items are numbers: a line without digits names none
         line = normalise_digits(head.lines[i].strip()).replace("**", "")
         for pattern in patterns:
             match = _rx(pattern).search(line)
