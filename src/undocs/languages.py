@@ -281,13 +281,16 @@ LANGUAGES: dict[str, Language] = {
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹（）：，", "01234567890123456789():,")
 
 
-_NEEDS_TRANSLATION = re.compile("[٠-٩۰-۹（）：，]")
+#: The characters `normalise_digits` replaces.
+_TRANSLATED = tuple(chr(code) for code in ARABIC_DIGITS)
 
 
 def normalise_digits(text: str) -> str:
     """Return `text` with Eastern Arabic digits and full-width punctuation as ASCII, same length."""
-    if _NEEDS_TRANSLATION.search(text) is None:
-        return text  # the common case, and str.translate is slow on long texts
+    # The common case: none of them. A test per character runs at memchr speed (and at once
+    # in a text of Latin-1 characters only), faster than one regex scan; translate is slower.
+    if not any(char in text for char in _TRANSLATED):
+        return text
     return text.translate(ARABIC_DIGITS)
 
 
