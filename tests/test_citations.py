@@ -124,10 +124,11 @@ def test_positions_point_at_the_words() -> None:
 
 
 def test_hint_anchored_search_finds_what_a_full_scan_finds(corpus) -> None:
-    """`_anchored` tries each language's resolution pattern only near its hint word
+    """`patterns.anchored` tries each language's resolution pattern only near its hint word
     (`HINT_LEADS` characters before it): on real texts of every language it must find
     exactly what `finditer` over the whole text finds."""
-    from undocs.citations import HINT_LEADS, HINTS, _anchored, _language_patterns
+    from undocs import patterns
+    from undocs.citations import HINT_LEADS, HINTS, _language_patterns
     from undocs.languages import LANGUAGES, normalise_digits
     from undocs.loader import find_sources, load_file
 
@@ -147,7 +148,7 @@ def test_hint_anchored_search_finds_what_a_full_scan_finds(corpus) -> None:
         head, _ = _language_patterns(code)
         for text in sample:
             expected = [m.span() for m in head.finditer(text)]
-            anchored = _anchored(head, text, HINTS[code], HINT_LEADS[code])
+            anchored = patterns.anchored(head, text, HINTS[code], HINT_LEADS[code])
             assert [m.span() for m in anchored] == expected
             found += len(expected)
     assert found > 1000

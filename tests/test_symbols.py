@@ -68,3 +68,24 @@ def test_natural_order() -> None:
 def test_parent_of_addendum() -> None:
     parsed = symbols.parse("A/HRC/28/15/Add.1")
     assert parsed is not None and str(parsed.parent) == "A/HRC/28/15"
+
+
+def test_symbols_tried_near_slashes_find_what_a_full_scan_finds(corpus) -> None:
+    """`find_symbols` tries the grammar only before each slash: on real texts and on the
+    longest series roots it must find what `SYMBOL_RE.finditer` finds."""
+    from undocs.loader import decode, find_sources
+    from undocs.symbols import _GLUED, SERIES_ROOTS, SYMBOL_RE, find_symbols
+
+    texts = [decode(p.read_bytes(), p.name) for p in list(find_sources(corpus))[::29]]
+    longest = sorted(SERIES_ROOTS, key=len)[-3:]
+    texts += [f"see {root}.12/3/Add.1, x{root}/1 and ({root}/ \n 2-A/70/1)" for root in longest]
+    found = 0
+    for text in texts:
+        expected = [
+            m.span()
+            for m in SYMBOL_RE.finditer(text)
+            if m.start() == 0 or text[m.start() - 1] not in _GLUED
+        ]
+        assert [m.span() for m in find_symbols(text)] == expected
+        found += len(expected)
+    assert found > 1000

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .alternation import alternation
 from .numerals import fold
+from .patterns import alternation
 
 GA = "General Assembly"
 SC = "Security Council"

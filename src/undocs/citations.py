@@ -14,6 +14,7 @@ from . import symbols
 from .bodies import body_names, find_body
 from .languages import LANGUAGES, Language, normalise_digits
 from .model import Citation
+from .patterns import anchored
 
 #: A resolution number as printed: `60/251`, `45/55 B`, `S-10/2`, `2005/57`, `2334 (2016)`,
 #: `217 A (III)`, `3201 (S-VI)`.
@@ -93,7 +94,7 @@ def find_resolutions(text: str, code: str) -> Iterator[Citation]:
         if HINTS[lang] not in text:
             continue  # a test at memchr speed spares a regex scan of the whole text
         head, more = _language_patterns(lang)
-        for match in _anchored(head, text, HINTS[lang], HINT_LEADS[lang]):
+        for match in anchored(head, text, HINTS[lang], HINT_LEADS[lang]):
             start = match.start()
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue  # inside a word ("Irresolution")
@@ -102,24 +103,6 @@ def find_resolutions(text: str, code: str) -> Iterator[Citation]:
             while (follow := more.match(text, end)) is not None:
                 yield _resolution(text, follow.start("n"), follow.end("n"), match.start())
                 end = follow.end()
-
-
-def _anchored(head: re.Pattern[str], text: str, hint: str, lead: int) -> Iterator[re.Match[str]]:
-    """Yield what `head.finditer(text)` yields, trying `head` only near each `hint`.
-
-    Every match holds its language's hint at most `lead` characters after its start, so the
-    starts worth trying are found with `str.find`, many times faster than a regex scan.
-    """
-    pos = 0  # matches do not overlap: none starts before the end of the last
-    tried = 0  # every start before this one has been tried
-    while (at := text.find(hint, max(pos, tried))) != -1:
-        for start in range(max(pos, tried, at - lead), at + 1):
-            match = head.match(text, start)
-            if match is not None:
-                yield match
-                pos = match.end()
-                break
-        tried = at + 1
 
 
 _ZH_LIST = re.compile(

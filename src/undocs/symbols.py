@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .alternation import alternation
+from .patterns import alternation, anchored
 
 #: Series roots that begin a symbol. A root not listed here is not read as a symbol in running
 #: text (so `PRST/8/1`, `2011/36/EU` and `GE.15-10722` are not symbols).
@@ -111,18 +111,19 @@ _ONE = rf"(?:{_ROOT})(?:\.\d{{1,3}})?(?:/[ \t]{{0,2}}\n?[ \t]{{0,2}}{_COMP}){{1,
 
 #: A symbol in running text, joint symbols included; group 0 is the whole match.
 SYMBOL_RE = re.compile(rf"(?:{_ONE})(?:-(?:{_ONE}))*\*?(?![A-Za-z0-9/])")
+#: Every symbol has a slash at most this far from its start (its series root, then `.1`).
+_SLASH_LEAD = max(map(len, SERIES_ROOTS)) + 4
+_FIRST = frozenset(root[0] for root in SERIES_ROOTS)
 _GLUED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/.")
 
 
 def find_symbols(text: str) -> Iterator[re.Match[str]]:
     """Yield each symbol in running text: a match of SYMBOL_RE not glued to what precedes it.
 
-    The check on the preceding character is made here rather than as a look-behind, which
-    would keep the regex engine from skipping quickly to the letters a symbol can start with.
+    The check on the preceding character is made here rather than as a look-behind; the
+    pattern is tried only before each slash (`patterns.anchored`), as every symbol has one.
     """
-    if "/" not in text:
-        return
-    for match in SYMBOL_RE.finditer(text):
+    for match in anchored(SYMBOL_RE, text, "/", _SLASH_LEAD, _FIRST):
         start = match.start()
         if start == 0 or text[start - 1] not in _GLUED:
             yield match
