@@ -174,28 +174,35 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     token = records_token()
-    # What needs the records only is written by a worker while this process gathers the
-    # archive: the records part of the cache and the records exports.
-    later = parallel.Background(
-        [partial(save_records, out, state, token), partial(_write_records, records, staging)],
-        len(records),
-    )
+    # Files other than pages are written by workers while this process goes on: what needs
+    # the records only (the cache's records, the records exports) while it gathers the
+    # archive; what needs the archive (citations, symbols) while it writes the pages.
+    background = [
+        parallel.Background(
+            [partial(save_records, out, state, token), partial(_write_records, records, staging)],
+            len(records),
+        )
+    ]
     try:
         content, content_problems = load_content(options.content)
         problems += content_problems
         archive = build_archive(records)
         problems += archive.problems + archive_problems(archive)
         site = Site(archive, content, options.settings, problems, source=options.seeds)
+        background.append(
+            parallel.Background([partial(_write_archive_data, site, staging)], len(records))
+        )
         env = environment(options.settings)
         state.urls = {doc.record.file: doc.url for doc in archive.docs}
         if old is None or old.config != config or old.urls != state.urls:
-            result = _build_all(options, site, env, records, staging, out, state, later, say)
+            result = _build_all(options, site, env, records, staging, out, state, background, say)
         else:
             result = _build_changes(
-                options, site, env, records, staging, out, old, state, later, say
+                options, site, env, records, staging, out, old, state, background, say
             )
     except BaseException:
-        later.close()
+        for job in background:
+            job.close()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     state.problems, state.page_count = result.problems, result.pages
@@ -203,13 +210,13 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
     return result
 
 
-def _build_all(options, site, env, records, staging, out, state, later, say) -> BuildResult:
+def _build_all(options, site, env, records, staging, out, state, background, say) -> BuildResult:
     """Write the whole site into `staging`, index it, and swap it in for `out`."""
     pages = list(site.pages())
-    data = partial(_write_archive_data, site, staging)
-    written = write_pages(site, env, staging, say, pages, key=_key, extra=[data])
+    written = write_pages(site, env, staging, say, pages, key=_key)
     _copy_static(options.settings, staging)
-    later.wait()
+    for job in background:
+        job.wait()
     indexed = 0
     if options.settings.search:
         say(f"indexing {len(site.bundles)} search bundles with Pagefind")
@@ -225,7 +232,7 @@ def _key(page) -> str:
 
 
 def _build_changes(
-    options, site, env, records, staging, out, old, state, later, say
+    options, site, env, records, staging, out, old, state, background, say
 ) -> BuildResult:
     """Write only the pages a change touches, then move them into `out`."""
     archive = site.archive
@@ -248,9 +255,9 @@ def _build_changes(
         or page.dest not in old.pages
     ]
     say(f"{len(changed)} records changed")
-    data = partial(_write_archive_data, site, staging)
-    written = write_pages(site, env, staging, say, pages, todo, extra=[data]).pages
-    later.wait()
+    written = write_pages(site, env, staging, say, pages, todo).pages
+    for job in background:
+        job.wait()
     _commit(staging, out, removed=set(old.pages) - set(state.pages))
     indexed = 0
     touched_languages = {

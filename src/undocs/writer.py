@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,11 +88,10 @@ def write_pages(
     pages: list[Page],
     todo: list[Page] | None = None,
     key: Callable[[Page], str] | None = None,
-    extra: Sequence[Callable[[], object]] = (),
 ) -> Written:
     """Render the site's `pages` (or only `todo` of them) into `folder` on every core, with
-    the feeds, sitemaps and robots.txt, which list every page, and the `extra` jobs (files
-    other than pages); `key(page)` of each page written is returned in `Written.keys`."""
+    the feeds, sitemaps and robots.txt, which list every page; `key(page)` of each page
+    written is returned in `Written.keys`."""
     todo = pages if todo is None else todo
     for name in env.list_templates():  # compiled once here, shared by the forked workers
         if name.endswith((".html", ".xml", ".txt")):
@@ -120,9 +119,9 @@ def write_pages(
         return job
 
     say(f"writing {len(todo)} of {len(pages)} pages")
-    jobs = [*extra, lists, *(block(i) for i in range(0, len(todo), BLOCK))]
+    jobs = [lists, *(block(i) for i in range(0, len(todo), BLOCK))]
     total = Written()
-    for share in parallel.run_each(jobs, len(todo))[len(extra) :]:  # what the pages were
+    for share in parallel.run_each(jobs, len(todo)):
         total.add(share)
     if todo is pages:
         total.pages = len(urls)
