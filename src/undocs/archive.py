@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from . import symbols
 from .bodies import GA, HRC
@@ -54,9 +55,9 @@ class Summary:
     """Digest of its source file: a list showing it changes when it changes."""
 
 
-@dataclass(frozen=True)
-class ResolutionKey:
-    """A resolution as cited: the body that adopted it and its number."""
+class ResolutionKey(NamedTuple):
+    """A resolution as cited: the body that adopted it and its number (a named tuple: it is
+    looked up tens of thousands of times, and a tuple hashes in C)."""
 
     body: str
     """Canonical English name of the adopting body."""
@@ -248,7 +249,11 @@ def build_archive(records: list[Record]) -> Archive:
             versions.setdefault(record.language, doc)
     cited_by: dict[str, dict[str, Doc]] = defaultdict(dict)
     for doc in docs:
+        seen = set()  # a document cites most things more than once: each counts once
         for cite in doc.record.citations:
+            if (cite.kind, cite.target, cite.body) in seen:
+                continue
+            seen.add((cite.kind, cite.target, cite.body))
             target = archive.target_symbol(cite, doc.record)
             if target:
                 cited_by[symbols.compare_key(target)][doc.url] = doc
