@@ -85,6 +85,7 @@ def environment(settings: Settings) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # templates do not change during a build: no stat per page
+        cache_size=-1,  # a plain dict of the few templates: each page looks up two
     )
     env.globals.update(
         language_names=LANGUAGE_NAMES, language_names_en=LANGUAGE_NAMES_EN, site=settings

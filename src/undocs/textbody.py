@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from html import escape
+from typing import NamedTuple
 
 from .languages import normalise_digits
 from .model import Citation
@@ -21,9 +21,9 @@ _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
 _SUP = re.compile(r"\^\{([^{}<>]{1,12})\}")
 
 
-@dataclass(frozen=True)
-class Block:
-    """A paragraph of the body, as an offset range of the text."""
+class Block(NamedTuple):
+    """A paragraph of the body, as an offset range of the text (a named tuple: a text has
+    hundreds, made and read once)."""
 
     start: int
     end: int
