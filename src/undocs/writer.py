@@ -47,7 +47,8 @@ class PageWriter:
         made: set[str] | None = None,
         key: Callable[[Page], str] | None = None,
     ) -> None:
-        self.site, self.env, self.folder, self.key = site, env, folder, key
+        self.site, self.env, self.key = site, env, key
+        self.root = os.path.join(folder, "")  # the output folder, ending in a separator
         self.made: set[str] = made if made is not None else {""}
         """Folders made already (shared by the writers of one process)."""
         self.written = Written()
@@ -56,14 +57,15 @@ class PageWriter:
         """Render one page to its output path."""
         dest = page.dest
         # URLs are made of sanitised components (archive.py); checked here lexically
-        if dest.startswith("/") or any(p in ("", ".", "..") for p in dest.split("/")):
+        parts = dest.split("/")
+        if "" in parts or "." in parts or ".." in parts:
             raise ValueError(f"page {page.url!r} would be written outside the output folder")
         parent = dest.rpartition("/")[0]
         if parent not in self.made:
-            os.makedirs(self.folder / parent, exist_ok=True)
+            os.makedirs(os.path.join(self.root, parent), exist_ok=True)
             self.made.add(parent)
         data = render(self.env, self.site.settings, page, self.site.context(page)).encode()
-        fd = os.open(self.folder / dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        fd = os.open(self.root + dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
             os.write(fd, data)
         finally:
