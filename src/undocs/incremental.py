@@ -139,7 +139,7 @@ def config_digest(settings: Settings, content: Path | None) -> str:
 
 def stat_of(path: Path) -> tuple[int, int]:
     """Return what tells a file changed: its size and modification time."""
-    info = path.stat()
+    info = os.stat(path)
     return info.st_size, info.st_mtime_ns
 
 
