@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from undocs.textbody import render_body, split_blocks
+import re
+from html import escape
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from undocs.textbody import _inline, render_body, split_blocks
 
 
 def test_eastern_arabic_paragraph_numbers_get_ascii_anchors() -> None:
@@ -17,3 +23,11 @@ def test_eastern_arabic_paragraph_numbers_get_ascii_anchors() -> None:
 def test_full_width_clause_ends_are_not_headings() -> None:
     text = "大会，\n\n秘书长的报告\n\n决议草案：\n"
     assert [b.kind for b in split_blocks(text)] == ["text", "heading", "text"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab <&\n\t\u00a0\u3000\x0c.1")), max_size=40))
+def test_lines_of_a_paragraph_join_as_the_whitespace_rule_says(text: str) -> None:
+    """A paragraph's lines are joined by one space: every run of white space holding a line
+    break becomes one space (the rule, written as a regex here), the rest is kept."""
+    expected = re.sub(r"\s*\n\s*", " ", escape(text, quote=False)).strip()
+    assert _inline(text, 0, len(text), [], []) == expected

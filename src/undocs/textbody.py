@@ -141,9 +141,6 @@ def _spans(
     return spans
 
 
-_BREAKS = re.compile(r"\s*\n\s*")
-
-
 def _inline(
     text: str, start: int, end: int, spans: list[tuple[int, int, str, str]], starts: list[int]
 ) -> str:
@@ -164,8 +161,8 @@ def _inline(
         pos = e
     parts.append(escape(text[pos:end], quote=False))
     html = "".join(parts)
-    if "\n" in html:
-        html = _BREAKS.sub(" ", html)
+    if "\n" in html:  # each run of white space holding a line break becomes one space
+        html = " ".join(filter(None, (line.strip() for line in html.split("\n"))))
     if "**" in html:
         html = _BOLD.sub(r"<strong>\1</strong>", html)
     if "^{" in html:
