@@ -96,7 +96,7 @@ def _in_workers(jobs: Sequence[Callable[[], R]], n: int, results: list[R]) -> It
 
 
 class Background:
-    """Jobs running in one forked worker while the calling process goes on (`start`)."""
+    """Jobs running in one forked worker while the calling process goes on."""
 
     def __init__(self, jobs: Sequence[Callable[[], object]], size: int) -> None:
         self.pool = None
@@ -104,13 +104,13 @@ class Background:
             for job in jobs:  # nothing to overlap with: run them now
                 job()
             return
-        global _LATER
-        _LATER = jobs  # inherited by the forked worker
+        global _TASK
+        _TASK = lambda index: jobs[index]()  # noqa: E731  (inherited by the forked worker)
         try:
             self.pool = multiprocessing.get_context("fork").Pool(1)
-            self.done = self.pool.map_async(_run_later, range(len(jobs)))
+            self.done = self.pool.map_async(_run, range(len(jobs)))
         finally:
-            _LATER = ()
+            _TASK = None
 
     def wait(self) -> None:
         """Wait for the jobs to end; raise what one of them raised."""
@@ -128,10 +128,3 @@ class Background:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
-
-
-_LATER: Sequence[Callable[[], object]] = ()
-
-
-def _run_later(index: int) -> object:
-    return _LATER[index]()
