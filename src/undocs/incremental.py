@@ -163,8 +163,6 @@ def _fingerprint(value: object) -> str:
     if isinstance(value, Doc):
         return value.url + value.record.digest
     if isinstance(value, list | tuple):
-        if value and isinstance(value[0], Summary):  # the long lists: one join
-            return "[" + ",".join(d.url + d.digest for d in value) + "]"
         return "[" + ",".join(map(_fingerprint, value)) + "]"
     if isinstance(value, dict):
         return "{" + ",".join(f"{k!r}:{_fingerprint(v)}" for k, v in value.items()) + "}"
