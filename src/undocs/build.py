@@ -38,7 +38,7 @@ from .quality import archive_problems
 from .render import BUILTIN_TEMPLATES, Settings, environment
 from .search import build_index, drop_stale, reindex
 from .site import Site
-from .writer import size_warnings, write_pages
+from .writer import size_warnings, write_pages, write_site
 
 Progress = Callable[[str], None]
 
@@ -212,8 +212,7 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
 
 def _build_all(options, site, env, records, staging, out, state, background, say) -> BuildResult:
     """Write the whole site into `staging`, index it, and swap it in for `out`."""
-    pages = list(site.pages())
-    written = write_pages(site, env, staging, say, pages, key=_key)
+    written = write_site(site, env, staging, say, key=_key)
     _copy_static(options.settings, staging)
     for job in background:
         job.wait()

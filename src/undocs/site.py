@@ -85,6 +85,16 @@ class Site:
 
     def pages(self) -> Iterator[Page]:
         """Yield every page of the site; document pages last (the bulk)."""
+        yield from self.list_pages()
+        yield from self.document_pages()
+
+    def document_pages(self) -> Iterator[Page]:
+        """Yield a page per document (gathered as it is written: `Site.context`)."""
+        for doc in self.archive.docs:
+            yield Page(doc.url, "document.html", {"doc": doc})
+
+    def list_pages(self) -> Iterator[Page]:
+        """Yield every page but the documents': home, lists, resolutions, search, content."""
         yield self.home()
         yield from self.paged("documents/", "All documents", self.newest)
         yield from self.browse()
@@ -95,8 +105,6 @@ class Site:
         yield Page("404.html", "404.html", {})
         yield Page("data/", "data.html", {"files": DATA_FILES, "fields": RECORD_FIELDS})
         yield self.quality()
-        for doc in self.archive.docs:
-            yield Page(doc.url, "document.html", {"doc": doc})
 
     def context(self, page: Page) -> dict[str, Any]:
         """Return the context a page renders with (document pages gather theirs now)."""

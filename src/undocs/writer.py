@@ -88,46 +88,106 @@ def write_pages(
     folder: Path,
     say: Callable[[str], None],
     pages: list[Page],
-    todo: list[Page] | None = None,
+    todo: list[Page],
+) -> Written:
+    """Render `todo` of the site's `pages` into `folder` on every core, with the feeds,
+    sitemaps and robots.txt, which list every page (an incremental build)."""
+    _compile(env)
+    made = {""}  # each forked worker has its own copy: the folders it made
+
+    def discovery() -> Written:
+        return _discovery(site, env, folder, made, _page_urls(pages))
+
+    say(f"writing {len(todo)} of {len(pages)} pages")
+    jobs = [discovery, *_blocks(site, env, folder, made, todo, None)]
+    total = Written()
+    for share in parallel.run_each(jobs, len(todo)):
+        total.add(share)
+    return total
+
+
+def write_site(
+    site: Site,
+    env,
+    folder: Path,
+    say: Callable[[str], None],
     key: Callable[[Page], str] | None = None,
 ) -> Written:
-    """Render the site's `pages` (or only `todo` of them) into `folder` on every core, with
-    the feeds, sitemaps and robots.txt, which list every page; `key(page)` of each page
-    written is returned in `Written.keys`."""
-    todo = pages if todo is None else todo
-    for name in env.list_templates():  # compiled once here, shared by the forked workers
+    """Render every page of the site into `folder` on every core, with the feeds, sitemaps
+    and robots.txt (a clean build); `key(page)` of each page is returned in `Written.keys`.
+
+    The first job gathers the list pages and writes them while the other workers write the
+    documents, which need nothing but the archive: gathering them is not left to this
+    process while the cores wait.
+    """
+    _compile(env)
+    made = {""}
+    documents = list(site.document_pages())
+
+    def lists() -> Written:
+        pages = list(site.list_pages())
+        writer = PageWriter(site, env, folder, made, key)
+        for page in pages:
+            writer.write(page)
+        urls = _page_urls([*pages, *documents])
+        written = writer.written
+        written.add(_discovery(site, env, folder, made, urls))
+        # with the documents' pages, the site has a page per URL of the sitemap
+        written.pages = len(urls) - len(documents)
+        return written
+
+    say(f"writing the pages of {len(documents)} documents and the lists")
+    jobs = [lists, *_blocks(site, env, folder, made, documents, key)]
+    total = Written()
+    for share in parallel.run_each(jobs, len(documents)):
+        total.add(share)
+    return total
+
+
+def _compile(env) -> None:
+    """Compile every template here, once: the forked workers share them."""
+    for name in env.list_templates():
         if name.endswith((".html", ".xml", ".txt")):
             env.get_template(name)
-    urls = [
+
+
+def _page_urls(pages: list[Page]) -> list[str]:
+    """Return the URLs the sitemap lists: every HTML page but 404.html."""
+    return [
         p.url
         for p in pages
         if p.url.endswith(("/", ".html")) and p.url != "404.html" or p.url == ""
     ]
-    made = {""}  # each forked worker has its own copy: the folders it made
 
-    def lists() -> Written:
-        writer = PageWriter(site, env, folder, made)
-        for page in [*feed_pages(site), *sitemap_pages(site, urls), robots_page()]:
-            writer.write(page)
-        return writer.written
+
+def _discovery(site: Site, env, folder: Path, made: set[str], urls: list[str]) -> Written:
+    """Write the feeds, the sitemaps and robots.txt."""
+    writer = PageWriter(site, env, folder, made)
+    for page in [*feed_pages(site), *sitemap_pages(site, urls), robots_page()]:
+        writer.write(page)
+    return writer.written
+
+
+def _blocks(
+    site: Site,
+    env,
+    folder: Path,
+    made: set[str],
+    pages: list[Page],
+    key: Callable[[Page], str] | None,
+) -> list[Callable[[], Written]]:
+    """Return the jobs writing `pages`, `BLOCK` pages each."""
 
     def block(start: int) -> Callable[[], Written]:
         def job() -> Written:
             writer = PageWriter(site, env, folder, made, key)
-            for page in todo[start : start + BLOCK]:
+            for page in pages[start : start + BLOCK]:
                 writer.write(page)
             return writer.written
 
         return job
 
-    say(f"writing {len(todo)} of {len(pages)} pages")
-    jobs = [lists, *(block(i) for i in range(0, len(todo), BLOCK))]
-    total = Written()
-    for share in parallel.run_each(jobs, len(todo)):
-        total.add(share)
-    if todo is pages:
-        total.pages = len(urls)
-    return total
+    return [block(i) for i in range(0, len(pages), BLOCK)]
 
 
 def size_warnings(folder: Path, written: Written) -> list[Problem]:
