@@ -29,10 +29,9 @@ from .incremental import (
     records_token,
     save_records,
     save_state,
-    stat_of,
     touched,
 )
-from .loader import find_sources, load_file
+from .loader import load_file, scan_sources
 from .model import InputError, Problem, Record
 from .quality import archive_problems
 from .render import BUILTIN_TEMPLATES, Settings, environment
@@ -93,21 +92,21 @@ def load_records(
     """
     if not seeds.is_dir():
         raise FileNotFoundError(f"{seeds}: no such folder of documents (give --seeds DIR)")
-    items = [(path, path.relative_to(seeds).as_posix()) for path in find_sources(seeds)]
-    stats = {name: _stat(path) for path, name in items}
+    items = scan_sources(seeds)
+    stats = {source.name: source.stat for source in items}
     cached = state.loaded if state is not None else {}
     known = state.stats if state is not None else {}
     fresh = [
         i
-        for i, (_, name) in enumerate(items)
-        if name not in cached or known.get(name) != stats[name]
+        for i, (_, name, stat) in enumerate(items)
+        if name not in cached or known.get(name) != stat
     ]
     # the largest files first, so that no worker is left with a long one at the end
-    fresh.sort(key=lambda i: -stats[items[i][1]][0])
+    fresh.sort(key=lambda i: -items[i].stat[0])
     blocks = [fresh[k : k + LOAD_BLOCK] for k in range(0, len(fresh), LOAD_BLOCK)]
 
     def read(block: list[int]) -> Callable[[], list[Loaded]]:
-        return lambda: [_load_one(*items[i]) for i in block]
+        return lambda: [_load_one(Path(items[i].path), items[i].name) for i in block]
 
     def report(done: int) -> None:
         if progress:
@@ -117,21 +116,14 @@ def load_records(
     done = parallel.run_each([read(block) for block in blocks], len(fresh), report)
     for block, loaded in zip(blocks, done, strict=True):
         for i, result in zip(block, loaded, strict=True):
-            results[items[i][1]] = result
-    ordered = [results.get(name) or cached[name] for _, name in items]
+            results[items[i].name] = result
+    ordered = [results.get(s.name) or cached[s.name] for s in items]
     if state is not None:
         state.stats = stats
-        state.loaded = dict(zip((name for _, name in items), ordered, strict=True))
+        state.loaded = dict(zip((s.name for s in items), ordered, strict=True))
     records = [record for record, _ in ordered if record is not None]
     problems = [problem for _, found in ordered for problem in found]
     return records, problems
-
-
-def _stat(path: Path) -> tuple[int, int]:
-    try:
-        return stat_of(path)
-    except OSError:
-        return (-1, -1)
 
 
 def check(seeds: Path) -> tuple[list[Record], list[Problem]]:

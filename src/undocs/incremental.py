@@ -137,12 +137,6 @@ def config_digest(settings: Settings, content: Path | None) -> str:
     return digest.hexdigest()
 
 
-def stat_of(path: Path) -> tuple[int, int]:
-    """Return what tells a file changed: its size and modification time."""
-    info = os.stat(path)
-    return info.st_size, info.st_mtime_ns
-
-
 def page_key(page: Page) -> str:
     """Return a key of a list page's inputs: the data it shows.
 

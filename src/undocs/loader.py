@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from . import symbols
 from .bodies import body_of_series
@@ -30,20 +31,66 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TEXT_BYTES = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 
 
+class Source(NamedTuple):
+    """A source file found under the folder of documents."""
+
+    path: str
+    name: str
+    """Its path under the folder, with `/`: `hrc/A_HRC_28_15.txt` (what problems name)."""
+    stat: tuple[int, int]
+    """Its size and modification time in ns, (-1, -1) if it cannot be read: what tells it
+    changed since the last build."""
+
+
+def scan_sources(folder: Path) -> list[Source]:
+    """Return every `.txt` and `.md` file under `folder` with its size and modification time,
+    sorted (a folder's files, then its sub-folders), without following link loops.
+
+    One `scandir` pass: a build with nothing changed spends its time here.
+    """
+    found: list[Source] = []
+    seen: set[tuple[int, int]] = set()
+
+    def walk(root: str, prefix: str) -> None:
+        try:
+            info = os.stat(root)
+        except OSError:
+            return
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        try:
+            entries = sorted(os.scandir(root), key=lambda e: e.name)
+        except OSError:
+            return
+        folders = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not name.startswith("."):
+                    folders.append(entry)
+            elif name.endswith(SUFFIXES) and not name.startswith(".") and name != "README.md":
+                try:
+                    stat = entry.stat()
+                    size = (stat.st_size, stat.st_mtime_ns)
+                except OSError:
+                    size = (-1, -1)
+                found.append(Source(entry.path, prefix + name, size))
+        for entry in folders:
+            walk(entry.path, f"{prefix}{entry.name}/")
+
+    walk(os.fspath(folder), "")
+    return found
+
+
 def find_sources(folder: Path) -> Iterator[Path]:
     """Yield every `.txt` and `.md` file under `folder`, sorted, without following link loops."""
-    seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True):
-        stat = os.stat(root)
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen:
-            dirs[:] = []
-            continue
-        seen.add(key)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith(SUFFIXES) and not name.startswith(".") and name != "README.md":
-                yield Path(root) / name
+    for source in scan_sources(folder):
+        yield Path(source.path)
 
 
 def decode(data: bytes, path: str) -> str:
