@@ -134,7 +134,7 @@ def test_page_keys_count_documents_by_url_and_digest() -> None:
     wherever the document stands in the context (here inside a resolution of a group)."""
     from dataclasses import replace
 
-    from undocs.archive import Doc, Resolution, ResolutionKey
+    from undocs.archive import Doc, Resolution, ResolutionKey, links_of
     from undocs.incremental import page_key
     from undocs.model import Record
     from undocs.render import Page
@@ -149,7 +149,7 @@ def test_page_keys_count_documents_by_url_and_digest() -> None:
             ResolutionKey("General Assembly", number),
             "A/RES/" + number,
             "r.html",
-            [Doc(record, url)],
+            [Doc(record, url, links_of(record))],
         )
         return page_key(
             Page("resolutions/", "resolutions.html", {"groups": [{"entries": [entry]}]})

@@ -29,6 +29,8 @@ class Doc:
     record: Record
     url: str
     """Site-relative URL of its page, without leading slash: `en/A/HRC/28/15/`."""
+    links: Links
+    """What its record links to (worked out when the record was read)."""
 
     @cached_property
     def summary(self) -> Summary:
@@ -124,10 +126,7 @@ class Archive:
 
     def resolution_key(self, cite: Citation, citing: Record) -> ResolutionKey:
         """Return which resolution a citation by number names."""
-        symbol = resolution_symbol(cite.target, cite.body or citing.body)
-        if symbol:
-            return ResolutionKey(adopting_body(symbol) or GA, cite.target)
-        return ResolutionKey(cite.body or citing.body or "Unknown body", cite.target)
+        return resolution_key(cite, citing)
 
     def family(self, doc: Doc) -> tuple[Doc | None, list[Doc]]:
         """Return a document's parent (for `Add.1`, its report) and its own addenda held."""
@@ -142,9 +141,103 @@ class Archive:
 
     def target_symbol(self, cite: Citation, citing: Record) -> str | None:
         """Return the symbol a citation points at (a resolution number resolved to a symbol)."""
-        if cite.kind == "document":
-            return cite.target
-        return resolution_symbol(cite.target, cite.body or citing.body)
+        return target_symbol(cite, citing)
+
+
+def resolution_key(cite: Citation, citing: Record) -> ResolutionKey:
+    """Return which resolution a citation by number names."""
+    symbol = resolution_symbol(cite.target, cite.body or citing.body)
+    if symbol:
+        return ResolutionKey(adopting_body(symbol) or GA, cite.target)
+    return ResolutionKey(cite.body or citing.body or "Unknown body", cite.target)
+
+
+def target_symbol(cite: Citation, citing: Record) -> str | None:
+    """Return the symbol a citation points at (a resolution number resolved to a symbol)."""
+    if cite.kind == "document":
+        return cite.target
+    return resolution_symbol(cite.target, cite.body or citing.body)
+
+
+class Cited(NamedTuple):
+    """One distinct thing a record cites."""
+
+    symbol: str | None
+    """The symbol it points at, if any (a resolution number resolved to a symbol)."""
+    key: str | None
+    """`compare_key` of that symbol."""
+    resolution: ResolutionKey | None
+    """The resolution, for a citation by number."""
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """What a record links to, worked out from the record alone.
+
+    Made where the record is read (on every core, and kept in the build cache), so that
+    gathering the archive is only bookkeeping.
+    """
+
+    path: str | None
+    """URL path of its symbol; None: the page is at its file's name."""
+    key: str | None
+    """`compare_key` of its symbol."""
+    parent: str | None
+    """`compare_key` of the symbol it is an addendum, corrigendum or revision of."""
+    cites: tuple[Cited, ...]
+    """Each distinct citation (by kind, target and body), in order of first appearance."""
+    number: ResolutionKey | None
+    """The resolution the record is itself."""
+    drafts: tuple[str, ...]
+    """For a resolution: the `/L.` drafts its masthead says it was adopted from."""
+    order: tuple
+    """`symbols.natural_key` of its symbol: where it stands among its family."""
+
+
+def links_of(record: Record) -> Links:
+    """Return what a record links to."""
+    symbol = record.symbol
+    parsed = symbols.parse(symbol) if symbol else None
+    cites = []
+    seen = set()  # a document cites most things more than once: each counts once
+    for cite in record.citations:
+        if (cite.kind, cite.target, cite.body) in seen:
+            continue
+        seen.add((cite.kind, cite.target, cite.body))
+        target = target_symbol(cite, record)
+        cites.append(
+            Cited(
+                target,
+                symbols.compare_key(target) if target else None,
+                resolution_key(cite, record) if cite.kind == "resolution" else None,
+            )
+        )
+    drafts: tuple[str, ...] = ()
+    if record.document_type == "resolution":
+        # "[on the report of ... (A/56/L.60)]", "[ohne Überweisung ... (A/57/L.79)]":
+        # the drafts cited in the masthead, before the body proper.
+        drafts = tuple(
+            sorted(
+                {
+                    c.target
+                    for c in record.citations
+                    if c.kind == "document"
+                    and c.start < record.body_offset
+                    and _DRAFT.search(c.target)
+                }
+            )
+        )
+    return Links(
+        _symbol_path(symbol) if symbol else None,
+        symbols.compare_key(symbol) if symbol else None,
+        symbols.compare_key(str(parsed.parent))
+        if parsed is not None and parsed.parent is not None
+        else None,
+        tuple(cites),
+        citation_number(record),
+        drafts,
+        symbols.natural_key(symbol or ""),
+    )
 
 
 _SC_NUMBER = re.compile(r"\d{1,4} \(\d{4}\)")
@@ -211,15 +304,20 @@ def _fallback_url(lang: str, file: str) -> str:
     return f"{lang}/doc/{_file_path(file)}/"
 
 
-def build_archive(records: list[Record]) -> Archive:
-    """Give every record a URL and gather the links between them."""
+def build_archive(records: list[Record], links: list[Links] | None = None) -> Archive:
+    """Give every record a URL and gather the links between them.
+
+    `links` are the records' `links_of`, in the same order, when already worked out.
+    """
+    if links is None:
+        links = [links_of(record) for record in records]
     docs: list[Doc] = []
     archive = Archive(docs)
     owners: dict[str, Record] = {}
-    for record in sorted(records, key=lambda r: r.file):
-        lang = record.language if re.fullmatch(r"[a-z]{2,3}", record.language) else "xx"
-        path = _symbol_path(record.symbol) if record.symbol else None
-        url = f"{lang}/{path}/" if path else _fallback_url(lang, record.file)
+    by_symbol = archive.by_symbol
+    for record, link in sorted(zip(records, links, strict=True), key=lambda rl: rl[0].file):
+        lang = record.language if _LANGUAGE.fullmatch(record.language) else "xx"
+        url = f"{lang}/{link.path}/" if link.path else _fallback_url(lang, record.file)
         if url in owners:
             fallback = _fallback_url(lang, record.file)
             # The first file by name owns the symbol's URL; both are reported and reachable.
@@ -241,36 +339,39 @@ def build_archive(records: list[Record]) -> Archive:
             )
             url = fallback
         owners[url] = record
-        doc = Doc(record, url)
+        doc = Doc(record, url, link)
         docs.append(doc)
         archive.by_file[record.file] = doc
-        if record.symbol:
-            versions = archive.by_symbol.setdefault(symbols.compare_key(record.symbol), {})
-            versions.setdefault(record.language, doc)
+        if link.key is not None:
+            versions = by_symbol.get(link.key)
+            if versions is None:
+                by_symbol[link.key] = {record.language: doc}
+            elif record.language not in versions:
+                versions[record.language] = doc
     cited_by: dict[str, dict[str, Doc]] = defaultdict(dict)
     for doc in docs:
-        seen = set()  # a document cites most things more than once: each counts once
-        for cite in doc.record.citations:
-            if (cite.kind, cite.target, cite.body) in seen:
-                continue
-            seen.add((cite.kind, cite.target, cite.body))
-            target = archive.target_symbol(cite, doc.record)
-            if target:
-                cited_by[symbols.compare_key(target)][doc.url] = doc
-            if cite.kind == "resolution":
-                _add_resolution(archive, archive.resolution_key(cite, doc.record), target, doc)
+        for symbol, key, resolution in doc.links.cites:
+            if key is not None:
+                cited_by[key][doc.url] = doc
+            if resolution is not None:
+                _add_resolution(archive, resolution, symbol, doc)
     for doc in docs:  # a resolution held in the archive has its page even if nobody cites it
-        number = citation_number(doc.record)
-        if number:
-            _add_resolution(archive, number, doc.record.symbol, None)
+        if doc.links.number:
+            _add_resolution(archive, doc.links.number, doc.record.symbol, None)
     archive.cited_by = {
-        key: sorted(found.values(), key=lambda d: (d.record.date or "", d.url), reverse=True)
-        for key, found in cited_by.items()
+        key: sorted(found.values(), key=_newest, reverse=True) for key, found in cited_by.items()
     }
     for resolution in archive.resolutions.values():
-        resolution.citing.sort(key=lambda d: (d.record.date or "", d.url), reverse=True)
+        resolution.citing.sort(key=_newest, reverse=True)
     _gather_families(archive)
     return archive
+
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+
+
+def _newest(doc: Doc) -> tuple[str, str]:
+    return (doc.record.date or "", doc.url)
 
 
 def citation_number(record: Record) -> ResolutionKey | None:
@@ -317,26 +418,12 @@ def _gather_families(archive: Archive) -> None:
     children: dict[str, list[Doc]] = defaultdict(list)
     adopted: dict[str, list[Doc]] = defaultdict(list)
     for doc in archive.docs:
-        r = doc.record
-        parsed = symbols.parse(r.symbol) if r.symbol else None
-        if parsed is not None and parsed.parent is not None:
-            children[symbols.compare_key(str(parsed.parent))].append(doc)
-        if r.document_type == "resolution":
-            # "[on the report of ... (A/56/L.60)]", "[ohne Überweisung ... (A/57/L.79)]":
-            # the drafts cited in the masthead, before the body proper.
-            drafts = sorted(
-                {
-                    c.target
-                    for c in r.citations
-                    if c.kind == "document" and c.start < r.body_offset and _DRAFT.search(c.target)
-                }
-            )
-            if drafts:
-                archive.drafts[doc.url] = drafts
-                for draft in drafts:
-                    adopted[symbols.compare_key(draft)].append(doc)
-    archive.children = {
-        k: sorted(v, key=lambda d: symbols.natural_key(d.record.symbol or ""))
-        for k, v in children.items()
-    }
+        links = doc.links
+        if links.parent is not None:
+            children[links.parent].append(doc)
+        if links.drafts:
+            archive.drafts[doc.url] = list(links.drafts)
+            for draft in links.drafts:
+                adopted[symbols.compare_key(draft)].append(doc)
+    archive.children = {k: sorted(v, key=lambda d: d.links.order) for k, v in children.items()}
     archive.adopted = dict(adopted)

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from . import parallel
-from .archive import build_archive
+from .archive import build_archive, links_of
 from .content import load_content
 from .exports import citations_csv, records_csv, records_jsonl, symbol_map
 from .incremental import (
@@ -29,7 +29,7 @@ from .incremental import (
     records_token,
     save_records,
     save_state,
-    touched,
+    scope_of,
 )
 from .loader import load_file, scan_sources
 from .model import InputError, Problem, Record
@@ -37,7 +37,7 @@ from .quality import archive_problems
 from .render import BUILTIN_TEMPLATES, Settings, environment
 from .search import build_index, drop_stale, reindex
 from .site import Site
-from .writer import size_warnings, write_pages, write_site
+from .writer import Entry, discovery_pages, page_urls, size_warnings, write_pages, write_site
 
 Progress = Callable[[str], None]
 
@@ -71,11 +71,11 @@ def _load_one(path: Path, name: str) -> Loaded:
     try:
         record, problems = load_file(path, name)
         # the text stays on disk until its page is written: memory holds records, not texts
-        return replace(record, text=""), problems
+        return Loaded(replace(record, text=""), problems, links_of(record))
     except InputError as err:
-        return None, [err.problem]
+        return Loaded(None, [err.problem], None)
     except (OSError, ValueError) as err:
-        return None, [Problem(name, 0, f"could not read: {err}", "error")]
+        return Loaded(None, [Problem(name, 0, f"could not read: {err}", "error")], None)
 
 
 #: Files one job of the workers reads.
@@ -83,9 +83,19 @@ LOAD_BLOCK = 64
 
 
 def load_records(
-    seeds: Path, progress: Progress | None = None, state: State | None = None
+    seeds: Path, progress: Progress | None = None
 ) -> tuple[list[Record], list[Problem]]:
-    """Read every document under `seeds` on every core, reporting progress as it goes.
+    """Read every document under `seeds` on every core, reporting progress as it goes."""
+    loaded = read_sources(seeds, progress)
+    records = [item.record for item in loaded if item.record is not None]
+    return records, [problem for item in loaded for problem in item.problems]
+
+
+def read_sources(
+    seeds: Path, progress: Progress | None = None, state: State | None = None
+) -> list[Loaded]:
+    """Read every file under `seeds` on every core, reporting progress as it goes; return
+    what each gave, in the order of `scan_sources`.
 
     With the `state` of the last build, a file whose size and modification time are
     unchanged is not read again; `state` is updated with what this call read.
@@ -121,9 +131,7 @@ def load_records(
     if state is not None:
         state.stats = stats
         state.loaded = dict(zip((s.name for s in items), ordered, strict=True))
-    records = [record for record, _ in ordered if record is not None]
-    problems = [problem for _, found in ordered for problem in found]
-    return records, problems
+    return ordered
 
 
 def check(seeds: Path) -> tuple[list[Record], list[Problem]]:
@@ -159,7 +167,10 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
     state = State(config=config)
     if old is not None:
         state.stats, state.loaded = dict(old.stats), dict(old.loaded)
-    records, problems = load_records(options.seeds, say, state)
+    loaded = read_sources(options.seeds, say, state)
+    records = [item.record for item in loaded if item.record is not None]
+    links = [item.links for item in loaded if item.record is not None]
+    problems = [problem for item in loaded for problem in item.problems]
     if old is not None and old.config == config and old.stats == state.stats:
         say("nothing changed since the last build")
         return BuildResult(len(records), old.page_count, out, old.problems, 0, 0)
@@ -178,7 +189,7 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
     try:
         content, content_problems = load_content(options.content)
         problems += content_problems
-        archive = build_archive(records)
+        archive = build_archive(records, links)
         problems += archive.problems + archive_problems(archive)
         site = Site(archive, content, options.settings, problems, source=options.seeds)
         background.append(
@@ -186,6 +197,7 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
         )
         env = environment(options.settings)
         state.urls = {doc.record.file: doc.url for doc in archive.docs}
+        state.bodies = sorted(site.bodies)
         if old is None or old.config != config or old.urls != state.urls:
             result = _build_all(options, site, env, records, staging, out, state, background, say)
         else:
@@ -219,41 +231,53 @@ def _build_all(options, site, env, records, staging, out, state, background, say
 
 
 def _key(page) -> str:
+    """Return a page's key: what it is rendered from. Documents and resolutions have none
+    (there are thousands: an incremental build knows which a change touches)."""
     return "" if page.template in ("document.html", "resolution.html") else page_key(page)
 
 
 def _build_changes(
     options, site, env, records, staging, out, old, state, background, say
 ) -> BuildResult:
-    """Write only the pages a change touches, then move them into `out`."""
+    """Write only the pages a change touches, then move them into `out`.
+
+    The list pages of the groups a change cannot show in (another body's, another year's)
+    are not even gathered: the cache's entries for them stand.
+    """
     archive = site.archive
     changed: list[Record] = []
-    for name, (record, _) in state.loaded.items():
-        before = old.loaded.get(name, (None, []))[0]
+    for name, (record, _, _) in state.loaded.items():
+        before = old.loaded[name].record if name in old.loaded else None
         if record is None or before is None or record.digest != before.digest:
             changed += [r for r in (record, before) if r is not None]
-    changed += [r for name, (r, _) in old.loaded.items() if name not in state.loaded and r]
-    urls, resolutions = touched(archive, changed)
-    resolution_urls = {archive.resolutions[k].url for k in resolutions if k in archive.resolutions}
-    pages = list(site.pages())
-    state.pages = {page.dest: _key(page) for page in pages}
+    changed += [r for name, (r, _, _) in old.loaded.items() if name not in state.loaded and r]
+    urls, scope = scope_of(archive, changed)
+    if old.bodies != state.bodies:
+        scope = None  # a body came or went: resolution pages link to it or no longer
+    lists = list(site.list_pages(scope))
+    covered = (lambda _group: True) if scope is None else scope.covers
+    state.pages = {dest: e for dest, e in old.pages.items() if not covered(e.group)}
+    state.pages.update((page.dest, Entry(_key(page), page.group, page.url)) for page in lists)
+    documents = [page for page in site.document_pages() if page.url in urls]
+    sitemap = page_urls(state.pages.values()) + [doc.url for doc in archive.docs]
+    discovery = discovery_pages(site, sitemap, scope)
+    state.pages.update((page.dest, Entry(_key(page), page.group, page.url)) for page in discovery)
     todo = [
         page
-        for page in pages
-        if page.url in urls
-        or page.url in resolution_urls
-        or (state.pages[page.dest] and state.pages[page.dest] != old.pages.get(page.dest))
-        or page.dest not in old.pages
-    ]
+        for page in [*lists, *discovery]
+        if not state.pages[page.dest].key or state.pages[page.dest] != old.pages.get(page.dest)
+    ] + documents
     say(f"{len(changed)} records changed")
-    written = write_pages(site, env, staging, say, pages, todo).pages
+    written = write_pages(site, env, staging, say, todo, len(sitemap)).pages
     for job in background:
         job.wait()
-    _commit(staging, out, removed=set(old.pages) - set(state.pages))
-    indexed = 0
-    touched_languages = {
-        page.url.split("/", 1)[0] for page in todo if page.template == "document.html"
+    removed = set(old.pages) - set(state.pages)
+    removed |= {url + "index.html" for url in old.urls.values()} - {
+        url + "index.html" for url in state.urls.values()
     }
+    _commit(staging, out, removed)
+    indexed = 0
+    touched_languages = {page.url.split("/", 1)[0] for page in documents}
     touched_languages |= {old.urls[f].split("/", 1)[0] for f in old.urls if f not in state.urls}
     if options.settings.search:
         bundles = [b for b in site.bundles if b.language in touched_languages]
@@ -261,7 +285,7 @@ def _build_changes(
             say(f"indexing {len(bundles)} search bundles with Pagefind")
             indexed = sum(r.pages for r in reindex(out, bundles))
         drop_stale(out, site.bundles)
-    return BuildResult(len(records), len(pages), out, site.problems, indexed, written)
+    return BuildResult(len(records), len(sitemap), out, site.problems, indexed, written)
 
 
 def _commit(staging: Path, out: Path, removed: set[str]) -> None:

@@ -7,37 +7,39 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .render import Page
+from .site import body_name
 
 if TYPE_CHECKING:
-    from .site import Site
+    from .site import Scope, Site
 
 FEED_ENTRIES = 50
 SITEMAP_URLS = 40_000  # the protocol allows 50,000 a file
 
 
-def feed_pages(site: Site) -> Iterator[Page]:
-    """Yield the Atom feed of the latest documents and one per body."""
+def feed_pages(site: Site, scope: Scope | None = None) -> Iterator[Page]:
+    """Yield the Atom feed of the latest documents and one per body (with a `scope`, of the
+    bodies it covers)."""
     yield _feed(site, "feed.xml", site.settings.title, site.newest)
     by_body: dict[str, list] = defaultdict(list)  # newest first, as site.newest
     for doc in site.newest:
-        by_body[doc.record.body or "Unknown body"].append(doc)
+        by_body[body_name(doc.record)].append(doc)
     for body in sorted(site.bodies):
-        newest = by_body[body]
-        yield _feed(
-            site, site.body_url(body) + "feed.xml", f"{body} · {site.settings.title}", newest
-        )
+        if scope is None or body in scope.bodies:
+            url, title = site.body_url(body) + "feed.xml", f"{body} · {site.settings.title}"
+            yield _feed(site, url, title, by_body[body], ("body", body))
 
 
-def _feed(site: Site, url: str, title: str, docs: list) -> Page:
+def _feed(site: Site, url: str, title: str, docs: list, group: tuple[str, ...] = ()) -> Page:
     entries = [d.summary for d in docs[:FEED_ENTRIES]]
     updated = max((e.date for e in entries if e.date), default="1970-01-01")
-    return Page(
-        url, "atom.xml", {"title": title, "entries": entries, "updated": updated, "feed_url": url}
-    )
+    context = {"title": title, "entries": entries, "updated": updated, "feed_url": url}
+    return Page(url, "atom.xml", context, group)
 
 
-def sitemap_pages(site: Site, urls: list[str]) -> Iterator[Page]:
-    """Yield `sitemap.xml` (an index when there are more URLs than one file holds)."""
+def sitemap_pages(urls: list[str]) -> Iterator[Page]:
+    """Yield `sitemap.xml` (an index when there are more URLs than one file holds) of the
+    page URLs, sorted."""
+    urls = sorted(urls)
     chunks = [urls[i : i + SITEMAP_URLS] for i in range(0, len(urls), SITEMAP_URLS)] or [[]]
     if len(chunks) == 1:
         yield Page("sitemap.xml", "sitemap.xml", {"urls": chunks[0]})

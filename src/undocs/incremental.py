@@ -14,20 +14,30 @@ import hashlib
 import os
 import pickle
 import secrets
-from dataclasses import dataclass, field, is_dataclass
+from dataclasses import dataclass, field, is_dataclass, replace
 from dataclasses import fields as dc_fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__, symbols
-from .archive import Archive, Doc, ResolutionKey, Summary, citation_number
+from .archive import Archive, Doc, Links, ResolutionKey, Summary, citation_number
 from .model import Problem, Record
 from .render import BUILTIN_TEMPLATES, Page, Settings
+from .site import FACETS, Scope, body_name
+from .writer import Entry
 
 CACHE_VERSION = 1
 
-Loaded = tuple[Record | None, list[Problem]]
+
+class Loaded(NamedTuple):
+    """What reading one source file gave."""
+
+    record: Record | None
+    """Its record, without its text; None if it could not be read."""
+    problems: list[Problem]
+    links: Links | None
+    """What the record links to (`archive.links_of`)."""
 
 
 @dataclass
@@ -40,10 +50,12 @@ class State:
     """Source file -> (size, modification time in ns) when it was read."""
     loaded: dict[str, Loaded] = field(default_factory=dict)
     """Source file -> its record (without text) and problems."""
-    pages: dict[str, str] = field(default_factory=dict)
-    """Output path -> key of what it was rendered from."""
+    pages: dict[str, Entry] = field(default_factory=dict)
+    """Output path -> what was written there, for every page but the documents'."""
     urls: dict[str, str] = field(default_factory=dict)
     """Source file -> the URL of its page."""
+    bodies: list[str] = field(default_factory=list)
+    """The bodies with pages (their set changes what resolution pages link to)."""
     page_count: int = 0
     """Pages of the site, as the last build reported them."""
     problems: list[Problem] = field(default_factory=list)
@@ -96,7 +108,7 @@ def save_state(out: Path, state: State, token: str) -> None:
     `token` (atomically: a half-written cache is never read), and drop older records."""
     folder = cache_folder(out)
     folder.mkdir(parents=True, exist_ok=True)
-    rest = State(state.config, {}, {}, state.pages, state.urls, state.page_count, state.problems)
+    rest = replace(state, stats={}, loaded={})
     temporary = folder / "state.pickle.tmp"
     with open(temporary, "wb") as stream:
         pickle.dump((cache_version(), rest, token), stream, protocol=pickle.HIGHEST_PROTOCOL)
@@ -168,8 +180,9 @@ def _fingerprint(value: object) -> str:
     return repr(value)
 
 
-def touched(archive: Archive, changed: list[Record]) -> tuple[set[str], set[ResolutionKey]]:
-    """Return the document URLs and resolutions whose pages show something of `changed`.
+def scope_of(archive: Archive, changed: list[Record]) -> tuple[set[str], Scope]:
+    """Return the URLs of the documents whose pages show something of `changed`, and the
+    groups of list pages that can (`site.Scope`).
 
     `changed` holds both the old and the new record of each changed file (and the records of
     files added or removed): what cited the old one, or is cited by the new one, shows it.
@@ -206,4 +219,10 @@ def touched(archive: Archive, changed: list[Record]) -> tuple[set[str], set[Reso
             urls.update(doc.url for doc in group)
     for key in cited:
         urls.update(doc.url for doc in archive.by_symbol.get(key, {}).values())
-    return urls, resolutions
+    scope = Scope(
+        bodies=frozenset(body_name(r) for r in changed),
+        facets=frozenset((name, value(r)) for r in changed for name, value, _ in FACETS),
+        resolutions=frozenset(resolutions),
+        symbols=frozenset(own),
+    )
+    return urls, scope

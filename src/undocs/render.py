@@ -65,6 +65,10 @@ class Page:
     """Site-relative URL without leading slash (`en/A/HRC/28/15/`, `` for the home page)."""
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    group: tuple[str, ...] = ()
+    """The group of pages it is gathered with (`site.Scope`): `("body", name)` for a body's
+    lists and feed, `("facet", "years", "2016")`, `("resolution", body, number, key)`;
+    `()` for the pages every build gathers."""
 
     @property
     def dest(self) -> str:

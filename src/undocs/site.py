@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import symbols
-from .archive import Archive, Doc, slug
+from .archive import Archive, Doc, ResolutionKey, slug
 from .content import ContentPage
 from .docpage import document_context, undocs_url
 from .exports import DATA_FILES
@@ -19,6 +20,50 @@ from .render import Page, Settings
 from .search import plan
 
 PER_PAGE = 100
+
+#: The facets documents are browsed by: name, the value of a record, label.
+FACETS: tuple[tuple[str, Callable[[Record], str], str], ...] = (
+    ("years", lambda r: (r.date or "")[:4] or "undated", "Year"),
+    ("types", lambda r: r.document_type, "Document type"),
+    ("languages", lambda r: r.language, "Language"),
+)
+
+DOCUMENT_GROUP = ("document",)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a change can show among the grouped pages (`Page.group`): the groups an
+    incremental build gathers again. The others are as the last build wrote them; the pages
+    of no group (home, indexes, search) are gathered by every build."""
+
+    bodies: frozenset[str] = frozenset()
+    facets: frozenset[tuple[str, str]] = frozenset()
+    """(facet name, value) pairs."""
+    resolutions: frozenset[ResolutionKey] = frozenset()
+    symbols: frozenset[str] = frozenset()
+    """`compare_key` of the changed documents' symbols: a resolution page lists the documents
+    with its symbol as its versions."""
+
+    def covers(self, group: tuple[str, ...]) -> bool:
+        """Return whether the pages of `group` are gathered again."""
+        if not group or group == DOCUMENT_GROUP:
+            return True
+        kind = group[0]
+        if kind == "body":
+            return group[1] in self.bodies
+        if kind == "facet":
+            return (group[1], group[2]) in self.facets
+        if kind == "resolution":
+            return ResolutionKey(group[1], group[2]) in self.resolutions or (
+                group[3] in self.symbols
+            )
+        return True
+
+
+def body_name(record: Record) -> str:
+    """Return the body a record is listed under."""
+    return record.body or "Unknown body"
 
 
 def by_symbol(doc: Doc) -> Any:
@@ -56,7 +101,7 @@ class Site:
         """The folder of source files, to read texts again when their pages are written."""
         self.bodies: dict[str, list[Doc]] = defaultdict(list)
         for doc in archive.docs:
-            self.bodies[doc.record.body or "Unknown body"].append(doc)
+            self.bodies[body_name(doc.record)].append(doc)
         self.newest = newest_first(archive.docs)
         self.bundles = plan([doc.url for doc in archive.docs])
         """The Pagefind bundles the search page queries (search.plan)."""
@@ -91,14 +136,15 @@ class Site:
     def document_pages(self) -> Iterator[Page]:
         """Yield a page per document (gathered as it is written: `Site.context`)."""
         for doc in self.archive.docs:
-            yield Page(doc.url, "document.html", {"doc": doc})
+            yield Page(doc.url, "document.html", {"doc": doc}, DOCUMENT_GROUP)
 
-    def list_pages(self) -> Iterator[Page]:
-        """Yield every page but the documents': home, lists, resolutions, search, content."""
+    def list_pages(self, scope: Scope | None = None) -> Iterator[Page]:
+        """Yield every page but the documents': home, lists, resolutions, search, content;
+        with a `scope`, only the groups of pages it covers (and those of no group)."""
         yield self.home()
         yield from self.paged("documents/", "All documents", self.newest)
-        yield from self.browse()
-        yield from self.resolution_pages()
+        yield from self.browse(scope)
+        yield from self.resolution_pages(scope)
         yield from self.search_pages()
         for page in self.content:
             yield Page(page.url, "page.html", {"page": page})
@@ -137,6 +183,7 @@ class Site:
         title: str,
         docs: list[Doc],
         extra: dict | None = None,
+        group: tuple[str, ...] = (),
     ) -> Iterator[Page]:
         """Yield a paged list of documents at `url`, `url`page/2/ ..."""
         count = max(1, -(-len(docs) // PER_PAGE))
@@ -154,9 +201,10 @@ class Site:
                     "first_url": url,
                     **(extra or {}),
                 },
+                group,
             )
 
-    def browse(self) -> Iterator[Page]:
+    def browse(self, scope: Scope | None = None) -> Iterator[Page]:
         """Yield the browse pages: body -> session -> agenda item; year; type; language."""
         rows = [
             {"name": b, "url": self.body_url(b), "count": len(ds)}
@@ -164,19 +212,18 @@ class Site:
         ]
         yield Page("bodies/", "index.html", {"title": "Bodies", "rows": rows})
         for body, docs in sorted(self.bodies.items()):
-            yield from self.body_pages(body, docs)
-        for name, key, label in (
-            ("years", lambda d: (d.record.date or "")[:4] or "undated", "Year"),
-            ("types", lambda d: d.record.document_type, "Document type"),
-            ("languages", lambda d: d.record.language, "Language"),
-        ):
-            yield from self.facet(name, key, label)
+            if scope is None or body in scope.bodies:
+                yield from self.body_pages(body, docs)
+        for name, key, label in FACETS:
+            yield from self.facet(name, key, label, scope)
 
-    def facet(self, name: str, key: Callable[[Doc], str], label: str) -> Iterator[Page]:
+    def facet(
+        self, name: str, key: Callable[[Record], str], label: str, scope: Scope | None = None
+    ) -> Iterator[Page]:
         """Yield an index of one facet's values and a paged list per value."""
         groups: dict[str, list[Doc]] = defaultdict(list)
         for doc in self.archive.docs:
-            groups[key(doc)].append(doc)
+            groups[key(doc.record)].append(doc)
         ordered = sorted(groups, reverse=name == "years")
         rows = [
             {"name": v, "url": f"{name}/{slug(v)}/", "count": len(groups[v]), "code": v}
@@ -186,10 +233,16 @@ class Site:
             f"{name}/", "index.html", {"title": f"By {label.lower()}", "rows": rows, "facet": name}
         )
         for value in ordered:
+            if scope is not None and (name, value) not in scope.facets:
+                continue
             docs = groups[value]
             docs = newest_first(docs) if name == "years" else sorted(docs, key=by_symbol)
             yield from self.paged(
-                f"{name}/{slug(value)}/", f"{label}: {value}", docs, {"facet": name, "value": value}
+                f"{name}/{slug(value)}/",
+                f"{label}: {value}",
+                docs,
+                {"facet": name, "value": value},
+                ("facet", name, value),
             )
 
     def body_pages(self, body: str, docs: list[Doc]) -> Iterator[Page]:
@@ -207,6 +260,7 @@ class Site:
             body,
             newest_first(docs),
             {"sessions": session_rows, "body": body, "feed": self.body_url(body) + "feed.xml"},
+            ("body", body),
         )
         for n, session_docs in sorted(sessions.items()):
             url = self.session_url(body, n)
@@ -224,6 +278,7 @@ class Site:
                 f"{body}, session {n}",
                 sorted(session_docs, key=by_symbol),
                 {"body": body, "crumbs": crumbs, "items": item_rows},
+                ("body", body),
             )
             for row in item_rows:
                 yield from self.paged(
@@ -231,18 +286,19 @@ class Site:
                     f"{body}, session {n}, agenda item {row['name']}",
                     sorted(items[row["name"]], key=by_symbol),
                     {"crumbs": crumbs + [(f"Session {n}", url)]},
+                    ("body", body),
                 )
 
-    def resolution_pages(self) -> Iterator[Page]:
+    def resolution_pages(self, scope: Scope | None = None) -> Iterator[Page]:
         """Yield a page per resolution cited or held, and an index by body."""
         by_body: dict[str, list[Any]] = defaultdict(list)
         for entry in self.archive.resolutions.values():
             by_body[entry.key.body].append(entry)
-            versions = (
-                self.archive.by_symbol.get(symbols.compare_key(entry.symbol), {})
-                if entry.symbol
-                else {}
-            )
+            symbol_key = symbols.compare_key(entry.symbol) if entry.symbol else ""
+            group = ("resolution", entry.key.body, entry.key.number, symbol_key)
+            if scope is not None and not scope.covers(group):
+                continue
+            versions = self.archive.by_symbol.get(symbol_key, {}) if entry.symbol else {}
             yield Page(
                 entry.url,
                 "resolution.html",
@@ -257,6 +313,7 @@ class Site:
                     if entry.key.body in self.bodies
                     else None,
                 },
+                group,
             )
         groups = []
         for body, entries in sorted(by_body.items(), key=lambda kv: (-len(kv[1]), kv[0])):

@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import parallel
 from .feeds import feed_pages, robots_page, sitemap_pages
 from .model import Problem
 from .render import Page, render
-from .site import Site
+from .site import Scope, Site
 
 #: GitHub Pages' limits: a published site of at most 1 GB, files of at most 100 MB.
 SITE_LIMIT = 1_000_000_000
 FILE_LIMIT = 100_000_000
+
+
+class Entry(NamedTuple):
+    """What the build cache keeps of a page written (documents' pages aside)."""
+
+    key: str
+    """`key` of what it was rendered from ("": written whenever its group is gathered)."""
+    group: tuple[str, ...]
+    """`Page.group`."""
+    url: str
 
 
 @dataclass
@@ -25,8 +36,8 @@ class Written:
     pages: int = 0
     bytes: int = 0
     large: list[tuple[str, int]] = field(default_factory=list)
-    keys: dict[str, str] = field(default_factory=dict)
-    """Output path -> the `key` of each page written, when the writer was given one."""
+    keys: dict[str, Entry] = field(default_factory=dict)
+    """Output path -> the entry of each page written, when the writer was given a `key`."""
 
     def add(self, other: Written) -> None:
         """Add another writer's totals to these."""
@@ -75,7 +86,7 @@ class PageWriter:
         if len(data) > FILE_LIMIT:
             self.written.large.append((dest, len(data)))
         if self.key is not None:
-            self.written.keys[dest] = self.key(page)
+            self.written.keys[dest] = Entry(self.key(page), page.group, page.url)
 
 
 #: Pages one job renders: few enough to balance the workers, enough to cost little to hand out.
@@ -83,27 +94,16 @@ BLOCK = 64
 
 
 def write_pages(
-    site: Site,
-    env,
-    folder: Path,
-    say: Callable[[str], None],
-    pages: list[Page],
-    todo: list[Page],
+    site: Site, env, folder: Path, say: Callable[[str], None], todo: list[Page], total: int
 ) -> Written:
-    """Render `todo` of the site's `pages` into `folder` on every core, with the feeds,
-    sitemaps and robots.txt, which list every page (an incremental build)."""
+    """Render the pages `todo` of the site's `total` into `folder` on every core (an
+    incremental build)."""
     _compile(env)
-    made = {""}  # each forked worker has its own copy: the folders it made
-
-    def discovery() -> Written:
-        return _discovery(site, env, folder, made, _page_urls(pages))
-
-    say(f"writing {len(todo)} of {len(pages)} pages")
-    jobs = [discovery, *_blocks(site, env, folder, made, todo, None)]
-    total = Written()
-    for share in parallel.run_each(jobs, len(todo)):
-        total.add(share)
-    return total
+    say(f"writing {len(todo)} of {total} pages")
+    written = Written()
+    for share in parallel.run_each(_blocks(site, env, folder, {""}, todo, None), len(todo)):
+        written.add(share)
+    return written
 
 
 def write_site(
@@ -111,33 +111,33 @@ def write_site(
     env,
     folder: Path,
     say: Callable[[str], None],
-    key: Callable[[Page], str] | None = None,
+    key: Callable[[Page], str],
 ) -> Written:
     """Render every page of the site into `folder` on every core, with the feeds, sitemaps
-    and robots.txt (a clean build); `key(page)` of each page is returned in `Written.keys`.
+    and robots.txt (a clean build); the pages but the documents' are returned in
+    `Written.keys`, with their `key(page)`.
 
     The first job gathers the list pages and writes them while the other workers write the
     documents, which need nothing but the archive: gathering them is not left to this
     process while the cores wait.
     """
     _compile(env)
-    made = {""}
+    made = {""}  # each forked worker has its own copy: the folders it made
     documents = list(site.document_pages())
 
     def lists() -> Written:
         pages = list(site.list_pages())
+        urls = page_urls([*pages, *documents])
         writer = PageWriter(site, env, folder, made, key)
-        for page in pages:
+        for page in [*pages, *discovery_pages(site, urls)]:
             writer.write(page)
-        urls = _page_urls([*pages, *documents])
         written = writer.written
-        written.add(_discovery(site, env, folder, made, urls))
         # with the documents' pages, the site has a page per URL of the sitemap
         written.pages = len(urls) - len(documents)
         return written
 
     say(f"writing the pages of {len(documents)} documents and the lists")
-    jobs = [lists, *_blocks(site, env, folder, made, documents, key)]
+    jobs = [lists, *_blocks(site, env, folder, made, documents, None)]
     total = Written()
     for share in parallel.run_each(jobs, len(documents)):
         total.add(share)
@@ -151,7 +151,7 @@ def _compile(env) -> None:
             env.get_template(name)
 
 
-def _page_urls(pages: list[Page]) -> list[str]:
+def page_urls(pages: Iterable[Page | Entry]) -> list[str]:
     """Return the URLs the sitemap lists: every HTML page but 404.html."""
     return [
         p.url
@@ -160,12 +160,10 @@ def _page_urls(pages: list[Page]) -> list[str]:
     ]
 
 
-def _discovery(site: Site, env, folder: Path, made: set[str], urls: list[str]) -> Written:
-    """Write the feeds, the sitemaps and robots.txt."""
-    writer = PageWriter(site, env, folder, made)
-    for page in [*feed_pages(site), *sitemap_pages(site, urls), robots_page()]:
-        writer.write(page)
-    return writer.written
+def discovery_pages(site: Site, urls: list[str], scope: Scope | None = None) -> list[Page]:
+    """Return the feeds (with a `scope`, those of the bodies it covers), the sitemaps of
+    `urls` and robots.txt."""
+    return [*feed_pages(site, scope), *sitemap_pages(urls), robots_page()]
 
 
 def _blocks(
