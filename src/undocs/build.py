@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
+import jinja2
+
 from . import parallel
 from .archive import build_archive, links_of
 from .content import load_content
@@ -23,6 +25,7 @@ from .exports import citations_csv, records_csv, records_jsonl, symbol_map
 from .incremental import (
     Loaded,
     State,
+    bytecode_folder,
     config_digest,
     load_state,
     page_key,
@@ -30,6 +33,7 @@ from .incremental import (
     save_records,
     save_state,
     scope_of,
+    state_stamp,
 )
 from .loader import load_file, scan_sources
 from .model import InputError, Problem, Record
@@ -148,22 +152,53 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     Without `clean`, the cache of the last build decides what to read and write again; the
     result is the same as a clean build's.
     """
-    say = progress or (lambda _msg: None)
-    # The build allocates millions of objects that live to its end: the cyclic collector
-    # would walk them again and again for nothing. It runs once, after.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _build(options, say)
-    finally:
-        if collecting:
-            gc.enable()
+    return Builder(options).build(progress)
 
 
-def _build(options: BuildOptions, say: Progress) -> BuildResult:
-    out = options.out.resolve()
+class Builder:
+    """Builds a site, and builds it again after changes (`undocs serve --watch`).
+
+    What the last build read and wrote stays in memory: a build after a change does not read
+    it back from the cache. The cache is written all the same, for the next `undocs build`;
+    when another process has written it since, it is read again.
+    """
+
+    def __init__(self, options: BuildOptions):
+        self.options = options
+        self._last: tuple[State, object] | None = None
+        """The state the last build left, with the cache's stamp when it was written."""
+        self._templates: dict[str, jinja2.Environment] = {}
+        """The last build's Jinja environment, by `config_digest`: templates compiled once."""
+
+    def build(self, progress: Progress | None = None) -> BuildResult:
+        """Build the site (incrementally unless it is the first build and `clean` is set)."""
+        say = progress or (lambda _msg: None)
+        out = self.options.out.resolve()
+        if self._last is not None and out.is_dir() and self._last[1] == state_stamp(out):
+            old: State | None = self._last[0]
+        else:
+            old = None if self.options.clean and self._last is None else load_state(out)
+        # The build allocates millions of objects that live to its end: the cyclic collector
+        # would walk them again and again for nothing. It runs once, after.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            result, state = _build(self.options, out, old, say, self._templates)
+        finally:
+            if collecting:
+                gc.enable()
+        self._last = (state, state_stamp(out))
+        return result
+
+
+def _build(
+    options: BuildOptions,
+    out: Path,
+    old: State | None,
+    say: Progress,
+    templates: dict[str, jinja2.Environment],
+) -> tuple[BuildResult, State]:
     config = config_digest(options.settings, options.content)
-    old = None if options.clean else load_state(out)
     state = State(config=config)
     if old is not None:
         state.stats, state.loaded = dict(old.stats), dict(old.loaded)
@@ -173,7 +208,7 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
     problems = [problem for item in loaded for problem in item.problems]
     if old is not None and old.config == config and old.stats == state.stats:
         say("nothing changed since the last build")
-        return BuildResult(len(records), old.page_count, out, old.problems, 0, 0)
+        return BuildResult(len(records), old.page_count, out, old.problems, 0, 0), old
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     token = records_token()
@@ -195,7 +230,10 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
         background.append(
             parallel.Background([partial(_write_archive_data, site, staging)], len(records))
         )
-        env = environment(options.settings)
+        if config not in templates:
+            templates.clear()
+            templates[config] = environment(options.settings, bytecode_folder(out))
+        env = templates[config]
         state.urls = {doc.record.file: doc.url for doc in archive.docs}
         state.bodies = sorted(site.bodies)
         if old is None or old.config != config or old.urls != state.urls:
@@ -211,7 +249,7 @@ def _build(options: BuildOptions, say: Progress) -> BuildResult:
         raise
     state.problems, state.page_count = result.problems, result.pages
     save_state(out, state, token)
-    return result
+    return result, state
 
 
 def _build_all(options, site, env, records, staging, out, state, background, say) -> BuildResult:

@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 
 from . import __version__
-from .build import BuildOptions, build, check, load_records
+from .build import Builder, BuildOptions, build, check, load_records
 from .config import CONFIG_FILE, ConfigError, check_value, load_config
 from .render import Settings
 from .search import SearchIndexError
@@ -76,12 +76,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     options = build_options(args)
     watcher = None
     if args.watch:
+        builder = Builder(options)
         if not (options.out / "index.html").is_file():
-            _report(build(options), strict=False)
+            _report(builder.build(), strict=False)
         folders = [options.seeds, options.content or options.seeds, Path(CONFIG_FILE)]
         if options.settings.templates is not None:
             folders.append(options.settings.templates)
-        watcher = Watcher(folders, lambda: _report(build(options), strict=False))
+        watcher = Watcher(folders, lambda: _report(builder.build(), strict=False))
     serve(options.out, args.port, watcher)
     return 0
 

@@ -67,6 +67,13 @@ def cache_folder(out: Path) -> Path:
     return out.parent / f".{out.name}.undocs-cache"
 
 
+def bytecode_folder(out: Path) -> Path:
+    """Return where the templates compiled by the builds of `out` are kept (made here)."""
+    folder = cache_folder(out) / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def load_state(out: Path) -> State | None:
     """Return the state of the last build into `out`, or None if there is none usable."""
     folder = cache_folder(out)
@@ -82,6 +89,16 @@ def load_state(out: Path) -> State | None:
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
         return None
     return state
+
+
+def state_stamp(out: Path) -> tuple[int, int, int] | None:
+    """Return what tells the cache of `out` was written again: its state file's inode, size
+    and modification time (None: there is none)."""
+    try:
+        info = os.stat(cache_folder(out) / "state.pickle")
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def records_token() -> str:

@@ -76,8 +76,9 @@ class Page:
         return self.url if self.url.endswith((".html", ".xml", ".txt")) else self.url + "index.html"
 
 
-def environment(settings: Settings) -> jinja2.Environment:
-    """Return the Jinja environment: user templates first, then the built-in ones."""
+def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Environment:
+    """Return the Jinja environment: user templates first, then the built-in ones; with
+    compiled templates kept in the folder `bytecode` (for the next build's)."""
     loaders: list[jinja2.BaseLoader] = []
     if settings.templates is not None:
         loaders.append(jinja2.FileSystemLoader(str(settings.templates)))
@@ -90,6 +91,7 @@ def environment(settings: Settings) -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,  # templates do not change during a build: no stat per page
         cache_size=-1,  # a plain dict of the few templates: each page looks up two
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode)) if bytecode else None,
     )
     env.globals.update(
         language_names=LANGUAGE_NAMES, language_names_en=LANGUAGE_NAMES_EN, site=settings
