@@ -114,19 +114,41 @@ def test_search_index_follows_an_edit(seeds: Path, tmp_path: Path) -> None:
     assert not [p for p in (out / "pagefind").iterdir() if p.name.startswith(".")]
 
 
-def test_a_state_without_its_records_is_not_used(seeds: Path, tmp_path: Path) -> None:
-    """The cache is two files (the records are written beside the pages): a state whose
-    records file is missing means a full build, never a build from the wrong records."""
+def test_the_records_cache_is_written_in_shards(seeds: Path, tmp_path: Path) -> None:
+    """The records are kept in files by a hash of the source's name: an edit writes again
+    only the file holding it. A state whose records files are not all there means a full
+    build, never a build from the wrong records."""
+    from undocs.incremental import shard_of
+
     out = tmp_path / "site"
     _build(seeds, out)
     cache = tmp_path / ".site.undocs-cache"
-    records = list(cache.glob("records-*.pickle"))
-    assert len(records) == 1 and (cache / "state.pickle").is_file()
-    records[0].unlink()
+    files = {p.name for p in (cache / "records").iterdir()}
+    names = [p.relative_to(seeds).as_posix() for p in seeds.rglob("*.txt")]
+    assert (
+        len(files) == len({shard_of(name) for name in names}) and (cache / "state.pickle").is_file()
+    )
+
+    edited = seeds / "hrc/014_da25a16a97833e27.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n5. More.\n", "utf-8")
+    assert _build(seeds, out).written > 0
+    after = {p.name for p in (cache / "records").iterdir()}
+    assert len(after) == len(files)
+    (gone,) = files - after
+    (made,) = after - files
+    assert gone.split("-")[0] == made.split("-")[0] == str(shard_of("hrc/014_da25a16a97833e27.txt"))
+
+    (cache / "records" / made).unlink()
     again = _build(seeds, out)
     assert again.written == -1  # everything, as a clean build
-    assert len(list(cache.glob("records-*.pickle"))) == 1
     assert _build(seeds, out).written == 0
+    assert _tree(out) == _tree(_clean_copy(seeds, tmp_path))
+
+
+def _clean_copy(seeds: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "clean"
+    _build(seeds, out, clean=True)
+    return out
 
 
 def test_page_keys_count_documents_by_url_and_digest() -> None:

@@ -170,12 +170,12 @@ class Cited(NamedTuple):
     """The resolution, for a citation by number."""
 
 
-@dataclass(frozen=True, slots=True)
-class Links:
+class Links(NamedTuple):
     """What a record links to, worked out from the record alone.
 
     Made where the record is read (on every core, and kept in the build cache), so that
-    gathering the archive is only bookkeeping.
+    gathering the archive is only bookkeeping. A named tuple: thousands are pickled and
+    unpickled by each build.
     """
 
     path: str | None

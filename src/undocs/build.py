@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -21,15 +21,16 @@ import jinja2
 from . import parallel
 from .archive import build_archive, links_of
 from .content import load_content
-from .exports import citations_csv, records_csv, records_jsonl, symbol_map
+from .exports import ExportRows, citations_csv, records_csv, records_jsonl, symbol_map
 from .incremental import (
     Loaded,
     State,
     bytecode_folder,
     config_digest,
+    drop_state,
     load_state,
     page_key,
-    records_token,
+    plan_shards,
     save_records,
     save_state,
     scope_of,
@@ -169,6 +170,9 @@ class Builder:
         """The state the last build left, with the cache's stamp when it was written."""
         self._templates: dict[str, jinja2.Environment] = {}
         """The last build's Jinja environment, by `config_digest`: templates compiled once."""
+        self._rows = ExportRows()
+        """The data exports' rows by record, from the second build on (the first, often a
+        clean build, writes the exports beside the pages instead)."""
 
     def build(self, progress: Progress | None = None) -> BuildResult:
         """Build the site (incrementally unless it is the first build and `clean` is set)."""
@@ -183,7 +187,8 @@ class Builder:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            result, state = _build(self.options, out, old, say, self._templates)
+            rows = self._rows if self._last is not None else None
+            result, state = _build(self.options, out, old, say, self._templates, rows)
         finally:
             if collecting:
                 gc.enable()
@@ -197,7 +202,10 @@ def _build(
     old: State | None,
     say: Progress,
     templates: dict[str, jinja2.Environment],
+    rows: ExportRows | None = None,
 ) -> tuple[BuildResult, State]:
+    """Build; the data exports are made from `rows` if given (in this process, turning into
+    rows only the records read again), else by a worker beside the pages."""
     config = config_digest(options.settings, options.content)
     state = State(config=config)
     if old is not None:
@@ -211,25 +219,36 @@ def _build(
         return BuildResult(len(records), old.page_count, out, old.problems, 0, 0), old
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
-    token = records_token()
+    shards = plan_shards(state, old)
     # Files other than pages are written by workers while this process goes on: what needs
     # the records only (the cache's records, the records exports) while it gathers the
-    # archive; what needs the archive (citations, symbols) while it writes the pages.
-    background = [
-        parallel.Background(
-            [partial(save_records, out, state, token), partial(_write_records, records, staging)],
-            len(records),
-        )
-    ]
+    # archive; what needs the archive (citations, symbols) while it writes the pages. A few
+    # records files, or exports made of rows made before, cost less than a worker.
+    jobs = []
+    if len(shards) > FEW_SHARDS:
+        jobs.append(partial(save_records, out, state, shards))
+    else:
+        save_records(out, state, shards)
+    if rows is None:
+        jobs.append(partial(_write_records, records, staging))
+    else:
+        jsonl, table = rows.records(records)
+        _write_data(staging, [("records.jsonl", jsonl), ("records.csv", table)])
+    background = [parallel.Background(jobs, len(records))] if jobs else []
     try:
         content, content_problems = load_content(options.content)
         problems += content_problems
         archive = build_archive(records, links)
         problems += archive.problems + archive_problems(archive)
         site = Site(archive, content, options.settings, problems, source=options.seeds)
-        background.append(
-            parallel.Background([partial(_write_archive_data, site, staging)], len(records))
-        )
+        if rows is None:
+            job = partial(_write_archive_data, site, staging)
+            background.append(parallel.Background([job], len(records)))
+        else:
+            citations = rows.citations(archive)
+            _write_data(
+                staging, [("citations.csv", citations), ("symbols.json", symbol_map(archive))]
+            )
         if config not in templates:
             templates.clear()
             templates[config] = environment(options.settings, bytecode_folder(out))
@@ -248,7 +267,7 @@ def _build(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     state.problems, state.page_count = result.problems, result.pages
-    save_state(out, state, token)
+    save_state(out, state)
     return result, state
 
 
@@ -313,6 +332,7 @@ def _build_changes(
     removed |= {url + "index.html" for url in old.urls.values()} - {
         url + "index.html" for url in state.urls.values()
     }
+    drop_state(out)  # until the state of this build is saved, the pages match none
     _commit(staging, out, removed)
     indexed = 0
     touched_languages = {page.url.split("/", 1)[0] for page in documents}
@@ -345,18 +365,32 @@ def _commit(staging: Path, out: Path, removed: set[str]) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _write_records(records: list[Record], staging: Path) -> None:
+#: Records files of the cache (of `incremental.SHARDS`) written in this process; more are
+#: written by a worker.
+FEW_SHARDS = 8
+
+
+def _write_data(staging: Path, files: Iterable[tuple[str, str]]) -> None:
     data = staging / "data"
     data.mkdir(exist_ok=True)
-    (data / "records.jsonl").write_text(records_jsonl(records), encoding="utf-8")
-    (data / "records.csv").write_text(records_csv(records), encoding="utf-8")
+    for name, text in files:
+        (data / name).write_text(text, encoding="utf-8")
+
+
+def _write_records(records: list[Record], staging: Path) -> None:
+    _write_data(
+        staging, [("records.jsonl", records_jsonl(records)), ("records.csv", records_csv(records))]
+    )
 
 
 def _write_archive_data(site: Site, staging: Path) -> None:
-    data = staging / "data"
-    data.mkdir(exist_ok=True)
-    (data / "citations.csv").write_text(citations_csv(site.archive), encoding="utf-8")
-    (data / "symbols.json").write_text(symbol_map(site.archive), encoding="utf-8")
+    _write_data(
+        staging,
+        [
+            ("citations.csv", citations_csv(site.archive)),
+            ("symbols.json", symbol_map(site.archive)),
+        ],
+    )
 
 
 def _copy_static(settings: Settings, staging: Path) -> None:

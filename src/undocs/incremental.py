@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import secrets
+import zlib
 from dataclasses import dataclass, field, is_dataclass, replace
 from dataclasses import fields as dc_fields
 from functools import lru_cache
@@ -60,6 +61,8 @@ class State:
     """Pages of the site, as the last build reported them."""
     problems: list[Problem] = field(default_factory=list)
     """Every problem the build reported (a build with nothing changed reports them again)."""
+    shards: dict[int, str] = field(default_factory=dict)
+    """The records files of the cache (`SHARDS`): shard -> name."""
 
 
 def cache_folder(out: Path) -> Path:
@@ -81,11 +84,15 @@ def load_state(out: Path) -> State | None:
         return None
     try:
         with open(folder / "state.pickle", "rb") as stream:
-            version, state, token = pickle.load(stream)
+            version, state = pickle.load(stream)
         if version != cache_version():
             return None
-        with open(folder / f"records-{token}.pickle", "rb") as stream:
-            state.stats, state.loaded = pickle.load(stream)
+        for shard, token in state.shards.items():
+            with open(folder / "records" / f"{shard}-{token}.pickle", "rb") as stream:
+                part = pickle.load(stream)
+            for name, (stat, loaded) in part.items():
+                state.stats[name] = stat
+                state.loaded[name] = loaded
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
         return None
     return state
@@ -101,38 +108,78 @@ def state_stamp(out: Path) -> tuple[int, int, int] | None:
     return info.st_ino, info.st_size, info.st_mtime_ns
 
 
-def records_token() -> str:
-    """Return a fresh name for the records file of one build's state."""
-    return secrets.token_hex(8)
+#: The records of the cache are kept in this many files, by a hash of the file's name: a
+#: build after a few changes writes the few files that hold them.
+SHARDS = 256
 
 
-def save_records(out: Path, state: State, token: str) -> None:
-    """Write the records part of the state (the bulk: every file's record), under `token`.
+def shard_of(name: str) -> int:
+    """Return which file of the cache keeps the record of the source file `name`."""
+    return zlib.crc32(name.encode("utf-8", "surrogateescape")) % SHARDS
 
-    A job of its own, run beside the pages being written; `save_state` then names the token,
-    so a state never goes with the records of another build.
+
+def plan_shards(state: State, old: State | None) -> dict[int, str]:
+    """Decide which records files this build writes (those holding a file read or removed
+    since `old`) and give each a fresh name; return them, and set `state.shards` to the
+    files the state will name."""
+    if old is None:
+        touched = {shard_of(name) for name in state.loaded}
+        state.shards = {}
+    else:
+        touched = {
+            shard_of(name)
+            for name, loaded in state.loaded.items()
+            if old.loaded.get(name) is not loaded
+        }
+        touched |= {shard_of(name) for name in old.loaded if name not in state.loaded}
+        state.shards = dict(old.shards)
+    fresh = {shard: secrets.token_hex(6) for shard in sorted(touched)}
+    state.shards.update(fresh)
+    return fresh
+
+
+def save_records(out: Path, state: State, shards: dict[int, str]) -> None:
+    """Write the records files `shards` (shard -> name, `plan_shards`).
+
+    A job of its own, run beside the pages being written (pickling every record takes a
+    while); `save_state` then names the files, so a state never goes with the records of
+    another build.
     """
-    folder = cache_folder(out)
+    folder = cache_folder(out) / "records"
     folder.mkdir(parents=True, exist_ok=True)
-    temporary = folder / f"records-{token}.pickle.tmp"
-    with open(temporary, "wb") as stream:
-        pickle.dump((state.stats, state.loaded), stream, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, folder / f"records-{token}.pickle")
+    parts: dict[int, dict[str, tuple[tuple[int, int], Loaded]]] = {s: {} for s in shards}
+    for name, loaded in state.loaded.items():
+        part = parts.get(shard_of(name))
+        if part is not None:
+            part[name] = (state.stats[name], loaded)
+    for shard, token in shards.items():
+        temporary = folder / f"{shard}-{token}.pickle.tmp"
+        with open(temporary, "wb") as stream:
+            pickle.dump(parts[shard], stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, folder / f"{shard}-{token}.pickle")
 
 
-def save_state(out: Path, state: State, token: str) -> None:
-    """Write the state for the next build, with the records `save_records` wrote under
-    `token` (atomically: a half-written cache is never read), and drop older records."""
+def save_state(out: Path, state: State) -> None:
+    """Write the state for the next build, naming the records files it goes with
+    (atomically: a half-written cache is never read), and drop the records files it does
+    not name."""
     folder = cache_folder(out)
     folder.mkdir(parents=True, exist_ok=True)
     rest = replace(state, stats={}, loaded={})
     temporary = folder / "state.pickle.tmp"
     with open(temporary, "wb") as stream:
-        pickle.dump((cache_version(), rest, token), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((cache_version(), rest), stream, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, folder / "state.pickle")
-    for old in folder.glob("records-*.pickle*"):
-        if old.name != f"records-{token}.pickle":
+    kept = {f"{shard}-{token}.pickle" for shard, token in state.shards.items()}
+    for old in (folder / "records").glob("*.pickle*"):
+        if old.name not in kept:
             old.unlink(missing_ok=True)
+
+
+def drop_state(out: Path) -> None:
+    """Forget the last build (before the output is changed in place: a build stopped
+    half-way must not leave a state that no longer matches the pages)."""
+    (cache_folder(out) / "state.pickle").unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)
@@ -180,21 +227,39 @@ def page_key(page: Page) -> str:
 
 def _fingerprint(value: object) -> str:
     """Return the printed form of a context value, a document as its URL and digest only
-    (printing its whole record, citations and all, would cost more than the page)."""
-    if isinstance(value, Summary):
-        return value.url + value.digest
-    if isinstance(value, Doc):
-        return value.url + value.record.digest
+    (printing its whole record, citations and all, would cost more than the page).
+
+    Types are told apart by identity first: lists of thousands of documents are common."""
+    kind = type(value)
+    if kind is Summary:
+        return value.url + value.digest  # type: ignore[attr-defined]
+    if kind is Doc:
+        return value.url + value.record.digest  # type: ignore[attr-defined]
+    if kind is str or kind is int or value is None:
+        return repr(value)
     if isinstance(value, list | tuple):
-        return "[" + ",".join(map(_fingerprint, value)) + "]"
+        parts = []
+        for item in value:
+            of = type(item)
+            if of is Summary:
+                parts.append(item.url + item.digest)
+            elif of is Doc:
+                parts.append(item.url + item.record.digest)
+            else:
+                parts.append(_fingerprint(item))
+        return "[" + ",".join(parts) + "]"
     if isinstance(value, dict):
         return "{" + ",".join(f"{k!r}:{_fingerprint(v)}" for k, v in value.items()) + "}"
     if is_dataclass(value) and not isinstance(value, type):
-        fields = ",".join(
-            f"{f.name}={_fingerprint(getattr(value, f.name))}" for f in dc_fields(value)
-        )
-        return f"{type(value).__name__}({fields})"
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(f.name for f in dc_fields(value))
+        fields = ",".join(f"{name}={_fingerprint(getattr(value, name))}" for name in names)
+        return f"{kind.__name__}({fields})"
     return repr(value)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def scope_of(archive: Archive, changed: list[Record]) -> tuple[set[str], Scope]:
