@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from undocs.build import BuildOptions, build
+from undocs.build import Builder, BuildOptions, build
 from undocs.render import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +81,38 @@ def test_removed_and_added_documents(seeds: Path, tmp_path: Path) -> None:
     assert _tree(out) == _tree(clean)
     assert not (out / "en/A/HRC/DEC/43/112/index.html").exists()
     assert (out / "en/A/HRC/99/1/index.html").is_file()
+
+
+def test_a_running_builder_gives_clean_builds(seeds: Path, tmp_path: Path) -> None:
+    """`serve --watch` keeps one Builder: its archive patched after each edit, its exports
+    made of rows kept per record. After each change, the site is the clean build's."""
+    out = tmp_path / "site"
+    builder = Builder(
+        BuildOptions(
+            seeds=seeds, out=out, content=ROOT / "content", settings=Settings(search=False)
+        )
+    )
+    builder.build()
+    edited = seeds / "hrc/014_da25a16a97833e27.txt"
+    original = edited.read_text(encoding="utf-8")
+    steps = [
+        # a citation of a resolution others cite, and of a document held
+        lambda: edited.write_text(original + "\n99. Recalls A/HRC/DEC/43/112 and 60/251.\n"),
+        # a citation of a resolution no one cites yet; the date changed
+        lambda: edited.write_text(
+            original.replace("2020", "2019") + "\n99. Recalls resolution 12/345.\n"
+        ),
+        lambda: edited.write_text(original),  # back as it was
+        lambda: (seeds / "hrc/025_5dc118074c9b9ede.txt").unlink(),  # a document removed
+        lambda: shutil.copy(ROOT / "tests/golden/seeds/report.txt", seeds / "new.txt"),
+    ]
+    for n, step in enumerate(steps):
+        step()
+        result = builder.build()
+        assert result.written >= 0  # incremental
+        clean = tmp_path / f"clean-{n}"
+        _build(seeds, clean, clean=True)
+        assert _tree(out) == _tree(clean), f"step {n}"
 
 
 def test_template_change_rebuilds_everything(seeds: Path, tmp_path: Path) -> None:

@@ -363,8 +363,105 @@ def build_archive(records: list[Record], links: list[Links] | None = None) -> Ar
     }
     for resolution in archive.resolutions.values():
         resolution.citing.sort(key=_newest, reverse=True)
+    # in an order of their own, not the order in which documents first cite them
+    archive.resolutions = dict(sorted(archive.resolutions.items()))
     _gather_families(archive)
     return archive
+
+
+def patch_archive(archive: Archive, changed: list[tuple[Record, Links]]) -> Archive | None:
+    """Return `archive` with the records of some files changed, gathered again only where
+    they show: what `build_archive` would return for the new records, without walking them
+    all. `archive` itself is not changed.
+
+    Only edits that keep each file's symbol and language (so every URL) are patched; for
+    others, None.
+    """
+    new: dict[str, Doc] = {}
+    for record, links in changed:
+        before = archive.by_file.get(record.file)
+        if (
+            before is None
+            or record.language != before.record.language
+            or record.symbol != before.record.symbol
+        ):
+            return None
+        new[record.file] = Doc(record, before.url, links)
+    olds = {file: archive.by_file[file] for file in new}
+    patched = Archive(
+        list(archive.docs),
+        dict(archive.by_file),
+        dict(archive.by_symbol),
+        dict(archive.cited_by),
+        list(archive.problems),
+        dict(archive.resolutions),
+        dict(archive.children),
+        dict(archive.drafts),
+        dict(archive.adopted),
+    )
+    position = {id(doc): i for i, doc in enumerate(archive.docs) if doc.record.file in new}
+    cited: set[str] = set()
+    resolutions: set[ResolutionKey] = set()
+    drafts: set[str] = set()
+    for file, doc in new.items():
+        before = olds[file]
+        patched.docs[position[id(before)]] = doc
+        patched.by_file[file] = doc
+        if doc.links.key is not None:
+            versions = patched.by_symbol[doc.links.key]
+            if versions.get(doc.record.language) is before:
+                patched.by_symbol[doc.links.key] = {**versions, doc.record.language: doc}
+        if doc.links.parent is not None:
+            patched.children[doc.links.parent] = [
+                doc if d is before else d for d in patched.children[doc.links.parent]
+            ]
+        for links in (before.links, doc.links):
+            cited.update(c.key for c in links.cites if c.key is not None)
+            resolutions.update(c.resolution for c in links.cites if c.resolution is not None)
+            if links.number is not None:
+                resolutions.add(links.number)
+            drafts.update(links.drafts)
+        patched.drafts.pop(before.url, None)
+        if doc.links.drafts:
+            patched.drafts[doc.url] = list(doc.links.drafts)
+    gone = {id(doc) for doc in olds.values()}
+    for key in cited:
+        docs = [d for d in patched.cited_by.get(key, ()) if id(d) not in gone]
+        docs += [d for d in new.values() if any(c.key == key for c in d.links.cites)]
+        if docs:
+            patched.cited_by[key] = sorted(docs, key=_newest, reverse=True)
+        else:
+            patched.cited_by.pop(key, None)
+    created = False
+    for key in resolutions:
+        entry = patched.resolutions.get(key)
+        if entry is None:
+            entry = Resolution(key, None, resolution_url(key))
+            created = True
+        citing = [d for d in entry.citing if id(d) not in gone]
+        citing += [d for d in new.values() if any(c.resolution == key for c in d.links.cites)]
+        citing.sort(key=_newest, reverse=True)
+        if citing:  # its symbol is that of the first citation, in file order
+            first = min(citing, key=lambda d: d.record.file)
+            symbol = next(c.symbol for c in first.links.cites if c.resolution == key)
+        else:
+            holders = [d for d in patched.docs if d.links.number == key]
+            if not holders:  # no longer cited nor held: gone from the archive
+                patched.resolutions.pop(key, None)
+                continue
+            symbol = min(holders, key=lambda d: d.record.file).record.symbol
+        patched.resolutions[key] = Resolution(key, symbol, entry.url, citing)
+    if created:
+        patched.resolutions = dict(sorted(patched.resolutions.items()))
+    for key in {symbols.compare_key(draft) for draft in drafts}:
+        docs = [d for d in patched.adopted.get(key, ()) if id(d) not in gone]
+        for doc in new.values():  # once per draft of that key, as `_gather_families`
+            docs += [doc for draft in doc.links.drafts if symbols.compare_key(draft) == key]
+        if docs:
+            patched.adopted[key] = sorted(docs, key=lambda d: d.record.file)
+        else:
+            patched.adopted.pop(key, None)
+    return patched
 
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}")

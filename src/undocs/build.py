@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 
 from . import parallel
-from .archive import build_archive, links_of
+from .archive import Archive, build_archive, links_of, patch_archive
 from .content import load_content
 from .exports import ExportRows, citations_csv, records_csv, records_jsonl, symbol_map
 from .incremental import (
@@ -38,7 +38,7 @@ from .incremental import (
 )
 from .loader import load_file, scan_sources
 from .model import InputError, Problem, Record
-from .quality import archive_problems
+from .quality import archive_problems, record_problems
 from .render import BUILTIN_TEMPLATES, Settings, environment
 from .search import build_index, drop_stale, reindex
 from .site import Site
@@ -76,11 +76,12 @@ def _load_one(path: Path, name: str) -> Loaded:
     try:
         record, problems = load_file(path, name)
         # the text stays on disk until its page is written: memory holds records, not texts
-        return Loaded(replace(record, text=""), problems, links_of(record))
+        record = replace(record, text="")
+        return Loaded(record, problems, links_of(record), record_problems(record))
     except InputError as err:
-        return Loaded(None, [err.problem], None)
+        return Loaded(None, [err.problem], None, [])
     except (OSError, ValueError) as err:
-        return Loaded(None, [Problem(name, 0, f"could not read: {err}", "error")], None)
+        return Loaded(None, [Problem(name, 0, f"could not read: {err}", "error")], None, [])
 
 
 #: Files one job of the workers reads.
@@ -166,8 +167,9 @@ class Builder:
 
     def __init__(self, options: BuildOptions):
         self.options = options
-        self._last: tuple[State, object] | None = None
-        """The state the last build left, with the cache's stamp when it was written."""
+        self._last: tuple[State, object, Archive | None] | None = None
+        """The state the last build left, with the cache's stamp when it was written and
+        the archive it gathered."""
         self._templates: dict[str, jinja2.Environment] = {}
         """The last build's Jinja environment, by `config_digest`: templates compiled once."""
         self._rows = ExportRows()
@@ -178,8 +180,10 @@ class Builder:
         """Build the site (incrementally unless it is the first build and `clean` is set)."""
         say = progress or (lambda _msg: None)
         out = self.options.out.resolve()
+        previous = None
         if self._last is not None and out.is_dir() and self._last[1] == state_stamp(out):
             old: State | None = self._last[0]
+            previous = self._last[2]
         else:
             old = None if self.options.clean and self._last is None else load_state(out)
         # The build allocates millions of objects that live to its end: the cyclic collector
@@ -188,11 +192,13 @@ class Builder:
         gc.disable()
         try:
             rows = self._rows if self._last is not None else None
-            result, state = _build(self.options, out, old, say, self._templates, rows)
+            result, state, archive = _build(
+                self.options, out, old, say, self._templates, rows, previous
+            )
         finally:
             if collecting:
                 gc.enable()
-        self._last = (state, state_stamp(out))
+        self._last = (state, state_stamp(out), archive)
         return result
 
 
@@ -203,9 +209,13 @@ def _build(
     say: Progress,
     templates: dict[str, jinja2.Environment],
     rows: ExportRows | None = None,
-) -> tuple[BuildResult, State]:
-    """Build; the data exports are made from `rows` if given (in this process, turning into
-    rows only the records read again), else by a worker beside the pages."""
+    previous: Archive | None = None,
+) -> tuple[BuildResult, State, Archive | None]:
+    """Build; return what was built, the state for the next build and the archive.
+
+    The data exports are made from `rows` if given (in this process, turning into rows only
+    the records read again), else by a worker beside the pages. `previous` is the archive of
+    the build `old` describes: an edit is patched into it rather than gathered again."""
     config = config_digest(options.settings, options.content)
     state = State(config=config)
     if old is not None:
@@ -216,7 +226,7 @@ def _build(
     problems = [problem for item in loaded for problem in item.problems]
     if old is not None and old.config == config and old.stats == state.stats:
         say("nothing changed since the last build")
-        return BuildResult(len(records), old.page_count, out, old.problems, 0, 0), old
+        return BuildResult(len(records), old.page_count, out, old.problems, 0, 0), old, previous
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     shards = plan_shards(state, old)
@@ -238,8 +248,13 @@ def _build(
     try:
         content, content_problems = load_content(options.content)
         problems += content_problems
-        archive = build_archive(records, links)
-        problems += archive.problems + archive_problems(archive)
+        archive = (
+            _patched(previous, old, state) if old is not None and old.config == config else None
+        )
+        archive = archive or build_archive(records, links)
+        checks = {item.record.file: item.checks for item in loaded if item.record is not None}
+        problems += archive.problems
+        problems += [problem for doc in archive.docs for problem in checks[doc.record.file]]
         site = Site(archive, content, options.settings, problems, source=options.seeds)
         if rows is None:
             job = partial(_write_archive_data, site, staging)
@@ -255,7 +270,12 @@ def _build(
         env = templates[config]
         state.urls = {doc.record.file: doc.url for doc in archive.docs}
         state.bodies = sorted(site.bodies)
-        if old is None or old.config != config or old.urls != state.urls:
+        # a document that moved: every page linking to it changes (added or removed ones,
+        # a build of the changes finds)
+        moved = old is not None and any(
+            old.urls.get(file, url) != url for file, url in state.urls.items()
+        )
+        if old is None or old.config != config or moved:
             result = _build_all(options, site, env, records, staging, out, state, background, say)
         else:
             result = _build_changes(
@@ -268,7 +288,21 @@ def _build(
         raise
     state.problems, state.page_count = result.problems, result.pages
     save_state(out, state)
-    return result, state
+    return result, state, archive
+
+
+def _patched(previous: Archive | None, old: State, state: State) -> Archive | None:
+    """Return `previous` with the files read since `old` patched in, when they were edited
+    (not added or removed); else None."""
+    if previous is None or len(old.loaded) != len(state.loaded):
+        return None
+    changed = []
+    for name, loaded in state.loaded.items():
+        if old.loaded.get(name) is not loaded:
+            if loaded.record is None or loaded.links is None or name not in old.loaded:
+                return None
+            changed.append((loaded.record, loaded.links))
+    return patch_archive(previous, changed)
 
 
 def _build_all(options, site, env, records, staging, out, state, background, say) -> BuildResult:
@@ -303,11 +337,11 @@ def _build_changes(
     """
     archive = site.archive
     changed: list[Record] = []
-    for name, (record, _, _) in state.loaded.items():
+    for name, (record, *_) in state.loaded.items():
         before = old.loaded[name].record if name in old.loaded else None
         if record is None or before is None or record.digest != before.digest:
             changed += [r for r in (record, before) if r is not None]
-    changed += [r for name, (r, _, _) in old.loaded.items() if name not in state.loaded and r]
+    changed += [r for name, (r, *_) in old.loaded.items() if name not in state.loaded and r]
     urls, scope = scope_of(archive, changed)
     if old.bodies != state.bodies:
         scope = None  # a body came or went: resolution pages link to it or no longer

@@ -39,6 +39,8 @@ class Loaded(NamedTuple):
     problems: list[Problem]
     links: Links | None
     """What the record links to (`archive.links_of`)."""
+    checks: list[Problem]
+    """Its problems that the archive reports after the loader's (`quality.record_problems`)."""
 
 
 @dataclass

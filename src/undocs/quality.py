@@ -9,42 +9,46 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .archive import Archive
-from .model import Problem
+from .archive import Archive, target_symbol
+from .model import Problem, Record
 
 
 def archive_problems(archive: Archive) -> list[Problem]:
     """Return the problems only the whole archive shows: unknown bodies, citations to nothing."""
+    return [problem for doc in archive.docs for problem in record_problems(doc.record)]
+
+
+def record_problems(record: Record) -> list[Problem]:
+    """Return the problems of one record that `archive_problems` reports (they depend on the
+    record alone: a build works them out where the record is read)."""
     problems = []
-    for doc in archive.docs:
-        record = doc.record
-        if record.body is None:
+    if record.body is None:
+        problems.append(
+            Problem(
+                record.file,
+                record.text_line,
+                "unknown body (no organ named and no symbol series known; "
+                "add `body:` to the front matter)",
+            )
+        )
+    seen: set[str] = set()
+    for cite in record.citations:
+        if cite.kind != "resolution" or cite.target in seen:
+            continue
+        seen.add(cite.target)
+        if target_symbol(cite, record) is None:
+            why = (
+                f"undocs knows no symbol series for resolutions of the {cite.body}"
+                if cite.body
+                else "its body is not named next to it"
+            )
             problems.append(
                 Problem(
                     record.file,
-                    record.text_line,
-                    "unknown body (no organ named and no symbol series known; "
-                    "add `body:` to the front matter)",
+                    cite.line or record.text_line,
+                    f"resolution {cite.target} resolves to no symbol ({why})",
                 )
             )
-        seen: set[str] = set()
-        for cite in record.citations:
-            if cite.kind != "resolution" or cite.target in seen:
-                continue
-            seen.add(cite.target)
-            if archive.target_symbol(cite, record) is None:
-                why = (
-                    f"undocs knows no symbol series for resolutions of the {cite.body}"
-                    if cite.body
-                    else "its body is not named next to it"
-                )
-                problems.append(
-                    Problem(
-                        record.file,
-                        cite.line or record.text_line,
-                        f"resolution {cite.target} resolves to no symbol ({why})",
-                    )
-                )
     return problems
 
 
