@@ -110,7 +110,7 @@ def test_serve_on_loopback_with_search_assets(tmp_path: Path) -> None:
 def test_serve_watch_rebuilds_and_pages_reload(tmp_path: Path) -> None:
     import shutil
 
-    from undocs.build import BuildOptions, build
+    from undocs.build import Builder, BuildOptions
     from undocs.render import Settings
     from undocs.serve import Watcher
 
@@ -118,8 +118,11 @@ def test_serve_watch_rebuilds_and_pages_reload(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "seeds", seeds)
     out = tmp_path / "site"
     options = BuildOptions(seeds=seeds, out=out, settings=Settings(search=False))
-    build(options)
-    watcher = Watcher([seeds], lambda: build(options), every=0.1)
+    builder = Builder(options, defer_saving=True)  # as `undocs serve --watch` runs it
+    builder.build()
+    watcher = Watcher(
+        [seeds], lambda changed: builder.build(changed=changed), every=0.1, after=builder.flush
+    )
     server = make_server(out, 0, watcher)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     threading.Thread(target=watcher.run, daemon=True).start()
@@ -137,6 +140,11 @@ def test_serve_watch_rebuilds_and_pages_reload(tmp_path: Path) -> None:
                 break
             threading.Event().wait(0.1)
         assert (out / "en/A/70/1/index.html").is_file()
+        for _ in range(100):  # the cache is written once the browser was told
+            if (tmp_path / ".site.undocs-cache/state.pickle").is_file():
+                break
+            threading.Event().wait(0.1)
+        assert Builder(options).build().written == 0  # the next `undocs build`: up to date
         assert b"<script" not in (out / "documents/index.html").read_bytes().split(b"</footer>")[
             1
         ].replace(b'<script src="../static/goto.js"></script>', b"")

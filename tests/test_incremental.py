@@ -85,34 +85,46 @@ def test_removed_and_added_documents(seeds: Path, tmp_path: Path) -> None:
 
 def test_a_running_builder_gives_clean_builds(seeds: Path, tmp_path: Path) -> None:
     """`serve --watch` keeps one Builder: its archive patched after each edit, its exports
-    made of rows kept per record. After each change, the site is the clean build's."""
+    made of rows kept per record, told by the watcher which files changed. After each
+    change, the site is the clean build's; so is the next `undocs build`."""
     out = tmp_path / "site"
-    builder = Builder(
-        BuildOptions(
-            seeds=seeds, out=out, content=ROOT / "content", settings=Settings(search=False)
-        )
+    options = BuildOptions(
+        seeds=seeds, out=out, content=ROOT / "content", settings=Settings(search=False)
     )
+    builder = Builder(options, defer_saving=True)
     builder.build()
     edited = seeds / "hrc/014_da25a16a97833e27.txt"
     original = edited.read_text(encoding="utf-8")
+    removed = seeds / "hrc/025_5dc118074c9b9ede.txt"
     steps = [
         # a citation of a resolution others cite, and of a document held
-        lambda: edited.write_text(original + "\n99. Recalls A/HRC/DEC/43/112 and 60/251.\n"),
-        # a citation of a resolution no one cites yet; the date changed
-        lambda: edited.write_text(
-            original.replace("2020", "2019") + "\n99. Recalls resolution 12/345.\n"
+        (
+            lambda: edited.write_text(original + "\n99. Recalls A/HRC/DEC/43/112 and 60/251.\n"),
+            edited,
         ),
-        lambda: edited.write_text(original),  # back as it was
-        lambda: (seeds / "hrc/025_5dc118074c9b9ede.txt").unlink(),  # a document removed
-        lambda: shutil.copy(ROOT / "tests/golden/seeds/report.txt", seeds / "new.txt"),
+        # a citation of a resolution no one cites yet; the date changed
+        (
+            lambda: edited.write_text(
+                original.replace("2020", "2019") + "\n99. Recalls resolution 12/345.\n"
+            ),
+            edited,
+        ),
+        (lambda: edited.write_text(original), edited),  # back as it was
+        (removed.unlink, removed),  # a document removed
+        (
+            lambda: shutil.copy(ROOT / "tests/golden/seeds/report.txt", seeds / "new.txt"),
+            seeds / "new.txt",
+        ),
     ]
-    for n, step in enumerate(steps):
+    for n, (step, path) in enumerate(steps):
         step()
-        result = builder.build()
+        result = builder.build(changed=[path])
         assert result.written >= 0  # incremental
         clean = tmp_path / f"clean-{n}"
         _build(seeds, clean, clean=True)
         assert _tree(out) == _tree(clean), f"step {n}"
+    builder.flush()
+    assert _build(seeds, out).written == 0  # the cache left is this site's
 
 
 def test_template_change_rebuilds_everything(seeds: Path, tmp_path: Path) -> None:

@@ -155,3 +155,36 @@ def test_text_read_again_is_the_text_parsed(corpus: Path, tmp_path: Path) -> Non
     for path in [*files, crafted, empty_body]:
         record, _ = load_file(path, path.name)
         assert read_text(path, path.name, record.text_line) == record.text, path
+
+
+def test_rescan_from_the_changed_names_is_a_scan(tmp_path: Path) -> None:
+    """Told which files changed, `rescan_sources` gives what a whole scan gives: edits,
+    additions (in scan order: a folder's files before its sub-folders') and removals."""
+    import os
+    import random
+
+    from undocs.loader import rescan_sources, scan_sources
+
+    rng = random.Random(3)
+    names = ["a.txt", "b/c.md", "b/d/e.txt", "f.txt", "b/z.txt", ".hidden/x.txt", "README.md"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name)
+    known = {s.name: s.stat for s in scan_sources(tmp_path)}
+    for step in range(40):
+        changed = []
+        for _ in range(rng.randrange(1, 4)):
+            name = rng.choice(
+                [*known, f"n{step}.txt", f"b/n{step}.md", f"b/d/n{step}.txt", "b/.h.txt", "x.pdf"]
+            )
+            path = tmp_path / name
+            if path.exists() and rng.random() < 0.3:
+                path.unlink()
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(f"{name} {step}" * rng.randrange(1, 5))
+                os.utime(path, ns=(step, step * 10**9))
+            changed.append(name)
+        again = rescan_sources(tmp_path, known, changed)
+        assert again == scan_sources(tmp_path)
+        known = {s.name: s.stat for s in again}

@@ -36,7 +36,7 @@ from .incremental import (
     scope_of,
     state_stamp,
 )
-from .loader import load_file, scan_sources
+from .loader import load_file, rescan_sources, scan_sources
 from .model import InputError, Problem, Record
 from .quality import archive_problems, record_problems
 from .render import BUILTIN_TEMPLATES, Settings, environment
@@ -98,17 +98,24 @@ def load_records(
 
 
 def read_sources(
-    seeds: Path, progress: Progress | None = None, state: State | None = None
+    seeds: Path,
+    progress: Progress | None = None,
+    state: State | None = None,
+    changed: Iterable[str] | None = None,
 ) -> list[Loaded]:
     """Read every file under `seeds` on every core, reporting progress as it goes; return
     what each gave, in the order of `scan_sources`.
 
     With the `state` of the last build, a file whose size and modification time are
-    unchanged is not read again; `state` is updated with what this call read.
+    unchanged is not read again; `state` is updated with what this call read. Given the
+    names of the files `changed` since that build, only those are looked at.
     """
     if not seeds.is_dir():
         raise FileNotFoundError(f"{seeds}: no such folder of documents (give --seeds DIR)")
-    items = scan_sources(seeds)
+    if changed is not None and state is not None and state.stats:
+        items = rescan_sources(seeds, state.stats, changed)
+    else:
+        items = scan_sources(seeds)
     stats = {source.name: source.stat for source in items}
     cached = state.loaded if state is not None else {}
     known = state.stats if state is not None else {}
@@ -165,8 +172,11 @@ class Builder:
     when another process has written it since, it is read again.
     """
 
-    def __init__(self, options: BuildOptions):
+    def __init__(self, options: BuildOptions, defer_saving: bool = False):
         self.options = options
+        self.defer_saving = defer_saving
+        """Leave writing the cache to `flush` (called before the next build): a watcher
+        reloads the browser first."""
         self._last: tuple[State, object, Archive | None] | None = None
         """The state the last build left, with the cache's stamp when it was written and
         the archive it gathered."""
@@ -175,15 +185,25 @@ class Builder:
         self._rows = ExportRows()
         """The data exports' rows by record, from the second build on (the first, often a
         clean build, writes the exports beside the pages instead)."""
+        self._unsaved: Callable[[], None] | None = None
 
-    def build(self, progress: Progress | None = None) -> BuildResult:
-        """Build the site (incrementally unless it is the first build and `clean` is set)."""
+    def build(
+        self, progress: Progress | None = None, changed: Iterable[str | Path] | None = None
+    ) -> BuildResult:
+        """Build the site (incrementally unless it is the first build and `clean` is set).
+
+        `changed`: the paths of the files changed since the last build, when the caller
+        knows them (a watcher); then only those are looked at in the folder of documents.
+        """
+        self.flush()
         say = progress or (lambda _msg: None)
         out = self.options.out.resolve()
-        previous = None
+        previous = names = None
         if self._last is not None and out.is_dir() and self._last[1] == state_stamp(out):
             old: State | None = self._last[0]
             previous = self._last[2]
+            if changed is not None:
+                names = _names(self.options.seeds, changed)
         else:
             old = None if self.options.clean and self._last is None else load_state(out)
         # The build allocates millions of objects that live to its end: the cyclic collector
@@ -192,14 +212,35 @@ class Builder:
         gc.disable()
         try:
             rows = self._rows if self._last is not None else None
-            result, state, archive = _build(
-                self.options, out, old, say, self._templates, rows, previous
+            result, state, archive, save = _build(
+                self.options, out, old, say, self._templates, rows, previous, names
             )
         finally:
             if collecting:
                 gc.enable()
-        self._last = (state, state_stamp(out), archive)
+        self._last = (state, state_stamp(out) if save is None else None, archive)
+        self._unsaved = save
+        if not self.defer_saving:
+            self.flush()
         return result
+
+    def flush(self) -> None:
+        """Write the cache of the last build, if it was left to write."""
+        if self._unsaved is not None and self._last is not None:
+            self._unsaved()
+            self._unsaved = None
+            self._last = (self._last[0], state_stamp(self.options.out.resolve()), self._last[2])
+
+
+def _names(seeds: Path, paths: Iterable[str | Path]) -> list[str]:
+    """Return the names under `seeds` (`hrc/x.txt`) of those of `paths` that are there."""
+    root = os.path.abspath(seeds)
+    names = []
+    for path in paths:
+        relative = os.path.relpath(os.path.abspath(path), root)
+        if not relative.startswith(os.pardir):
+            names.append(relative.replace(os.sep, "/"))
+    return names
 
 
 def _build(
@@ -210,23 +251,27 @@ def _build(
     templates: dict[str, jinja2.Environment],
     rows: ExportRows | None = None,
     previous: Archive | None = None,
-) -> tuple[BuildResult, State, Archive | None]:
-    """Build; return what was built, the state for the next build and the archive.
+    changed: list[str] | None = None,
+) -> tuple[BuildResult, State, Archive | None, Callable[[], None] | None]:
+    """Build; return what was built, the state for the next build, the archive, and what
+    writes the state into the cache (None: nothing to write).
 
     The data exports are made from `rows` if given (in this process, turning into rows only
     the records read again), else by a worker beside the pages. `previous` is the archive of
-    the build `old` describes: an edit is patched into it rather than gathered again."""
+    the build `old` describes: an edit is patched into it rather than gathered again.
+    `changed`: the names of the files changed since (`read_sources`)."""
     config = config_digest(options.settings, options.content)
     state = State(config=config)
     if old is not None:
         state.stats, state.loaded = dict(old.stats), dict(old.loaded)
-    loaded = read_sources(options.seeds, say, state)
+    loaded = read_sources(options.seeds, say, state, changed)
     records = [item.record for item in loaded if item.record is not None]
     links = [item.links for item in loaded if item.record is not None]
     problems = [problem for item in loaded for problem in item.problems]
     if old is not None and old.config == config and old.stats == state.stats:
         say("nothing changed since the last build")
-        return BuildResult(len(records), old.page_count, out, old.problems, 0, 0), old, previous
+        result = BuildResult(len(records), old.page_count, out, old.problems, 0, 0)
+        return result, old, previous, None
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     shards = plan_shards(state, old)
@@ -237,8 +282,7 @@ def _build(
     jobs = []
     if len(shards) > FEW_SHARDS:
         jobs.append(partial(save_records, out, state, shards))
-    else:
-        save_records(out, state, shards)
+        shards = {}
     if rows is None:
         jobs.append(partial(_write_records, records, staging))
     else:
@@ -251,6 +295,7 @@ def _build(
         archive = (
             _patched(previous, old, state) if old is not None and old.config == config else None
         )
+        patched = archive is not None
         archive = archive or build_archive(records, links)
         checks = {item.record.file: item.checks for item in loaded if item.record is not None}
         problems += archive.problems
@@ -260,10 +305,10 @@ def _build(
             job = partial(_write_archive_data, site, staging)
             background.append(parallel.Background([job], len(records)))
         else:
-            citations = rows.citations(archive)
-            _write_data(
-                staging, [("citations.csv", citations), ("symbols.json", symbol_map(archive))]
-            )
+            files: list[tuple[str, str | bytes]] = [("citations.csv", rows.citations(archive))]
+            if not patched:  # a patched archive holds the same symbols at the same URLs
+                files.append(("symbols.json", symbol_map(archive)))
+            _write_data(staging, files)
         if config not in templates:
             templates.clear()
             templates[config] = environment(options.settings, bytecode_folder(out))
@@ -287,8 +332,12 @@ def _build(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     state.problems, state.page_count = result.problems, result.pages
-    save_state(out, state)
-    return result, state, archive
+
+    def save() -> None:
+        save_records(out, state, shards)
+        save_state(out, state)
+
+    return result, state, archive, save
 
 
 def _patched(previous: Archive | None, old: State, state: State) -> Archive | None:
@@ -316,6 +365,7 @@ def _build_all(options, site, env, records, staging, out, state, background, say
         say(f"indexing {len(site.bundles)} search bundles with Pagefind")
         indexed = sum(report.pages for report in build_index(staging, site.bundles))
     problems = site.problems + size_warnings(staging, written)
+    drop_state(out)  # until the state of this build is saved, the pages match none
     _swap(staging, out)
     state.pages = written.keys
     return BuildResult(len(records), written.pages, out, problems, indexed)
@@ -404,11 +454,11 @@ def _commit(staging: Path, out: Path, removed: set[str]) -> None:
 FEW_SHARDS = 8
 
 
-def _write_data(staging: Path, files: Iterable[tuple[str, str]]) -> None:
+def _write_data(staging: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
     data = staging / "data"
     data.mkdir(exist_ok=True)
     for name, text in files:
-        (data / name).write_text(text, encoding="utf-8")
+        (data / name).write_bytes(text if isinstance(text, bytes) else text.encode())
 
 
 def _write_records(records: list[Record], staging: Path) -> None:

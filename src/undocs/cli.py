@@ -76,14 +76,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     options = build_options(args)
     watcher = None
     if args.watch:
-        builder = Builder(options)
+        builder = Builder(options, defer_saving=True)
         if not (options.out / "index.html").is_file():
             _report(builder.build(), strict=False)
         folders = [options.seeds, options.content or options.seeds, Path(CONFIG_FILE)]
         if options.settings.templates is not None:
             folders.append(options.settings.templates)
-        watcher = Watcher(folders, lambda: _report(builder.build(), strict=False))
-    serve(options.out, args.port, watcher)
+        watcher = Watcher(
+            folders,
+            lambda changed: _report(builder.build(changed=changed), strict=False),
+            after=builder.flush,
+        )
+    try:
+        serve(options.out, args.port, watcher)
+    finally:
+        if watcher is not None:
+            builder.flush()  # the cache of the last build, for the next `undocs build`
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 
 from .archive import Archive, Doc
 from .model import RECORD_FIELDS, Record
@@ -101,51 +102,77 @@ class ExportRows:
     (`serve --watch`): a build after an edit turns into rows only the records read again.
 
     A record counts by identity: an unchanged file keeps its record object from build to
-    build. A document's citation rows also depend on which symbols the archive holds.
+    build. A document's citation rows also depend on which symbols the archive holds. Rows
+    are kept encoded, as they are written.
     """
 
     def __init__(self) -> None:
-        self._records: dict[str, tuple[Record, str, str]] = {}
-        self._citations: dict[str, tuple[Record, str]] = {}
+        self._records = _Rows()
+        self._citations = _Rows()
         self._held: object = None
 
-    def records(self, records: list[Record]) -> tuple[str, str]:
-        """Return `records_jsonl(records)` and `records_csv(records)`."""
-        known, rows = self._records, {}
+    def records(self, records: list[Record]) -> tuple[bytes, bytes]:
+        """Return `records_jsonl(records)` and `records_csv(records)`, in UTF-8."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        for record in records:
-            row = known.get(record.file)
-            if row is None or row[0] is not record:
-                buffer.seek(0)
-                buffer.truncate()
-                writer.writerow(_csv_cells(record))
-                row = (record, json_line(record), buffer.getvalue())
-            rows[record.file] = row
-        self._records = rows
-        return (
-            "".join([row[1] for row in rows.values()]),
-            CSV_HEADER + "".join([row[2] for row in rows.values()]),
-        )
 
-    def citations(self, archive: Archive) -> str:
-        """Return `citations_csv(archive)`."""
+        def rows(record: Record) -> tuple[bytes, ...]:
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerow(_csv_cells(record))
+            return json_line(record).encode(), buffer.getvalue().encode()
+
+        jsonl, table = self._records.update(records, rows)
+        return b"".join(jsonl), CSV_HEADER.encode() + b"".join(table)
+
+    def citations(self, archive: Archive) -> bytes:
+        """Return `citations_csv(archive)`, in UTF-8."""
         held = archive.by_symbol.keys()
-        known = self._citations if held == self._held else {}
-        self._held = set(held)
-        rows = {}
+        if held != self._held:
+            self._citations = _Rows()
+            self._held = set(held)
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        for doc in archive.docs:
-            row = known.get(doc.record.file)
-            if row is None or row[0] is not doc.record:
-                buffer.seek(0)
-                buffer.truncate()
-                writer.writerows(_citation_cells(archive, doc))
-                row = (doc.record, buffer.getvalue())
-            rows[doc.record.file] = row
-        self._citations = rows
-        return CITATIONS_HEADER + "".join([row[1] for row in rows.values()])
+
+        def rows(record: Record) -> tuple[bytes, ...]:
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerows(_citation_cells(archive, archive.by_file[record.file]))
+            return (buffer.getvalue().encode(),)
+
+        (table,) = self._citations.update([doc.record for doc in archive.docs], rows)
+        return CITATIONS_HEADER.encode() + b"".join(table)
+
+
+class _Rows:
+    """Rows made from records, in the records' order, each made again only when its record
+    is another object."""
+
+    def __init__(self) -> None:
+        self.records: list[Record] = []
+        self.columns: list[list[bytes]] = []
+
+    def update(
+        self, records: list[Record], make: Callable[[Record], tuple[bytes, ...]]
+    ) -> list[list[bytes]]:
+        """Return the rows of `records` (one list per part `make` returns)."""
+        if len(records) == len(self.records) and all(
+            a.file == b.file for a, b in zip(records, self.records, strict=True)
+        ):
+            for i, (new, old) in enumerate(zip(records, self.records, strict=True)):
+                if new is not old:
+                    for column, row in zip(self.columns, make(new), strict=True):
+                        column[i] = row
+        else:
+            known = {r.file: i for i, r in enumerate(self.records)}
+            made = []
+            for record in records:
+                i = known.get(record.file)
+                same = i is not None and self.records[i] is record
+                made.append(tuple(c[i] for c in self.columns) if same else make(record))
+            self.columns = [list(column) for column in zip(*made, strict=True)] or [[]]
+        self.records = list(records)
+        return self.columns
 
 
 def symbol_map(archive: Archive) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import __version__, symbols
-from .archive import Archive, Doc, Links, ResolutionKey, Summary, citation_number
+from .archive import Archive, Doc, Links, Resolution, ResolutionKey, Summary, citation_number
 from .model import Problem, Record
 from .render import BUILTIN_TEMPLATES, Page, Settings
 from .site import FACETS, Scope, body_name
@@ -252,13 +252,24 @@ def _fingerprint(value: object) -> str:
         return "[" + ",".join(parts) + "]"
     if isinstance(value, dict):
         return "{" + ",".join(f"{k!r}:{_fingerprint(v)}" for k, v in value.items()) + "}"
+    if kind is Resolution:  # made once, never changed after: printed once (a running
+        # Builder patches the archive, and thousands of resolutions stay the same objects)
+        printed = value.__dict__.get("_printed")
+        if printed is None:
+            printed = value.__dict__["_printed"] = _fields(value)
+        return printed
     if is_dataclass(value) and not isinstance(value, type):
-        names = _FIELDS.get(kind)
-        if names is None:
-            names = _FIELDS[kind] = tuple(f.name for f in dc_fields(value))
-        fields = ",".join(f"{name}={_fingerprint(getattr(value, name))}" for name in names)
-        return f"{kind.__name__}({fields})"
+        return _fields(value)
     return repr(value)
+
+
+def _fields(value: Any) -> str:
+    kind = type(value)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in dc_fields(value))
+    fields = ",".join(f"{name}={_fingerprint(getattr(value, name))}" for name in names)
+    return f"{kind.__name__}({fields})"
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}

@@ -9,7 +9,7 @@ import hashlib
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
@@ -85,6 +85,45 @@ def scan_sources(folder: Path) -> list[Source]:
 
     walk(os.fspath(folder), "")
     return found
+
+
+def rescan_sources(
+    folder: Path, known: dict[str, tuple[int, int]], changed: Iterable[str]
+) -> list[Source]:
+    """Return what `scan_sources` would, from its last result `known` (name -> stat, in
+    order) and the names of the files `changed` since (edited, added or removed): only those
+    are looked at again. For a caller told what changed (`serve --watch`'s watcher)."""
+    stats = dict(known)
+    added = False
+    for name in changed:
+        if not is_source(name):
+            continue
+        try:
+            info = os.stat(os.path.join(folder, name))
+        except OSError:
+            stats.pop(name, None)
+            continue
+        added = added or name not in stats
+        stats[name] = (info.st_size, info.st_mtime_ns)
+    names = sorted(stats, key=scan_order) if added else list(stats)
+    root = os.path.join(os.fspath(folder), "")
+    return [Source(root + name, name, stats[name]) for name in names]
+
+
+def is_source(name: str) -> bool:
+    """Return whether `scan_sources` lists a file of this name (`/`-separated, relative)."""
+    *folders, file = name.split("/")
+    return (
+        file.endswith(SUFFIXES)
+        and file != "README.md"
+        and not any(part.startswith(".") or part in ("", "..") for part in (*folders, file))
+    )
+
+
+def scan_order(name: str) -> tuple[tuple[int, str], ...]:
+    """Return where `scan_sources` lists a file: a folder's files, then its sub-folders."""
+    *folders, file = name.split("/")
+    return (*((1, part) for part in folders), (0, file))
 
 
 def find_sources(folder: Path) -> Iterator[Path]:

@@ -85,28 +85,47 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class Watcher:
     """Polls folders for changed files and runs a rebuild when one changes."""
 
-    def __init__(self, folders: list[Path], rebuild: Callable[[], None], every: float = 1.0):
+    def __init__(
+        self,
+        folders: list[Path],
+        rebuild: Callable[[list[str]], None],
+        every: float = 1.0,
+        after: Callable[[], None] | None = None,
+    ):
+        """Watch `folders`; on a change, call `rebuild` with the paths of the files
+        changed, then `after` once the browser was told (`Builder.flush`)."""
         self.folders = [f for f in folders if f.exists()]
         self.rebuild = rebuild
+        self.after = after
         self.every = every
         self.generation = 0
         self._stop = threading.Event()
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Return the size and modification time of every file watched."""
-        seen = {}
-        for folder in self.folders:
-            paths = (
-                [folder]
-                if folder.is_file()
-                else [Path(root) / name for root, _dirs, files in os.walk(folder) for name in files]
-            )
-            for path in paths:
+        seen: dict[str, tuple[int, int]] = {}
+
+        def walk(folder: str) -> None:
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                return
+            for entry in entries:
                 try:
-                    info = path.stat()
+                    if entry.is_dir(follow_symlinks=False):
+                        walk(entry.path)
+                        continue
+                    info = entry.stat()
                 except OSError:
                     continue
-                seen[str(path)] = (info.st_size, info.st_mtime_ns)
+                seen[entry.path] = (info.st_size, info.st_mtime_ns)
+
+        for folder in self.folders:
+            if folder.is_file():
+                info = folder.stat()
+                seen[str(folder)] = (info.st_size, info.st_mtime_ns)
+            else:
+                walk(str(folder))
         return seen
 
     def run(self) -> None:
@@ -115,13 +134,16 @@ class Watcher:
         while not self._stop.wait(self.every):
             now = self.snapshot()
             if now != last:
+                changed = [p for p in now.keys() | last.keys() if now.get(p) != last.get(p)]
                 last = now
                 try:
-                    self.rebuild()
+                    self.rebuild(changed)
                 except Exception as err:  # noqa: BLE001 - a broken edit must not stop serving
                     print(f"undocs: rebuild failed: {err}", flush=True)
                 else:
                     self.generation += 1
+                if self.after is not None:
+                    self.after()
 
     def stop(self) -> None:
         """Stop watching."""

@@ -100,8 +100,18 @@ class Site:
         self.source = source
         """The folder of source files, to read texts again when their pages are written."""
         self.bodies: dict[str, list[Doc]] = defaultdict(list)
-        for doc in archive.docs:
-            self.bodies[body_name(doc.record)].append(doc)
+        self.facets: dict[str, dict[str, list[Doc]]] = {name: {} for name, _, _ in FACETS}
+        """Facet name -> value -> its documents (in archive order, as `bodies`)."""
+        groups = [(self.facets[name], value) for name, value, _ in FACETS]
+        for doc in archive.docs:  # one pass: every list of the site is made of these
+            record = doc.record
+            self.bodies[body_name(record)].append(doc)
+            for found, value in groups:
+                key = value(record)
+                if key in found:
+                    found[key].append(doc)
+                else:
+                    found[key] = [doc]
         self.newest = newest_first(archive.docs)
         self.bundles = plan([doc.url for doc in archive.docs])
         """The Pagefind bundles the search page queries (search.plan)."""
@@ -160,19 +170,18 @@ class Site:
 
     def home(self) -> Page:
         """Return the home page: what the archive holds and the latest documents."""
-        records = [d.record for d in self.archive.docs]
-        years = Counter((r.date or "")[:4] or "undated" for r in records)
+
+        def commonest(groups: dict[str, list[Doc]]) -> list[tuple[str, int]]:
+            return Counter({name: len(docs) for name, docs in groups.items()}).most_common()
+
         return Page(
             "",
             "home.html",
             {
-                "total": len(records),
-                "by_body": [
-                    (b, n, self.body_url(b))
-                    for b, n in Counter(r.body or "Unknown body" for r in records).most_common()
-                ],
-                "by_language": Counter(r.language for r in records).most_common(),
-                "by_year": sorted(years.items(), reverse=True),
+                "total": len(self.archive.docs),
+                "by_body": [(b, n, self.body_url(b)) for b, n in commonest(self.bodies)],
+                "by_language": commonest(self.facets["languages"]),
+                "by_year": sorted((y, len(ds)) for y, ds in self.facets["years"].items())[::-1],
                 "latest": [d.summary for d in self.newest[:20]],
             },
         )
@@ -214,16 +223,12 @@ class Site:
         for body, docs in sorted(self.bodies.items()):
             if scope is None or body in scope.bodies:
                 yield from self.body_pages(body, docs)
-        for name, key, label in FACETS:
-            yield from self.facet(name, key, label, scope)
+        for name, _, label in FACETS:
+            yield from self.facet(name, label, scope)
 
-    def facet(
-        self, name: str, key: Callable[[Record], str], label: str, scope: Scope | None = None
-    ) -> Iterator[Page]:
+    def facet(self, name: str, label: str, scope: Scope | None = None) -> Iterator[Page]:
         """Yield an index of one facet's values and a paged list per value."""
-        groups: dict[str, list[Doc]] = defaultdict(list)
-        for doc in self.archive.docs:
-            groups[key(doc.record)].append(doc)
+        groups = self.facets[name]
         ordered = sorted(groups, reverse=name == "years")
         rows = [
             {"name": v, "url": f"{name}/{slug(v)}/", "count": len(groups[v]), "code": v}
@@ -324,8 +329,11 @@ class Site:
     def quality(self) -> Page:
         """Return the quality report page: what could not be read, per document."""
         quality = report(self.problems)
-        urls = {doc.record.file: doc.url for doc in self.archive.docs}
-        files = [{"file": f, "url": urls.get(f), "problems": ps} for f, ps in quality.by_file]
+        docs = self.archive.by_file
+        files = [
+            {"file": f, "url": docs[f].url if f in docs else None, "problems": ps}
+            for f, ps in quality.by_file
+        ]
         return Page(
             "quality/",
             "quality.html",
@@ -334,7 +342,7 @@ class Site:
 
     def search_pages(self) -> Iterator[Page]:
         """Yield the search page and one per language the archive holds."""
-        languages = sorted({d.record.language for d in self.archive.docs})
+        languages = sorted(self.facets["languages"])
         main = self.settings.language
         bundles: dict[str, list[str]] = {}
         for bundle in self.bundles:
