@@ -6,8 +6,10 @@
 Prints, per archive size, for a clean undocs build without search and for Hugo building the
 same records into an equivalent site (a page per document, taxonomy pages for body, session,
 agenda item and resolution): wall time, CPU time, peak memory of the process tree, pages per
-second and output size, with the ratio; then undocs's no-change and one-document rebuilds and
-the Pagefind step on its own. Clean builds are repeated (--repeat), the two generators taking
+second and output size, with the ratio; then undocs's no-change and one-document rebuilds (by a
+new `undocs build` process, and by a process holding a Builder as `undocs serve --watch` does:
+medians of several edits, its CPU time and peak memory per rebuild) and the Pagefind step on
+its own. Clean builds are repeated (--repeat), the two generators taking
 turns, and the median reported: wall times here swing by 5-10% from run to run. Sites are
 written under --work (default /dev/shm, a RAM disk, so that the disk's state does not decide
 the result; the same for both generators).
@@ -222,10 +224,15 @@ def one_size(label: str, seeds: Path, work: Path, python: str, hugo: str, repeat
     edited = next(p for p in sorted(seeds.rglob("*.txt")))
     original = edited.read_bytes()
     try:
-        edited.write_bytes(original + b"\n\n99. An added paragraph citing resolution 60/251.\n")
+        edited.write_bytes(original + EDIT)
         runs.append(measure("undocs rebuild, one document edited", [*undocs, "--no-search"]))
     finally:
         edited.write_bytes(original)
+    for mode, name in (
+        ("watch", "one edit, serve --watch"),
+        ("scan", "one edit, Builder scanning itself"),
+    ):
+        runs.append(running_builder(name, mode, python, seeds, out, edited))
     index = (
         "import re; from pathlib import Path; from undocs.search import plan, build_index\n"
         f"out = Path({str(out)!r}); urls = []\n"
@@ -240,6 +247,66 @@ def one_size(label: str, seeds: Path, work: Path, python: str, hugo: str, repeat
     runs.append(search)
     shutil.rmtree(hugo_out, ignore_errors=True)
     return runs
+
+
+#: What the one-document rebuilds add to the first document (and take away again).
+EDIT = b"\n\n99. An added paragraph citing resolution 60/251.\n"
+
+#: A process holding one Builder, as `undocs serve --watch` does: it edits a document, times
+#: the rebuild, undoes the edit, times that, `ROUNDS` times; prints the times as JSON.
+RUNNING = """
+import json, resource, statistics, sys, time
+from pathlib import Path
+from undocs.build import Builder, BuildOptions
+from undocs.render import Settings
+seeds, out, edited, mode, rounds, root = sys.argv[1:7]
+seeds, out, edited, rounds = Path(seeds), Path(out), Path(edited), int(rounds)
+options = BuildOptions(
+    seeds=seeds, out=out, content=Path(root) / "content", settings=Settings(search=False)
+)
+watch = mode == "watch"  # the watcher names the file changed; the cache is written after
+builder = Builder(options, defer_saving=watch)
+builder.build()
+original = edited.read_bytes()
+walls, cpus = [], []
+try:
+    for _ in range(rounds):
+        for text in (original + EDIT, original):
+            edited.write_bytes(text)
+            wall, cpu = time.perf_counter(), time.process_time()
+            builder.build(changed=[edited] if watch else None)
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+            builder.flush()
+finally:
+    edited.write_bytes(original)
+    builder.build()
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"wall": walls, "cpu": cpus, "peak": peak}))
+"""
+ROUNDS = 6
+
+
+def running_builder(name: str, mode: str, python: str, seeds: Path, out: Path, edited: Path) -> Run:
+    """Return the median rebuild after one edit in a process holding a Builder (the first
+    two rebuilds, which fill its caches, left out)."""
+    import json
+    import statistics
+
+    script = f"EDIT = {EDIT!r}\n{RUNNING}"
+    found = subprocess.run(
+        [python, "-c", script, str(seeds), str(out), str(edited), mode, str(ROUNDS), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    times = json.loads(found.stdout.strip().splitlines()[-1])
+    return Run(
+        name,
+        statistics.median(times["wall"][2:]),
+        statistics.median(times["cpu"][2:]),
+        times["peak"],
+    )
 
 
 def write_project_with_text(records, seeds: Path, project: Path) -> None:
@@ -314,7 +381,9 @@ def main() -> int:
         clean, hugo_run = runs[0], runs[1]
         print(
             f"ratio undocs/hugo, clean build wall time: {clean.wall / hugo_run.wall:.2f}; "
-            f"one-document rebuild: {runs[3].wall / clean.wall:.1%} of the clean build"
+            f"one-document rebuild, of the clean build: {runs[3].wall / clean.wall:.1%} "
+            f"(a new `undocs build`), {runs[4].wall / clean.wall:.1%} (serve --watch), "
+            f"{runs[5].wall / clean.wall:.1%} (a Builder scanning the sources itself)"
         )
         sys.stdout.flush()
     return 0

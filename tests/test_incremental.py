@@ -183,6 +183,8 @@ def test_the_records_cache_is_written_in_shards(seeds: Path, tmp_path: Path) -> 
     assert gone.split("-")[0] == made.split("-")[0] == str(shard_of("hrc/014_da25a16a97833e27.txt"))
 
     (cache / "records" / made).unlink()
+    assert _build(seeds, out).written == 0  # nothing changed: the records are not needed
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n6. Again.\n", "utf-8")
     again = _build(seeds, out)
     assert again.written == -1  # everything, as a clean build
     assert _build(seeds, out).written == 0

@@ -59,6 +59,8 @@ class State:
     """Source file -> the URL of its page."""
     bodies: list[str] = field(default_factory=list)
     """The bodies with pages (their set changes what resolution pages link to)."""
+    documents: int = 0
+    """Documents read, as the last build reported them."""
     page_count: int = 0
     """Pages of the site, as the last build reported them."""
     problems: list[Problem] = field(default_factory=list)
@@ -79,25 +81,36 @@ def bytecode_folder(out: Path) -> Path:
     return folder
 
 
+_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError)
+
+
 def load_state(out: Path) -> State | None:
-    """Return the state of the last build into `out`, or None if there is none usable."""
+    """Return the state of the last build into `out`, or None if there is none usable.
+
+    Its records are not read yet (`load_records`): a build with nothing changed needs only
+    the files' sizes and modification times."""
     folder = cache_folder(out)
     if not out.is_dir() or not (folder / "state.pickle").is_file():
         return None
     try:
         with open(folder / "state.pickle", "rb") as stream:
             version, state = pickle.load(stream)
-        if version != cache_version():
-            return None
-        for shard, token in state.shards.items():
-            with open(folder / "records" / f"{shard}-{token}.pickle", "rb") as stream:
-                part = pickle.load(stream)
-            for name, (stat, loaded) in part.items():
-                state.stats[name] = stat
-                state.loaded[name] = loaded
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
+    except _UNREADABLE:
         return None
-    return state
+    return state if version == cache_version() else None
+
+
+def load_records(out: Path, state: State) -> bool:
+    """Read the records of a state `load_state` returned; return False if some are missing
+    (the state is then not to be used)."""
+    folder = cache_folder(out) / "records"
+    try:
+        for shard, token in state.shards.items():
+            with open(folder / f"{shard}-{token}.pickle", "rb") as stream:
+                state.loaded.update(pickle.load(stream))
+    except _UNREADABLE:
+        return False
+    return state.loaded.keys() == state.stats.keys()
 
 
 def state_stamp(out: Path) -> tuple[int, int, int] | None:
@@ -149,11 +162,11 @@ def save_records(out: Path, state: State, shards: dict[int, str]) -> None:
     """
     folder = cache_folder(out) / "records"
     folder.mkdir(parents=True, exist_ok=True)
-    parts: dict[int, dict[str, tuple[tuple[int, int], Loaded]]] = {s: {} for s in shards}
+    parts: dict[int, dict[str, Loaded]] = {s: {} for s in shards}
     for name, loaded in state.loaded.items():
         part = parts.get(shard_of(name))
         if part is not None:
-            part[name] = (state.stats[name], loaded)
+            part[name] = loaded
     for shard, token in shards.items():
         temporary = folder / f"{shard}-{token}.pickle.tmp"
         with open(temporary, "wb") as stream:
@@ -167,7 +180,7 @@ def save_state(out: Path, state: State) -> None:
     not name."""
     folder = cache_folder(out)
     folder.mkdir(parents=True, exist_ok=True)
-    rest = replace(state, stats={}, loaded={})
+    rest = replace(state, loaded={})
     temporary = folder / "state.pickle.tmp"
     with open(temporary, "wb") as stream:
         pickle.dump((cache_version(), rest), stream, protocol=pickle.HIGHEST_PROTOCOL)
