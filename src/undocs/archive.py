@@ -503,9 +503,12 @@ def _add_resolution(
     if entry is None:
         entry = Resolution(key, symbol, resolution_url(key))
         archive.resolutions[key] = entry
-    # by identity: a citing document is added once (comparing Docs field by field is slow)
-    if doc is not None and not any(d is doc for d in entry.citing[-8:]):
-        entry.citing.append(doc)
+    # a citing document is added once: documents add their citations one after the other, so
+    # a document citing it again is the last added (compared by identity: field by field is
+    # slow)
+    citing = entry.citing
+    if doc is not None and (not citing or citing[-1] is not doc):
+        citing.append(doc)
 
 
 _DRAFT = re.compile(r"/L\.\d")
