@@ -127,6 +127,33 @@ def test_a_running_builder_gives_clean_builds(seeds: Path, tmp_path: Path) -> No
     assert _build(seeds, out).written == 0  # the cache left is this site's
 
 
+def test_a_running_builder_after_a_failed_build(seeds: Path, tmp_path: Path) -> None:
+    """A build that fails (a template error) has been told what changed: the next build,
+    told only of the fixed template, still reads the documents edited meanwhile."""
+    import jinja2
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    page = "{% extends 'base.html' %}{% block main %}Gone{% endblock %}"
+    (templates / "404.html").write_text(page)
+    out = tmp_path / "site"
+    settings = Settings(search=False, templates=templates)
+    options = BuildOptions(seeds=seeds, out=out, content=ROOT / "content", settings=settings)
+    builder = Builder(options, defer_saving=True)
+    builder.build()
+    edited = seeds / "hrc/014_da25a16a97833e27.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n7. Zyxwvut.\n", "utf-8")
+    (templates / "404.html").write_text(page.replace("endblock", "endblok"))
+    with pytest.raises(jinja2.TemplateSyntaxError):
+        builder.build(changed=[edited, templates / "404.html"])
+    (templates / "404.html").write_text(page)
+    builder.build(changed=[templates / "404.html"])
+    clean = tmp_path / "clean"
+    build(BuildOptions(seeds=seeds, out=clean, content=ROOT / "content", settings=settings))
+    assert _tree(out) == _tree(clean)
+    assert b"Zyxwvut" in (out / "en/A/HRC/43/15/index.html").read_bytes()
+
+
 def test_template_change_rebuilds_everything(seeds: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     _build(seeds, out)

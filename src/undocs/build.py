@@ -194,6 +194,7 @@ class Builder:
         """The data exports' rows by record, from the second build on (the first, often a
         clean build, writes the exports beside the pages instead)."""
         self._unsaved: Callable[[], None] | None = None
+        self._failed = False
 
     def build(
         self, progress: Progress | None = None, changed: Iterable[str | Path] | None = None
@@ -210,7 +211,7 @@ class Builder:
         if self._last is not None and out.is_dir() and self._last[1] == state_stamp(out):
             old: State | None = self._last[0]
             previous = self._last[2]
-            if changed is not None:
+            if changed is not None and not self._failed:
                 names = _names(self.options.seeds, changed)
         else:
             old = None if self.options.clean and self._last is None else load_state(out)
@@ -223,9 +224,12 @@ class Builder:
         gc.disable()
         try:
             rows = self._rows if self._last is not None else None
+            # a build that fails has read what changed: the next looks at every file again
+            self._failed = True
             result, state, archive, save = _build(
                 self.options, out, old, say, self._templates, rows, previous, names
             )
+            self._failed = False
             self._last = (state, state_stamp(out) if save is None else None, archive)
             self._unsaved = save
             if not self.defer_saving:
@@ -249,7 +253,10 @@ def _names(seeds: Path, paths: Iterable[str | Path]) -> list[str]:
     root = os.path.abspath(seeds)
     names = []
     for path in paths:
-        relative = os.path.relpath(os.path.abspath(path), root)
+        try:
+            relative = os.path.relpath(os.path.abspath(path), root)
+        except ValueError:  # on another drive
+            continue
         if not relative.startswith(os.pardir):
             names.append(relative.replace(os.sep, "/"))
     return names

@@ -77,16 +77,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     watcher = None
     if args.watch:
         builder = Builder(options, defer_saving=True)
-        if not (options.out / "index.html").is_file():
-            _report(builder.build(), strict=False)
         folders = [options.seeds, options.content or options.seeds, Path(CONFIG_FILE)]
         if options.settings.templates is not None:
             folders.append(options.settings.templates)
-        watcher = Watcher(
+        watcher = Watcher(  # watching before the first build: no change falls in between
             folders,
             lambda changed: _report(builder.build(changed=changed), strict=False),
             after=builder.flush,
         )
+        if not (options.out / "index.html").is_file():
+            _report(builder.build(), strict=False)
     try:
         serve(options.out, args.port, watcher)
     finally:

@@ -92,14 +92,16 @@ class Watcher:
         every: float = 1.0,
         after: Callable[[], None] | None = None,
     ):
-        """Watch `folders`; on a change, call `rebuild` with the paths of the files
-        changed, then `after` once the browser was told (`Builder.flush`)."""
+        """Watch `folders` from now on (a change made after this is seen even before `run`);
+        on a change, call `rebuild` with the paths of the files changed, then `after` once
+        the browser was told (`Builder.flush`)."""
         self.folders = [f for f in folders if f.exists()]
         self.rebuild = rebuild
         self.after = after
         self.every = every
         self.generation = 0
         self._stop = threading.Event()
+        self._last = self.snapshot()
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Return the size and modification time of every file watched."""
@@ -130,12 +132,11 @@ class Watcher:
 
     def run(self) -> None:
         """Rebuild on every change until stopped."""
-        last = self.snapshot()
         while not self._stop.wait(self.every):
-            now = self.snapshot()
+            now, last = self.snapshot(), self._last
             if now != last:
                 changed = [p for p in now.keys() | last.keys() if now.get(p) != last.get(p)]
-                last = now
+                self._last = now
                 try:
                     self.rebuild(changed)
                 except Exception as err:  # noqa: BLE001 - a broken edit must not stop serving
