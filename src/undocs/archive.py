@@ -399,13 +399,12 @@ def patch_archive(archive: Archive, changed: list[tuple[Record, Links]]) -> Arch
         dict(archive.drafts),
         dict(archive.adopted),
     )
-    position = {id(doc): i for i, doc in enumerate(archive.docs) if doc.record.file in new}
     cited: set[str] = set()
     resolutions: set[ResolutionKey] = set()
     drafts: set[str] = set()
     for file, doc in new.items():
         before = olds[file]
-        patched.docs[position[id(before)]] = doc
+        patched.docs[patched.docs.index(before)] = doc  # Docs compare by identity
         patched.by_file[file] = doc
         if doc.links.key is not None:
             versions = patched.by_symbol[doc.links.key]

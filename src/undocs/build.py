@@ -422,7 +422,7 @@ def _build_changes(
     covered = (lambda _group: True) if scope is None else scope.covers
     state.pages = {dest: e for dest, e in old.pages.items() if not covered(e.group)}
     state.pages.update((page.dest, Entry(_key(page), page.group, page.url)) for page in lists)
-    documents = [page for page in site.document_pages() if page.url in urls]
+    documents = [page for page in site.document_pages(urls)]
     sitemap = page_urls(state.pages.values()) + [doc.url for doc in archive.docs]
     discovery = discovery_pages(site, sitemap, scope)
     state.pages.update((page.dest, Entry(_key(page), page.group, page.url)) for page in discovery)

@@ -97,6 +97,7 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
         language_names=LANGUAGE_NAMES, language_names_en=LANGUAGE_NAMES_EN, site=settings
     )
     env.globals["doclist"] = doclist
+    env.globals["resolution_links"] = resolution_links
     env.filters["json_script"] = json_script
     return env
 
@@ -116,6 +117,18 @@ def doclist(docs: list[Summary], root: str) -> Markup:
             "</span></li>"
         )
     return Markup('<ul class="doclist">\n' + "\n".join(rows) + "\n</ul>")
+
+
+def resolution_links(entries: list, root: str) -> Markup:
+    """Return the list items of the resolutions index: each resolution's number, linked, and
+    how many documents cite it (a helper: thousands of entries)."""
+    return Markup(
+        "".join(
+            f'<li><a href="{escape(root + e.url)}">{escape(e.key.number)}</a> '
+            f'<span class="note">{len(e.citing)}</span></li>'
+            for e in entries
+        )
+    )
 
 
 def json_script(value: object) -> str:

@@ -54,10 +54,8 @@ class Scope:
             return group[1] in self.bodies
         if kind == "facet":
             return (group[1], group[2]) in self.facets
-        if kind == "resolution":
-            return ResolutionKey(group[1], group[2]) in self.resolutions or (
-                group[3] in self.symbols
-            )
+        if kind == "resolution":  # a key is a tuple: compared with its slice
+            return group[1:3] in self.resolutions or group[3] in self.symbols
         return True
 
 
@@ -143,10 +141,12 @@ class Site:
         yield from self.list_pages()
         yield from self.document_pages()
 
-    def document_pages(self) -> Iterator[Page]:
-        """Yield a page per document (gathered as it is written: `Site.context`)."""
+    def document_pages(self, urls: set[str] | None = None) -> Iterator[Page]:
+        """Yield a page per document (gathered as it is written: `Site.context`); with
+        `urls`, for the documents at those URLs only."""
         for doc in self.archive.docs:
-            yield Page(doc.url, "document.html", {"doc": doc}, DOCUMENT_GROUP)
+            if urls is None or doc.url in urls:
+                yield Page(doc.url, "document.html", {"doc": doc}, DOCUMENT_GROUP)
 
     def list_pages(self, scope: Scope | None = None) -> Iterator[Page]:
         """Yield every page but the documents': home, lists, resolutions, search, content;
