@@ -190,8 +190,6 @@ class Links(NamedTuple):
     """The resolution the record is itself."""
     drafts: tuple[str, ...]
     """For a resolution: the `/L.` drafts its masthead says it was adopted from."""
-    order: tuple
-    """`symbols.natural_key` of its symbol: where it stands among its family."""
 
 
 def links_of(record: Record) -> Links:
@@ -236,7 +234,6 @@ def links_of(record: Record) -> Links:
         tuple(cites),
         citation_number(record),
         drafts,
-        symbols.natural_key(symbol or ""),
     )
 
 
@@ -524,5 +521,8 @@ def _gather_families(archive: Archive) -> None:
             archive.drafts[doc.url] = list(links.drafts)
             for draft in links.drafts:
                 adopted[symbols.compare_key(draft)].append(doc)
-    archive.children = {k: sorted(v, key=lambda d: d.links.order) for k, v in children.items()}
+    archive.children = {
+        k: sorted(v, key=lambda d: symbols.natural_key(d.record.symbol or ""))
+        for k, v in children.items()
+    }
     archive.adopted = dict(adopted)

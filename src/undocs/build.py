@@ -80,11 +80,11 @@ def _load_one(path: Path, name: str) -> Loaded:
         record, problems = load_file(path, name)
         # the text stays on disk until its page is written: memory holds records, not texts
         record = replace(record, text="")
-        return Loaded(record, problems, links_of(record), record_problems(record))
+        return Loaded(record, problems, links_of(record), tuple(record_problems(record)))
     except InputError as err:
-        return Loaded(None, [err.problem], None, [])
+        return Loaded(None, [err.problem], None, ())
     except (OSError, ValueError) as err:
-        return Loaded(None, [Problem(name, 0, f"could not read: {err}", "error")], None, [])
+        return Loaded(None, [Problem(name, 0, f"could not read: {err}", "error")], None, ())
 
 
 #: Files one job of the workers reads.

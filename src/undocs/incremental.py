@@ -39,7 +39,7 @@ class Loaded(NamedTuple):
     problems: list[Problem]
     links: Links | None
     """What the record links to (`archive.links_of`)."""
-    checks: list[Problem]
+    checks: tuple[Problem, ...]
     """Its problems that the archive reports after the loader's (`quality.record_problems`)."""
 
 
