@@ -84,6 +84,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             folders,
             lambda changed: _report(builder.build(changed=changed), strict=False),
             after=builder.flush,
+            start=builder.prepare,
         )
         if not (options.out / "index.html").is_file():
             _report(builder.build(), strict=False)

@@ -91,13 +91,16 @@ class Watcher:
         rebuild: Callable[[list[str]], None],
         every: float = 1.0,
         after: Callable[[], None] | None = None,
+        start: Callable[[], None] | None = None,
     ):
         """Watch `folders` from now on (a change made after this is seen even before `run`);
         on a change, call `rebuild` with the paths of the files changed, then `after` once
-        the browser was told (`Builder.flush`)."""
+        the browser was told (`Builder.flush`). `run` calls `start` first
+        (`Builder.prepare`)."""
         self.folders = [f for f in folders if f.exists()]
         self.rebuild = rebuild
         self.after = after
+        self.start = start
         self.every = every
         self.generation = 0
         self._stop = threading.Event()
@@ -132,6 +135,11 @@ class Watcher:
 
     def run(self) -> None:
         """Rebuild on every change until stopped."""
+        if self.start is not None:
+            try:
+                self.start()
+            except Exception as err:  # noqa: BLE001 - only the first rebuild is slower
+                print(f"undocs: could not prepare for rebuilds: {err}", flush=True)
         while not self._stop.wait(self.every):
             now, last = self.snapshot(), self._last
             if now != last:

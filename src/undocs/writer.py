@@ -98,7 +98,7 @@ def write_pages(
 ) -> Written:
     """Render the pages `todo` of the site's `total` into `folder` on every core (an
     incremental build)."""
-    _compile(env)
+    compile_templates(env)
     say(f"writing {len(todo)} of {total} pages")
     written = Written()
     for share in parallel.run_each(_blocks(site, env, folder, {""}, todo, None), len(todo)):
@@ -121,7 +121,7 @@ def write_site(
     documents, which need nothing but the archive: gathering them is not left to this
     process while the cores wait.
     """
-    _compile(env)
+    compile_templates(env)
     made = {""}  # each forked worker has its own copy: the folders it made
     documents = list(site.document_pages())
 
@@ -144,7 +144,7 @@ def write_site(
     return total
 
 
-def _compile(env) -> None:
+def compile_templates(env) -> None:
     """Compile every template here, once: the forked workers share them."""
     for name in env.list_templates():
         if name.endswith((".html", ".xml", ".txt")):
