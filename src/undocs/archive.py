@@ -159,15 +159,11 @@ def target_symbol(cite: Citation, citing: Record) -> str | None:
     return resolution_symbol(cite.target, cite.body or citing.body)
 
 
-class Cited(NamedTuple):
-    """One distinct thing a record cites."""
-
-    symbol: str | None
-    """The symbol it points at, if any (a resolution number resolved to a symbol)."""
-    key: str | None
-    """`compare_key` of that symbol."""
-    resolution: ResolutionKey | None
-    """The resolution, for a citation by number."""
+#: One distinct thing a record cites: the symbol it points at if any (a resolution number
+#: resolved to a symbol), `compare_key` of that symbol, and the resolution (body, number) of a
+#: citation by number. Plain tuples: tens of thousands are pickled by each build (a named
+#: tuple pickles four times slower), and a (body, number) pair finds its `ResolutionKey`.
+Cited = tuple[str | None, str | None, tuple[str, str] | None]
 
 
 class Links(NamedTuple):
@@ -203,13 +199,8 @@ def links_of(record: Record) -> Links:
             continue
         seen.add((cite.kind, cite.target, cite.body))
         target = target_symbol(cite, record)
-        cites.append(
-            Cited(
-                target,
-                symbols.compare_key(target) if target else None,
-                resolution_key(cite, record) if cite.kind == "resolution" else None,
-            )
-        )
+        resolution = tuple(resolution_key(cite, record)) if cite.kind == "resolution" else None
+        cites.append((target, symbols.compare_key(target) if target else None, resolution))
     drafts: tuple[str, ...] = ()
     if record.document_type == "resolution":
         # "[on the report of ... (A/56/L.60)]", "[ohne Überweisung ... (A/57/L.79)]":
@@ -412,8 +403,8 @@ def patch_archive(archive: Archive, changed: list[tuple[Record, Links]]) -> Arch
                 doc if d is before else d for d in patched.children[doc.links.parent]
             ]
         for links in (before.links, doc.links):
-            cited.update(c.key for c in links.cites if c.key is not None)
-            resolutions.update(c.resolution for c in links.cites if c.resolution is not None)
+            cited.update(key for _, key, _ in links.cites if key is not None)
+            resolutions.update(ResolutionKey(*r) for _, _, r in links.cites if r is not None)
             if links.number is not None:
                 resolutions.add(links.number)
             drafts.update(links.drafts)
@@ -423,7 +414,7 @@ def patch_archive(archive: Archive, changed: list[tuple[Record, Links]]) -> Arch
     gone = {id(doc) for doc in olds.values()}
     for key in cited:
         docs = [d for d in patched.cited_by.get(key, ()) if id(d) not in gone]
-        docs += [d for d in new.values() if any(c.key == key for c in d.links.cites)]
+        docs += [d for d in new.values() if any(c[1] == key for c in d.links.cites)]
         if docs:
             patched.cited_by[key] = sorted(docs, key=_newest, reverse=True)
         else:
@@ -435,11 +426,11 @@ def patch_archive(archive: Archive, changed: list[tuple[Record, Links]]) -> Arch
             entry = Resolution(key, None, resolution_url(key))
             created = True
         citing = [d for d in entry.citing if id(d) not in gone]
-        citing += [d for d in new.values() if any(c.resolution == key for c in d.links.cites)]
+        citing += [d for d in new.values() if any(c[2] == key for c in d.links.cites)]
         citing.sort(key=_newest, reverse=True)
         if citing:  # its symbol is that of the first citation, in file order
             first = min(citing, key=lambda d: d.record.file)
-            symbol = next(c.symbol for c in first.links.cites if c.resolution == key)
+            symbol = next(c[0] for c in first.links.cites if c[2] == key)
         else:
             holders = [d for d in patched.docs if d.links.number == key]
             if not holders:  # no longer cited nor held: gone from the archive
@@ -493,12 +484,12 @@ def resolution_url(key: ResolutionKey) -> str:
 
 
 def _add_resolution(
-    archive: Archive, key: ResolutionKey, symbol: str | None, doc: Doc | None
+    archive: Archive, key: tuple[str, str], symbol: str | None, doc: Doc | None
 ) -> None:
-    entry = archive.resolutions.get(key)
+    entry = archive.resolutions.get(key)  # type: ignore[arg-type]  # a pair finds its key
     if entry is None:
-        entry = Resolution(key, symbol, resolution_url(key))
-        archive.resolutions[key] = entry
+        entry = Resolution(ResolutionKey(*key), symbol, resolution_url(ResolutionKey(*key)))
+        archive.resolutions[entry.key] = entry
     # a citing document is added once: documents add their citations one after the other, so
     # a document citing it again is the last added (compared by identity: field by field is
     # slow)
