@@ -92,8 +92,10 @@ def test_a_running_builder_gives_clean_builds(seeds: Path, tmp_path: Path) -> No
         seeds=seeds, out=out, content=ROOT / "content", settings=Settings(search=False)
     )
     build(options)
+    offline = seeds / "hrc/000_10361df79b41102d.txt"  # edited while no server ran
+    offline.write_text(offline.read_text(encoding="utf-8") + "\n8. Offline.\n", "utf-8")
     builder = Builder(options, defer_saving=True)
-    builder.prepare()  # as the watcher starts: the last build's archive gathered ahead
+    builder.prepare()  # as the watcher starts: builds what changed, gathers the archive
     edited = seeds / "hrc/014_da25a16a97833e27.txt"
     original = edited.read_text(encoding="utf-8")
     removed = seeds / "hrc/025_5dc118074c9b9ede.txt"

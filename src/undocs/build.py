@@ -239,26 +239,29 @@ class Builder:
         return result
 
     def prepare(self) -> None:
-        """Read the last build's state and gather its archive, export rows and templates
-        before any change (`serve --watch`, as it starts): the first rebuild is then as
-        quick as the next ones. Nothing is written."""
+        """Build what changed since the last build (every file is looked at), then gather
+        the archive, export rows and templates the next builds patch (`serve --watch`, as
+        the watcher starts): the first edit is then rebuilt as quickly as the next ones."""
+        self.build()
+        self.flush()
+        assert self._last is not None
+        state, stamp, archive = self._last
         out = self.options.out.resolve()
-        old = load_state(out) if self._last is None else None
-        if old is None:
-            return
         with _collector_off():
-            stamp = state_stamp(out)
-            if not load_cached_records(out, old):
+            if not state.loaded and state.stats and not load_cached_records(out, state):
                 return
-            loaded = [item for item in old.loaded.values() if item.record is not None]
+            loaded = [item for item in state.loaded.values() if item.record is not None]
             records = [item.record for item in loaded]
-            archive = build_archive(records, [item.links for item in loaded])
+            if archive is None:
+                archive = build_archive(records, [item.links for item in loaded])
             self._rows.records(records)
             self._rows.citations(archive)
             config = config_digest(self.options.settings, self.options.content)
-            self._templates[config] = environment(self.options.settings, bytecode_folder(out))
+            if config not in self._templates:
+                self._templates.clear()
+                self._templates[config] = environment(self.options.settings, bytecode_folder(out))
             compile_templates(self._templates[config])
-            self._last = (old, stamp, archive)
+            self._last = (state, stamp, archive)
 
     def flush(self) -> None:
         """Write the cache of the last build, if it was left to write."""
