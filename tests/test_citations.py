@@ -127,13 +127,16 @@ def test_hint_anchored_search_finds_what_a_full_scan_finds(corpus) -> None:
     """`patterns.anchored` tries each language's resolution pattern only near its hint word
     (`HINT_LEADS` characters before it): on real texts of every language it must find
     exactly what `finditer` over the whole text finds."""
+    from pathlib import Path
+
     from undocs import patterns
     from undocs.citations import HINT_LEADS, HINTS, _language_patterns
     from undocs.languages import LANGUAGES, normalise_digits
-    from undocs.loader import find_sources, load_file
+    from undocs.loader import load_file, scan_sources
 
     texts: dict[str, list[str]] = {code: [] for code in LANGUAGES if code != "zh"}
-    for path in list(find_sources(corpus))[::23]:
+    for source in scan_sources(corpus)[::23]:
+        path = Path(source.path)
         try:
             record, _ = load_file(path, path.name)
         except Exception:

@@ -145,9 +145,9 @@ def test_citation_positions_cover_their_words(corpus: Path) -> None:
 
 def test_text_read_again_is_the_text_parsed(corpus: Path, tmp_path: Path) -> None:
     """Pages re-read their text from `Record.text_line` on: exactly what the loader parsed."""
-    from undocs.loader import find_sources, read_text
+    from undocs.loader import read_text, scan_sources
 
-    files = list(find_sources(corpus))[::97]
+    files = [Path(s.path) for s in scan_sources(corpus)][::97]
     crafted = tmp_path / "crafted.md"
     crafted.write_bytes(b"---\r\nsymbol: A/70/1\r\ntitle: |\r\n  two\r\n  lines\r\n---\r\nText\r\n")
     empty_body = tmp_path / "empty_body.md"

@@ -73,10 +73,13 @@ def test_parent_of_addendum() -> None:
 def test_symbols_tried_near_slashes_find_what_a_full_scan_finds(corpus) -> None:
     """`find_symbols` tries the grammar only before each slash: on real texts and on the
     longest series roots it must find what `SYMBOL_RE.finditer` finds."""
-    from undocs.loader import decode, find_sources
+    from pathlib import Path
+
+    from undocs.loader import decode, scan_sources
     from undocs.symbols import _GLUED, SERIES_ROOTS, SYMBOL_RE, find_symbols
 
-    texts = [decode(p.read_bytes(), p.name) for p in list(find_sources(corpus))[::29]]
+    sample = scan_sources(corpus)[::29]
+    texts = [decode(Path(s.path).read_bytes(), s.name) for s in sample]
     longest = sorted(SERIES_ROOTS, key=len)[-3:]
     texts += [f"see {root}.12/3/Add.1, x{root}/1 and ({root}/ \n 2-A/70/1)" for root in longest]
     found = 0

@@ -124,10 +124,6 @@ class Archive:
             return []
         return self.cited_by.get(symbols.compare_key(doc.record.symbol), [])
 
-    def resolution_key(self, cite: Citation, citing: Record) -> ResolutionKey:
-        """Return which resolution a citation by number names."""
-        return resolution_key(cite, citing)
-
     def family(self, doc: Doc) -> tuple[Doc | None, list[Doc]]:
         """Return a document's parent (for `Add.1`, its report) and its own addenda held."""
         if not doc.record.symbol:
@@ -138,10 +134,6 @@ class Archive:
             parent = self.doc_for(str(parsed.parent), doc.record.language)
         kids = self.children.get(symbols.compare_key(doc.record.symbol), [])
         return parent, [k for k in kids if k.record.language == doc.record.language] or kids
-
-    def target_symbol(self, cite: Citation, citing: Record) -> str | None:
-        """Return the symbol a citation points at (a resolution number resolved to a symbol)."""
-        return target_symbol(cite, citing)
 
 
 def resolution_key(cite: Citation, citing: Record) -> ResolutionKey:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import symbols
-from .archive import Doc, resolution_url
+from .archive import Doc, resolution_key, resolution_url, target_symbol
 from .model import Citation
 from .render import OFFICIAL_LANGUAGES, Settings, root_of
 from .textbody import cjk_bigrams, render_body
@@ -26,12 +26,12 @@ def undocs_url(symbol: str) -> str:
 def citation_href(site: Site, cite: Citation, doc: Doc) -> str | None:
     """Return where a citation in the text links: the archive's page, else the UN's."""
     archive = site.archive
-    target = archive.target_symbol(cite, doc.record)
+    target = target_symbol(cite, doc.record)
     held = archive.doc_for(target, doc.record.language) if target else None
     if held is not None:
         return root_of(doc.url) + held.url
     if cite.kind == "resolution":
-        return root_of(doc.url) + resolution_url(archive.resolution_key(cite, doc.record))
+        return root_of(doc.url) + resolution_url(resolution_key(cite, doc.record))
     return undocs_url(target) if target else None
 
 
@@ -66,7 +66,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
     documents: dict[str, DocumentLink] = {}
     for cite in r.citations:
         if cite.kind == "resolution" and cite.target not in resolutions:
-            key = archive.resolution_key(cite, r)
+            key = resolution_key(cite, r)
             entry = archive.resolutions[key]
             held = archive.doc_for(entry.symbol, r.language) if entry.symbol else None
             resolutions[cite.target] = CitedResolution(

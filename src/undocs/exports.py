@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Callable
 
-from .archive import Archive, Doc
+from .archive import Archive, Doc, target_symbol
 from .model import RECORD_FIELDS, Record
 
 #: Files written under `/data/`, with what each holds (shown on the `/data/` page).
@@ -81,7 +81,7 @@ def _citation_cells(archive: Archive, doc: Doc) -> list[list[str]]:
         if (cite.kind, cite.target) in seen:
             continue
         seen.add((cite.kind, cite.target))
-        target = archive.target_symbol(cite, r)
+        target = target_symbol(cite, r)
         held = bool(target and archive.doc_for(target, r.language))
         rows.append(
             [

@@ -2,10 +2,11 @@
 
 The cache sits beside the output folder (`.<out>.undocs-cache/`): the parse of every source
 file keyed by its size and modification time, a digest of everything else a page depends on
-(settings, templates, Markdown pages, the undocs version), and a key per page written. A build
-reads again only the files that changed and writes only the pages they touch: a document's
-own page, the pages of what it cites and of what cites it, its language versions and family,
-the resolutions involved, and every list whose entries changed.
+(settings, templates, Markdown pages, the undocs version), and a key and group per page written. A
+build reads again only the files that changed and writes only the pages they touch: a
+document's own page, the pages of what it cites and of what cites it, its language versions
+and family, the resolutions involved, and every list whose entries changed, gathering again
+only the groups of list pages a change can show in (`scope_of`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import __version__, symbols
-from .archive import Archive, Doc, Links, Resolution, ResolutionKey, Summary, citation_number
+from .archive import (
+    Archive,
+    Doc,
+    Links,
+    Resolution,
+    ResolutionKey,
+    Summary,
+    citation_number,
+    resolution_key,
+    target_symbol,
+)
 from .model import Problem, Record
 from .render import BUILTIN_TEMPLATES, Page, Settings
 from .site import FACETS, Scope, body_name
@@ -52,7 +63,7 @@ class State:
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Source file -> (size, modification time in ns) when it was read."""
     loaded: dict[str, Loaded] = field(default_factory=dict)
-    """Source file -> its record (without text) and problems."""
+    """Source file -> what reading it gave (read from the cache only when needed)."""
     pages: dict[str, Entry] = field(default_factory=dict)
     """Output path -> what was written there, for every page but the documents'."""
     urls: dict[str, str] = field(default_factory=dict)
@@ -309,11 +320,11 @@ def scope_of(archive: Archive, changed: list[Record]) -> tuple[set[str], Scope]:
         if number is not None:
             resolutions.add(number)
         for cite in record.citations:
-            target = archive.target_symbol(cite, record)
+            target = target_symbol(cite, record)
             if target:
                 cited.add(symbols.compare_key(target))
             if cite.kind == "resolution":
-                resolutions.add(archive.resolution_key(cite, record))
+                resolutions.add(resolution_key(cite, record))
         doc = archive.by_file.get(record.file)
         if doc is not None:
             urls.add(doc.url)

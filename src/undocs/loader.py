@@ -9,7 +9,7 @@ import hashlib
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
@@ -124,12 +124,6 @@ def scan_order(name: str) -> tuple[tuple[int, str], ...]:
     """Return where `scan_sources` lists a file: a folder's files, then its sub-folders."""
     *folders, file = name.split("/")
     return (*((1, part) for part in folders), (0, file))
-
-
-def find_sources(folder: Path) -> Iterator[Path]:
-    """Yield every `.txt` and `.md` file under `folder`, sorted, without following link loops."""
-    for source in scan_sources(folder):
-        yield Path(source.path)
 
 
 def decode(data: bytes, path: str) -> str:
