@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
@@ -181,6 +182,16 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     return Builder(options).build(progress)
 
 
+class _Last(NamedTuple):
+    """What a Builder keeps of its last build."""
+
+    state: State
+    stamp: object
+    """`state_stamp` of the cache once the state was written (None: not written yet)."""
+    archive: Archive | None
+    """The archive it gathered (None after a build with nothing changed)."""
+
+
 class Builder:
     """Builds a site, and builds it again after changes (`undocs serve --watch`).
 
@@ -194,9 +205,7 @@ class Builder:
         self.defer_saving = defer_saving
         """Leave writing the cache to `flush` (called before the next build): a watcher
         reloads the browser first."""
-        self._last: tuple[State, object, Archive | None] | None = None
-        """The state the last build left, with the cache's stamp when it was written and
-        the archive it gathered."""
+        self._last: _Last | None = None
         self._templates: dict[str, jinja2.Environment] = {}
         """The last build's Jinja environment, by `config_digest`: templates compiled once."""
         self._rows = ExportRows()
@@ -217,9 +226,9 @@ class Builder:
         say = progress or (lambda _msg: None)
         out = self.options.out.resolve()
         previous = names = None
-        if self._last is not None and out.is_dir() and self._last[1] == state_stamp(out):
-            old: State | None = self._last[0]
-            previous = self._last[2]
+        if self._last is not None and out.is_dir() and self._last.stamp == state_stamp(out):
+            old: State | None = self._last.state
+            previous = self._last.archive
             if changed is not None and not self._failed:
                 names = _names(self.options.seeds, changed)
         else:
@@ -232,7 +241,7 @@ class Builder:
                 self.options, out, old, say, self._templates, rows, previous, names
             )
             self._failed = False
-            self._last = (state, state_stamp(out) if save is None else None, archive)
+            self._last = _Last(state, state_stamp(out) if save is None else None, archive)
             self._unsaved = save
             if not self.defer_saving:
                 self.flush()
@@ -261,14 +270,14 @@ class Builder:
                 self._templates.clear()
                 self._templates[config] = environment(self.options.settings, bytecode_folder(out))
             compile_templates(self._templates[config])
-            self._last = (state, stamp, archive)
+            self._last = _Last(state, stamp, archive)
 
     def flush(self) -> None:
         """Write the cache of the last build, if it was left to write."""
         if self._unsaved is not None and self._last is not None:
             self._unsaved()
             self._unsaved = None
-            self._last = (self._last[0], state_stamp(self.options.out.resolve()), self._last[2])
+            self._last = self._last._replace(stamp=state_stamp(self.options.out.resolve()))
 
 
 @contextmanager
