@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -52,23 +55,28 @@ def build_options(args: argparse.Namespace) -> BuildOptions:
     )
 
 
-def _report(result, strict: bool) -> int:
+def _report(result, seconds: float, strict: bool) -> int:
     for problem in result.problems:
         _err(str(problem))
     again = "" if result.written < 0 else f", {result.written} written again"
     print(
         f"Built {result.documents} documents into {result.pages} pages in {result.out}"
-        f"{again} ({len(result.problems)} problems reported).",
+        f"{again} ({seconds:.2f} s, {len(result.problems)} problems reported).",
         flush=True,
     )
     return 1 if strict and result.problems else 0
+
+
+def _timed(run: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.perf_counter()
+    return run(), time.perf_counter() - start
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site and report what was written."""
     options = build_options(args)
     progress = None if args.quiet else (lambda msg: _err(f"undocs: {msg}"))
-    return _report(build(options, progress), args.strict)
+    return _report(*_timed(lambda: build(options, progress)), args.strict)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -82,12 +90,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
             folders.append(options.settings.templates)
         watcher = Watcher(  # watching before the first build: no change falls in between
             folders,
-            lambda changed: _report(builder.build(changed=changed), strict=False),
+            lambda changed: _report(*_timed(lambda: builder.build(changed=changed)), False),
             after=builder.flush,
             start=builder.prepare,
         )
         if not (options.out / "index.html").is_file():
-            _report(builder.build(), strict=False)
+            _report(*_timed(builder.build), False)
     try:
         serve(options.out, args.port, watcher)
     finally:
