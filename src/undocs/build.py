@@ -188,8 +188,8 @@ class _Last(NamedTuple):
     state: State
     stamp: object
     """`state_stamp` of the cache once the state was written (None: not written yet)."""
-    archive: Archive | None
-    """The archive it gathered (None after a build with nothing changed)."""
+    site: Site | None
+    """The site it gathered, archive and lists (None after a build with nothing changed)."""
 
 
 class Builder:
@@ -228,7 +228,7 @@ class Builder:
         previous = names = None
         if self._last is not None and out.is_dir() and self._last.stamp == state_stamp(out):
             old: State | None = self._last.state
-            previous = self._last.archive
+            previous = self._last.site
             if changed is not None and not self._failed:
                 names = _names(self.options.seeds, changed)
         else:
@@ -237,11 +237,11 @@ class Builder:
             rows = self._rows if self._last is not None else None
             # a build that fails has read what changed: the next looks at every file again
             self._failed = True
-            result, state, archive, save = _build(
+            result, state, site, save = _build(
                 self.options, out, old, say, self._templates, rows, previous, names
             )
             self._failed = False
-            self._last = _Last(state, state_stamp(out) if save is None else None, archive)
+            self._last = _Last(state, state_stamp(out) if save is None else None, site)
             self._unsaved = save
             if not self.defer_saving:
                 self.flush()
@@ -254,23 +254,24 @@ class Builder:
         self.build()
         self.flush()
         assert self._last is not None
-        state, stamp, archive = self._last
+        state, stamp, site = self._last
         out = self.options.out.resolve()
         with _collector_off():
             if not state.loaded and state.stats and not load_cached_records(out, state):
                 return
             loaded = [item for item in state.loaded.values() if item.record is not None]
             records = [item.record for item in loaded]
-            if archive is None:
+            if site is None:
                 archive = build_archive(records, [item.links for item in loaded])
+                site = Site(archive, [], self.options.settings, source=self.options.seeds)
             self._rows.records(records)
-            self._rows.citations(archive)
+            self._rows.citations(site.archive)
             config = config_digest(self.options.settings, self.options.content)
             if config not in self._templates:
                 self._templates.clear()
                 self._templates[config] = environment(self.options.settings, bytecode_folder(out))
             compile_templates(self._templates[config])
-            self._last = _Last(state, stamp, archive)
+            self._last = _Last(state, stamp, site)
 
     def flush(self) -> None:
         """Write the cache of the last build, if it was left to write."""
@@ -320,15 +321,16 @@ def _build(
     say: Progress,
     templates: dict[str, jinja2.Environment],
     rows: ExportRows | None = None,
-    previous: Archive | None = None,
+    previous: Site | None = None,
     changed: list[str] | None = None,
-) -> tuple[BuildResult, State, Archive | None, Callable[[], None] | None]:
-    """Build; return what was built, the state for the next build, the archive, and what
+) -> tuple[BuildResult, State, Site | None, Callable[[], None] | None]:
+    """Build; return what was built, the state for the next build, the site, and what
     writes the state into the cache (None: nothing to write).
 
     The data exports are made from `rows` if given (in this process, turning into rows only
-    the records read again), else by a worker beside the pages. `previous` is the archive of
-    the build `old` describes: an edit is patched into it rather than gathered again.
+    the records read again), else by a worker beside the pages. `previous` is the site of the
+    build `old` describes: an edit is patched into its archive rather than gathered again,
+    and its lists kept where the edit leaves them as they were.
     `changed`: the names of the files changed since (`read_sources`)."""
     config = config_digest(options.settings, options.content)
     items = _scan(options.seeds, old.stats if old is not None else None, changed)
@@ -366,15 +368,22 @@ def _build(
     try:
         content, content_problems = load_content(options.content)
         problems += content_problems
-        archive = (
-            _patched(previous, old, state) if old is not None and old.config == config else None
-        )
+        archive = None
+        if previous is not None and old is not None and old.config == config:
+            archive = _patched(previous.archive, old, state)
         patched = archive is not None
         archive = archive or build_archive(records, links)
         checks = {item.record.file: item.checks for item in loaded if item.record is not None}
         problems += archive.problems
         problems += [problem for doc in archive.docs for problem in checks[doc.record.file]]
-        site = Site(archive, content, options.settings, problems, source=options.seeds)
+        site = Site(
+            archive,
+            content,
+            options.settings,
+            problems,
+            source=options.seeds,
+            previous=previous if patched else None,
+        )
         if rows is None:
             job = partial(_write_archive_data, site, staging)
             background.append(parallel.Background([job], len(records)))
@@ -411,13 +420,13 @@ def _build(
         save_records(out, state, shards)
         save_state(out, state)
 
-    return result, state, archive, save
+    return result, state, site, save
 
 
-def _patched(previous: Archive | None, old: State, state: State) -> Archive | None:
+def _patched(previous: Archive, old: State, state: State) -> Archive | None:
     """Return `previous` with the files read since `old` patched in, when they were edited
     (not added or removed); else None."""
-    if previous is None or len(old.loaded) != len(state.loaded):
+    if len(old.loaded) != len(state.loaded):
         return None
     changed = []
     for name, loaded in state.loaded.items():

@@ -90,13 +90,21 @@ class Site:
         settings: Settings,
         problems: list[Problem] | None = None,
         source: Path | None = None,
+        previous: Site | None = None,
     ):
+        """Gather the site of `archive`; given the `previous` site, whose archive an edit was
+        patched into, its lists are kept where the edit leaves them as they were."""
         self.archive = archive
         self.content = content
         self.settings = settings
         self.problems = problems or []
         self.source = source
         """The folder of source files, to read texts again when their pages are written."""
+        if previous is None or not self._reuse(previous):
+            self._gather()
+
+    def _gather(self) -> None:
+        archive = self.archive
         self.bodies: dict[str, list[Doc]] = defaultdict(list)
         self.facets: dict[str, dict[str, list[Doc]]] = {name: {} for name, _, _ in FACETS}
         """Facet name -> value -> its documents (in archive order, as `bodies`)."""
@@ -113,6 +121,46 @@ class Site:
         self.newest = newest_first(archive.docs)
         self.bundles = plan([doc.url for doc in archive.docs])
         """The Pagefind bundles the search page queries (search.plan)."""
+
+    def _reuse(self, previous: Site) -> bool:
+        """Take the lists of `previous` with this archive's documents in the places of the
+        documents they replace, when none moved: the same documents, in the same order, each
+        with the same URL, symbol, date and value of every facet. Return whether it did."""
+        docs, before = self.archive.docs, previous.archive.docs
+        if len(docs) != len(before):
+            return False
+        swapped: dict[int, Doc] = {}
+        for new, old in zip(docs, before, strict=True):
+            if new is not old:
+                a, b = new.record, old.record
+                if (
+                    new.url != old.url
+                    or a.symbol != b.symbol
+                    or a.date != b.date
+                    or body_name(a) != body_name(b)
+                    or any(value(a) != value(b) for _, value, _ in FACETS)
+                ):
+                    return False
+                swapped[id(old)] = new
+
+        def swap(found: list[Doc]) -> list[Doc]:
+            return [swapped.get(id(doc), doc) for doc in found]
+
+        # the lists holding no document edited are shared (lists are never changed after)
+        edited = [doc.record for doc in swapped.values()]
+        bodies = {body_name(record) for record in edited}
+        self.bodies = defaultdict(
+            list, {b: swap(ds) if b in bodies else ds for b, ds in previous.bodies.items()}
+        )
+        self.facets = {}
+        for name, value, _ in FACETS:
+            values = {value(record) for record in edited}
+            self.facets[name] = {
+                v: swap(ds) if v in values else ds for v, ds in previous.facets[name].items()
+            }
+        self.newest = swap(previous.newest) if swapped else previous.newest
+        self.bundles = previous.bundles
+        return True
 
     def text(self, record: Record) -> str:
         """Return a record's text: held in memory, or read again from its source file."""
