@@ -113,27 +113,24 @@ class Archive:
 
     def versions(self, doc: Doc) -> list[Doc]:
         """Return the other language versions of a document, by language code."""
-        if not doc.record.symbol:
-            return []
-        versions = self.by_symbol.get(symbols.compare_key(doc.record.symbol), {})
+        versions = self.by_symbol.get(doc.links.key, {}) if doc.links.key else {}
         return [v for lang, v in sorted(versions.items()) if v is not doc]
 
     def citing(self, doc: Doc) -> list[Doc]:
         """Return the documents citing this one, newest first, one per symbol and language."""
-        if not doc.record.symbol:
-            return []
-        return self.cited_by.get(symbols.compare_key(doc.record.symbol), [])
+        return self.cited_by.get(doc.links.key, []) if doc.links.key else []
 
     def family(self, doc: Doc) -> tuple[Doc | None, list[Doc]]:
         """Return a document's parent (for `Add.1`, its report) and its own addenda held."""
-        if not doc.record.symbol:
+        links, language = doc.links, doc.record.language
+        if not links.key:
             return None, []
-        parsed = symbols.parse(doc.record.symbol)
         parent = None
-        if parsed is not None and parsed.parent is not None:
-            parent = self.doc_for(str(parsed.parent), doc.record.language)
-        kids = self.children.get(symbols.compare_key(doc.record.symbol), [])
-        return parent, [k for k in kids if k.record.language == doc.record.language] or kids
+        if links.parent is not None:  # as `doc_for`: in its language, else in any held
+            versions = self.by_symbol.get(links.parent, {})
+            parent = versions.get(language) or next(iter(versions.values()), None)
+        kids = self.children.get(links.key, [])
+        return parent, [k for k in kids if k.record.language == language] or kids
 
 
 def resolution_key(cite: Citation, citing: Record) -> ResolutionKey:

@@ -30,6 +30,7 @@ from .incremental import (
     bytecode_folder,
     config_digest,
     drop_state,
+    edits,
     load_state,
     page_key,
     plan_shards,
@@ -267,10 +268,7 @@ class Builder:
             self._rows.records(records)
             self._rows.citations(site.archive)
             config = config_digest(self.options.settings, self.options.content)
-            if config not in self._templates:
-                self._templates.clear()
-                self._templates[config] = environment(self.options.settings, bytecode_folder(out))
-            compile_templates(self._templates[config])
+            compile_templates(_environment(self._templates, self.options.settings, config, out))
             self._last = _Last(state, stamp, site)
 
     def flush(self) -> None:
@@ -368,9 +366,10 @@ def _build(
     try:
         content, content_problems = load_content(options.content)
         problems += content_problems
+        changes = edits(old, state) if old is not None else []
         archive = None
         if previous is not None and old is not None and old.config == config:
-            archive = _patched(previous.archive, old, state)
+            archive = _patched(previous.archive, changes)
         patched = archive is not None
         archive = archive or build_archive(records, links)
         checks = {item.record.file: item.checks for item in loaded if item.record is not None}
@@ -392,10 +391,7 @@ def _build(
             if not patched:  # a patched archive holds the same symbols at the same URLs
                 files.append(("symbols.json", symbol_map(archive)))
             _write_data(staging, files)
-        if config not in templates:
-            templates.clear()
-            templates[config] = environment(options.settings, bytecode_folder(out))
-        env = templates[config]
+        env = _environment(templates, options.settings, config, out)
         state.urls = {doc.record.file: doc.url for doc in archive.docs}
         state.bodies = sorted(site.bodies)
         # a document that moved: every page linking to it changes (added or removed ones,
@@ -407,7 +403,7 @@ def _build(
             result = _build_all(options, site, env, records, staging, out, state, background, say)
         else:
             result = _build_changes(
-                options, site, env, records, staging, out, old, state, background, say
+                options, site, env, records, staging, out, old, state, changes, background, say
             )
     except BaseException:
         for job in background:
@@ -423,18 +419,26 @@ def _build(
     return result, state, site, save
 
 
-def _patched(previous: Archive, old: State, state: State) -> Archive | None:
-    """Return `previous` with the files read since `old` patched in, when they were edited
-    (not added or removed); else None."""
-    if len(old.loaded) != len(state.loaded):
-        return None
-    changed = []
-    for name, loaded in state.loaded.items():
-        if old.loaded.get(name) is not loaded:
-            if loaded.record is None or loaded.links is None or name not in old.loaded:
-                return None
-            changed.append((loaded.record, loaded.links))
-    return patch_archive(previous, changed)
+def _environment(
+    templates: dict[str, jinja2.Environment], settings: Settings, config: str, out: Path
+) -> jinja2.Environment:
+    """Return the Jinja environment of `config` (`config_digest`), kept in `templates`
+    between the builds of a Builder (the last one only: its templates are compiled)."""
+    if config not in templates:
+        templates.clear()
+        templates[config] = environment(settings, bytecode_folder(out))
+    return templates[config]
+
+
+def _patched(previous: Archive, changes: list[tuple[Loaded | None, Loaded | None]]):
+    """Return `previous` with the files of `changes` (`incremental.edits`) patched in, when
+    they were edited (not added, removed, or read for the first or last time); else None."""
+    edited = []
+    for before, after in changes:
+        if before is None or after is None or after.record is None or after.links is None:
+            return None
+        edited.append((after.record, after.links))
+    return patch_archive(previous, edited)
 
 
 def _build_all(options, site, env, records, staging, out, state, background, say) -> BuildResult:
@@ -455,13 +459,14 @@ def _build_all(options, site, env, records, staging, out, state, background, say
 
 
 def _key(page) -> str:
-    """Return a page's key: what it is rendered from. Documents and resolutions have none
-    (there are thousands: an incremental build knows which a change touches)."""
-    return "" if page.template in ("document.html", "resolution.html") else page_key(page)
+    """Return a page's key: what it is rendered from. Resolutions have none (there are
+    thousands: an incremental build knows which a change touches; documents are not keyed
+    at all)."""
+    return "" if page.template == "resolution.html" else page_key(page)
 
 
 def _build_changes(
-    options, site, env, records, staging, out, old, state, background, say
+    options, site, env, records, staging, out, old, state, changes, background, say
 ) -> BuildResult:
     """Write only the pages a change touches, then move them into `out`.
 
@@ -469,12 +474,12 @@ def _build_changes(
     are not even gathered: the cache's entries for them stand.
     """
     archive = site.archive
-    changed: list[Record] = []
-    for name, (record, *_) in state.loaded.items():
-        before = old.loaded[name].record if name in old.loaded else None
-        if record is None or before is None or record.digest != before.digest:
-            changed += [r for r in (record, before) if r is not None]
-    changed += [r for name, (r, *_) in old.loaded.items() if name not in state.loaded and r]
+    changed: list[Loaded] = []  # the old and the new reading of each file whose text changed
+    for before, after in changes:
+        if not (before and after and before.record and after.record) or (
+            before.record.digest != after.record.digest
+        ):
+            changed += [item for item in (before, after) if item and item.record]
     urls, scope = scope_of(archive, changed)
     if old.bodies != state.bodies:
         scope = None  # a body came or went: resolution pages link to it or no longer

@@ -99,9 +99,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "parent": parent.summary if parent else None,
         "children": [c.summary for c in children],
         "drafts": [_link(site, doc, s) for s in archive.drafts.get(doc.url, [])],
-        "adopted": [d.summary for d in archive.adopted.get(symbols.compare_key(r.symbol), [])]
-        if r.symbol
-        else [],
+        "adopted": [d.summary for d in archive.adopted.get(doc.links.key or "", [])],
         "body_url": site.body_url(r.body),
         "session_url": site.session_url(r.body, r.session) if r.session else None,
         "undocs_url": undocs_url(r.symbol) if r.symbol else None,

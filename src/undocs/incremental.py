@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import __version__, symbols
+from . import __version__
 from .archive import (
     Archive,
     Doc,
@@ -30,9 +30,6 @@ from .archive import (
     Resolution,
     ResolutionKey,
     Summary,
-    citation_number,
-    resolution_key,
-    target_symbol,
 )
 from .model import Problem, Record
 from .render import BUILTIN_TEMPLATES, Page, Settings
@@ -299,32 +296,42 @@ def _fields(value: Any) -> str:
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def scope_of(archive: Archive, changed: list[Record]) -> tuple[set[str], Scope]:
+def edits(old: State, state: State) -> list[tuple[Loaded | None, Loaded | None]]:
+    """Return, for each file read again or removed since `old`, what reading it gave then
+    and now (None: the file was not there)."""
+    found: list[tuple[Loaded | None, Loaded | None]] = [
+        (old.loaded.get(name), loaded)
+        for name, loaded in state.loaded.items()
+        if old.loaded.get(name) is not loaded
+    ]
+    found += [(loaded, None) for name, loaded in old.loaded.items() if name not in state.loaded]
+    return found
+
+
+def scope_of(archive: Archive, changed: list[Loaded]) -> tuple[set[str], Scope]:
     """Return the URLs of the documents whose pages show something of `changed`, and the
     groups of list pages that can (`site.Scope`).
 
     `changed` holds both the old and the new record of each changed file (and the records of
-    files added or removed): what cited the old one, or is cited by the new one, shows it.
+    files added or removed), with their links: what cited the old one, or is cited by the new
+    one, shows it.
     """
     own: set[str] = set()  # the changed documents' symbols: what shows them
     cited: set[str] = set()  # what they cite: whose "cited by" lists change
     resolutions: set[ResolutionKey] = set()
     urls: set[str] = set()
-    for record in changed:
-        if record.symbol:
-            own.add(symbols.compare_key(record.symbol))
-            parsed = symbols.parse(record.symbol)
-            if parsed is not None and parsed.parent is not None:
-                own.add(symbols.compare_key(str(parsed.parent)))
-        number = citation_number(record)
-        if number is not None:
-            resolutions.add(number)
-        for cite in record.citations:
-            target = target_symbol(cite, record)
-            if target:
-                cited.add(symbols.compare_key(target))
-            if cite.kind == "resolution":
-                resolutions.add(resolution_key(cite, record))
+    records = []
+    for record, _, links, _ in changed:
+        assert record is not None and links is not None
+        records.append(record)
+        own.update(key for key in (links.key, links.parent) if key is not None)
+        if links.number is not None:
+            resolutions.add(links.number)
+        for _, key, resolution in links.cites:
+            if key is not None:
+                cited.add(key)
+            if resolution is not None:
+                resolutions.add(ResolutionKey(*resolution))
         doc = archive.by_file.get(record.file)
         if doc is not None:
             urls.add(doc.url)
@@ -339,8 +346,8 @@ def scope_of(archive: Archive, changed: list[Record]) -> tuple[set[str], Scope]:
     for key in cited:
         urls.update(doc.url for doc in archive.by_symbol.get(key, {}).values())
     scope = Scope(
-        bodies=frozenset(body_name(r) for r in changed),
-        facets=frozenset((name, value(r)) for r in changed for name, value, _ in FACETS),
+        bodies=frozenset(body_name(r) for r in records),
+        facets=frozenset((name, value(r)) for r in records for name, value, _ in FACETS),
         resolutions=frozenset(resolutions),
         symbols=frozenset(own),
     )
