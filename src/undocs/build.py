@@ -31,6 +31,7 @@ from .incremental import (
     config_digest,
     drop_state,
     edits,
+    load_cached_records,
     load_state,
     page_key,
     plan_shards,
@@ -38,9 +39,6 @@ from .incremental import (
     save_state,
     scope_of,
     state_stamp,
-)
-from .incremental import (
-    load_records as load_cached_records,
 )
 from .loader import Source, load_file, rescan_sources, scan_sources
 from .model import InputError, Problem, Record

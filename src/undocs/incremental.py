@@ -95,7 +95,7 @@ _UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeE
 def load_state(out: Path) -> State | None:
     """Return the state of the last build into `out`, or None if there is none usable.
 
-    Its records are not read yet (`load_records`): a build with nothing changed needs only
+    Its records are not read yet (`load_cached_records`): a build with nothing changed needs only
     the files' sizes and modification times."""
     folder = cache_folder(out)
     if not out.is_dir() or not (folder / "state.pickle").is_file():
@@ -108,7 +108,7 @@ def load_state(out: Path) -> State | None:
     return state if version == cache_version() else None
 
 
-def load_records(out: Path, state: State) -> bool:
+def load_cached_records(out: Path, state: State) -> bool:
     """Read the records of a state `load_state` returned; return False if some are missing
     (the state is then not to be used)."""
     folder = cache_folder(out) / "records"
