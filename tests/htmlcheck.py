@@ -65,18 +65,22 @@ def page_url(site: Path, path: Path) -> str:
     return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
 
-def resolve(site: Path, page: Path, href: str) -> Path | None:
-    """Return the file an internal link points at, or None for an external link."""
+def resolve(site: Path, page: Path, href: str, base: str = "/") -> Path | None:
+    """Return the file an internal link points at, or None for an external link; the site
+    is served under the path `base` (a root-relative link outside it points at nothing)."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith(("#", "mailto:")):
         return None
-    target = urljoin(page_url(site, page), unquote(parts.path))
-    path = site / target.lstrip("/")
+    target = urljoin(base + page_url(site, page).lstrip("/"), unquote(parts.path))
+    if not target.startswith(base):
+        return site / "(outside the site's path)" / target
+    path = site / target[len(base) :]
     return path / "index.html" if target.endswith("/") else path
 
 
-def broken_links(site: Path) -> list[str]:
-    """Return `page -> href` for every internal link or asset that points at nothing."""
+def broken_links(site: Path, base: str = "/") -> list[str]:
+    """Return `page -> href` for every internal link or asset that points at nothing, the
+    site served under the path `base`."""
     broken = []
     for page in site.rglob("*.html"):
         parsed = parse(page)
@@ -85,7 +89,7 @@ def broken_links(site: Path) -> list[str]:
                 href = element.attrs.get(attr)
                 if not href:
                     continue
-                target = resolve(site, page, href)
+                target = resolve(site, page, href, base)
                 if target is not None and not target.exists():
                     broken.append(f"{page.relative_to(site)} -> {href}")
     return broken

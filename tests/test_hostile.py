@@ -71,7 +71,7 @@ def _hostile(folder: Path) -> dict[str, str]:
         "big.txt": "-byte limit",
         "bad-yaml.md": "not valid YAML",
         "list-front-matter.md": "must be a mapping",
-        "wrong-type.md": "'session' must be int",
+        "wrong-type.md": "'session' must be a whole number, not the text 'seven'",
         "unclosed.md": "never closed",
         "traversal.md": "is not a UN symbol",
         "absolute.md": "is not a UN symbol",

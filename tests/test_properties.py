@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from undocs import symbols
 from undocs.citations import find_citations
-from undocs.frontmatter import split
+from undocs.frontmatter import read_fields, split
 from undocs.loader import parse_text
 from undocs.masthead import read_masthead
 from undocs.model import InputError
@@ -70,10 +70,11 @@ def test_masthead_never_raises(lines: list[str], code: str) -> None:
 def test_loader_never_raises_on_any_text(text: str) -> None:
     try:
         parts = split(text, "x.md")
+        meta, _ = read_fields(parts, "x.md")
     except InputError as err:
         assert err.problem.path == "x.md" and err.problem.line >= 1
         return
-    record, problems = parse_text(parts.text, "x.md", parts.meta, parts.text_line)
+    record, problems = parse_text(parts.text, "x.md", meta, parts.text_line, parts.lines)
     assert record.file == "x.md"
     assert all(str(p).startswith("x.md:") for p in problems)
 
@@ -91,10 +92,13 @@ def test_front_matter_of_any_type_is_reported_not_raised(meta: dict) -> None:
     text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\nThe text.\n"
     try:
         parts = split(text, "f.md")
+        meta, problems = read_fields(parts, "f.md")
     except InputError as err:
         assert "front matter" in err.problem.reason
+        assert err.problem.line >= 2
         return
-    parse_text(parts.text, "f.md", parts.meta, parts.text_line)
+    assert all(p.line >= 2 for p in problems)
+    parse_text(parts.text, "f.md", meta, parts.text_line, parts.lines)
 
 
 @given(
@@ -120,14 +124,14 @@ def test_fast_front_matter_reads_what_yaml_reads(lines: list) -> None:
     """The front matter read without YAML is what YAML reads, or left to YAML."""
     import yaml
 
-    from undocs.frontmatter import _LOADER, _simple
+    from undocs.frontmatter import LOADER, _simple
 
     source = "\n".join(f"{key}: {value}" for key, value in lines)
     fast = _simple(source)
     if fast is None:
         return
     try:
-        expected = yaml.load(source, Loader=_LOADER) or {}
+        expected = yaml.load(source, Loader=LOADER) or {}
     except ValueError:
         return  # an impossible date ("0000-01-01"): YAML gives no value to compare
     except yaml.YAMLError:

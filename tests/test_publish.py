@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import threading
 import urllib.error
@@ -18,6 +16,7 @@ import yaml
 
 from undocs.cli import main
 from undocs.config import ConfigError, load_config
+from undocs.serve import make_server
 from undocs.writer import size_warnings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,9 +60,7 @@ def served(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
         )
         == 0
     )
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(www))
-    handler.log_message = lambda *args: None  # type: ignore[assignment]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = make_server(www / "repo", 0, prefix="/repo/")  # as GitHub Pages serves a project
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/repo/", www / "repo"
     server.shutdown()
@@ -98,6 +95,39 @@ def test_every_internal_link_works_under_the_sub_path(served) -> None:
     assert len(seen) > 100
 
 
+@pytest.mark.parametrize(
+    "missing", ["en/A/HRC/99/1/", "fr/S/RES/9999(2030)/", "nothing", "a/b/c/d/e/f/g.html"]
+)
+def test_404_page_works_at_any_depth_under_the_sub_path(served, missing: str) -> None:
+    """GitHub Pages answers a missing address with 404.html as it is: every link on it must
+    work from there (typing a symbol into the address lands exactly there)."""
+    start, _ = served
+    address = start + missing
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(address, timeout=10)
+    assert caught.value.code == 404
+    parser = _Links()
+    parser.feed(caught.value.read().decode("utf-8"))
+    assert parser.links
+    stylesheets = 0
+    for link in parser.links:
+        target = urljoin(address, link)
+        if link.startswith("#") or urlsplit(target).netloc != urlsplit(start).netloc:
+            continue  # the skip link, this page; the canonical link, on the real host
+        assert urlsplit(target).path.startswith("/repo/"), link
+        with urllib.request.urlopen(target, timeout=10) as response:
+            assert response.status == 200, link
+        stylesheets += link.endswith("style.css")
+    assert stylesheets == 1
+
+
+def test_the_server_redirects_its_root_to_the_sub_path(served) -> None:
+    start, _ = served
+    root = start.removesuffix("repo/")
+    with urllib.request.urlopen(root, timeout=10) as response:
+        assert response.url == start and response.status == 200
+
+
 def test_absolute_urls_use_the_base(served) -> None:
     _, site = served
     urls = [
@@ -113,7 +143,7 @@ def test_absolute_urls_use_the_base(served) -> None:
     assert f'<link rel="canonical" href="{BASE}en/A/HRC/43/15/">' in page
     assert (site / ".nojekyll").is_file()
     not_found = (site / "404.html").read_text(encoding="utf-8")
-    assert f'href="{BASE}search/"' in not_found
+    assert 'href="/repo/search/"' in not_found
 
 
 def test_search_bundle_under_the_sub_path(served) -> None:
@@ -175,8 +205,20 @@ def test_config_read_and_flags_override(tmp_path: Path, monkeypatch) -> None:
     [
         ("base_url: example.org\n", "undocs.yml:1: key 'base_url' must be an absolute http(s)"),
         ("title: My\nlanguage: English\n", "undocs.yml:2: key 'language' must be an ISO 639-1"),
-        ("seeds: 3\n", "undocs.yml:1: key 'seeds' must be a str"),
-        ("colour: blue\n", "undocs.yml:1: unknown key 'colour'"),
+        (
+            "seeds: 3\n",
+            "undocs.yml:1: key 'seeds' (folder of document texts) must be text, "
+            "not the number 3; put it in quotes",
+        ),
+        ("colour: blue\n", "undocs.yml:1: unknown key 'colour' (known keys: title,"),
+        (
+            "title: T\nbase-url: x\n",
+            "undocs.yml:2: unknown key 'base-url' (did you mean 'base_url'? known keys:",
+        ),
+        (
+            "title: UN: Slovenia\n",
+            "undocs.yml:1: not valid YAML: mapping values are not allowed",
+        ),
         ("title: [\n", "undocs.yml:2: not valid YAML"),
     ],
 )

@@ -40,8 +40,9 @@ from .incremental import (
     scope_of,
     state_stamp,
 )
-from .loader import Source, load_file, rescan_sources, scan_sources
-from .model import InputError, Problem, Record
+from .loader import Source, load_file, no_documents, rescan_sources, scan_sources
+from .model import InputError, Problem, Record, SetupError
+from .outfolder import check_out, mark
 from .quality import archive_problems, record_problems
 from .render import BUILTIN_TEMPLATES, Settings, environment
 from .search import build_index, drop_stale, reindex
@@ -69,6 +70,23 @@ class BuildOptions:
     settings: Settings = field(default_factory=Settings)
     clean: bool = False
     """Ignore the cache of the last build: read and write everything."""
+    config: Path | None = None
+    """The settings file the options were read from (its folder is never replaced)."""
+
+    def check_out(self) -> None:
+        """Raise SetupError unless the build may replace `out` whole (`outfolder.check_out`)."""
+        check_out(
+            self.out,
+            [
+                ("folder of documents", self.seeds),
+                ("folder of Markdown pages", self.content),
+                ("folder of templates", self.settings.templates),
+            ],
+            [
+                *([("folder of " + self.config.name, self.config.parent)] if self.config else []),
+                ("current folder", Path.cwd()),
+            ],
+        )
 
 
 @dataclass(frozen=True)
@@ -156,12 +174,17 @@ def read_sources(
 
 def _scan(seeds: Path, known: dict | None = None, changed: list[str] | None = None):
     """Return the sources under `seeds`: looking at the `changed` names only, given what
-    the last build found (`known`), else at every file."""
+    the last build found (`known`), else at every file. Raise SetupError when there are
+    none: a site of no documents is a mistake (a wrong folder, PDFs not yet extracted)."""
     if not seeds.is_dir():
-        raise FileNotFoundError(f"{seeds}: no such folder of documents (give --seeds DIR)")
+        raise SetupError(f"{seeds}: no such folder of documents (give --seeds DIR)")
     if changed is not None and known:
-        return rescan_sources(seeds, known, changed)
-    return scan_sources(seeds)
+        found = rescan_sources(seeds, known, changed)
+    else:
+        found = scan_sources(seeds)
+    if not found:
+        raise SetupError(no_documents(seeds))
+    return found
 
 
 def check(seeds: Path) -> tuple[list[Record], list[Problem]]:
@@ -221,6 +244,7 @@ class Builder:
         `changed`: the paths of the files changed since the last build, when the caller
         knows them (a watcher); then only those are looked at in the folder of documents.
         """
+        self.options.check_out()
         self.flush()
         say = progress or (lambda _msg: None)
         out = self.options.out.resolve()
@@ -571,6 +595,7 @@ def _copy_static(settings: Settings, staging: Path) -> None:
         if folder and folder.is_dir():
             shutil.copytree(folder, staging / "static", dirs_exist_ok=True)
     (staging / ".nojekyll").write_text("", encoding="utf-8")
+    mark(staging)
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -13,46 +13,18 @@ from typing import Any
 import jinja2
 
 from . import __version__
-from .build import Builder, BuildOptions, build, check, load_records
-from .config import CONFIG_FILE, ConfigError, check_value, load_config
-from .render import Settings
+from .build import build, check, load_records
+from .config import CONFIG_FILE, ConfigError
+from .model import SetupError
+from .options import build_options
+from .render import TemplateFailure, shown_path
 from .search import SearchIndexError
 from .serve import Watcher, serve
+from .watch import Rebuilds
 
 
 def _err(message: str) -> None:
     print(message, file=sys.stderr)
-
-
-def _setting(args: argparse.Namespace, config, key: str):
-    """Return a flag's value if given, else undocs.yml's (flags override the file)."""
-    value = getattr(args, key, None)
-    if value is None:
-        return config.get(key)
-    if isinstance(value, str):
-        check_value(key, value, f"--{key.replace('_', '-')}")
-    return value
-
-
-def build_options(args: argparse.Namespace) -> BuildOptions:
-    """Return the build's options: flags first, then undocs.yml, then defaults."""
-    config = load_config(args.config)
-    templates = Path(_setting(args, config, "templates"))
-    settings = Settings(
-        title=config.get("title"),
-        description=config.get("description"),
-        base_url=_setting(args, config, "base_url"),
-        language=config.get("language"),
-        templates=templates if templates.is_dir() else None,
-        search=not getattr(args, "no_search", False),
-    )
-    return BuildOptions(
-        seeds=Path(_setting(args, config, "seeds")),
-        out=Path(_setting(args, config, "out")),
-        settings=settings,
-        content=Path(_setting(args, config, "content")),
-        clean=getattr(args, "clean", False),
-    )
 
 
 def _report(result, seconds: float, strict: bool) -> int:
@@ -81,26 +53,24 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve a built site on 127.0.0.1; with --watch, rebuild it on changes."""
-    options = build_options(args)
-    watcher = None
+    options = build_options(args, reading=args.watch)
+    watcher = rebuilds = None
     if args.watch:
-        builder = Builder(options, defer_saving=True)
-        folders = [options.seeds, options.content or options.seeds, Path(CONFIG_FILE)]
-        if options.settings.templates is not None:
-            folders.append(options.settings.templates)
+        rebuilds = Rebuilds(args, options, lambda run: _report(*_timed(run), False))
         watcher = Watcher(  # watching before the first build: no change falls in between
-            folders,
-            lambda changed: _report(*_timed(lambda: builder.build(changed=changed)), False),
-            after=builder.flush,
-            start=builder.prepare,
+            rebuilds.folders,
+            rebuilds,
+            after=rebuilds.flush,
+            start=rebuilds.prepare,
+            explain=lambda err: _explain(err, "the last good site is still served"),
         )
         if not (options.out / "index.html").is_file():
-            _report(*_timed(builder.build), False)
+            _report(*_timed(rebuilds.builder.build), False)
     try:
-        serve(options.out, args.port, watcher)
+        serve(options.out, args.port, watcher, options.settings.root_path())
     finally:
-        if watcher is not None:
-            builder.flush()  # the cache of the last build, for the next `undocs build`
+        if rebuilds is not None:
+            rebuilds.flush()  # the cache of the last build, for the next `undocs build`
     return 0
 
 
@@ -208,32 +178,46 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _explain(err: BaseException, after: str | None = None) -> str:
+    """Return what to tell the user of an error a command met, as `path:line: reason` where
+    it has a place; `after` says what became of the site."""
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        where = shown_path(err.filename or err.name or "(template)")
+        text = f"{where}:{err.lineno}: template error: {err.message}"
+    elif isinstance(err, jinja2.TemplateError):
+        text = f"undocs: template error: {err}"
+    elif isinstance(err, ConfigError | SetupError | TemplateFailure):
+        text = str(err)
+    elif isinstance(err, OSError | SearchIndexError):
+        text = f"undocs: {err}"
+    else:
+        text = f"undocs: {type(err).__name__}: {err}"
+    return text + (f"; {after}" if after else "")
+
+
+#: Exit codes of the errors a user can mend (anything else is a bug: its traceback is shown).
+EXIT_CODES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], int], ...] = (
+    ((ConfigError, SetupError, jinja2.TemplateError, TemplateFailure), 2),
+    ((FileNotFoundError, FileExistsError, NotADirectoryError), 2),
+    (SearchIndexError, 3),
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except ConfigError as err:
-        _err(f"{err}")
-        return 2
-    except (FileNotFoundError, FileExistsError, NotADirectoryError) as err:
-        _err(f"undocs: {err}")
-        return 2
-    except jinja2.TemplateSyntaxError as err:
-        _err(
-            f"{err.filename or err.name}:{err.lineno}: template error: {err.message}; "
-            "the previous site was left as it was"
-        )
-        return 2
-    except jinja2.TemplateError as err:
-        _err(f"undocs: template error: {err}; the previous site was left as it was")
-        return 2
-    except SearchIndexError as err:
-        _err(f"undocs: {err}")
-        return 3
     except KeyboardInterrupt:
         _err("undocs: interrupted; the previous site was left as it was")
         return 130
+    except Exception as err:
+        for kinds, code in EXIT_CODES:
+            if isinstance(err, kinds):
+                template = isinstance(err, jinja2.TemplateError | TemplateFailure)
+                _err(_explain(err, "the previous site was left as it was" if template else None))
+                return code
+        raise
 
 
 if __name__ == "__main__":

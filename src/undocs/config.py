@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .frontmatter import line_of_key
+from .frontmatter import LOADER, described, line_of_key, yaml_problem
 
 CONFIG_FILE = "undocs.yml"
 
@@ -34,6 +35,10 @@ class ConfigError(ValueError):
     """A bad value in undocs.yml, naming the file, line and key."""
 
 
+#: The settings that name folders: relative ones are relative to the settings file's folder.
+FOLDERS = ("seeds", "content", "templates", "out")
+
+
 @dataclass(frozen=True)
 class Config:
     """The settings read from undocs.yml (defaults where it is silent)."""
@@ -41,10 +46,24 @@ class Config:
     values: dict[str, Any]
     source: str | None
     """The file read, or None when there was none."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """The line of the file setting each key it sets."""
 
     def get(self, key: str) -> Any:
         """Return a setting's value."""
         return self.values[key]
+
+    def where(self, key: str) -> str | None:
+        """Return `file:line` where the file sets `key`, or None when it does not."""
+        return f"{self.source}:{self.lines[key]}" if key in self.lines else None
+
+    def path(self, key: str) -> Path:
+        """Return a folder setting as a path: a relative one is taken from the settings
+        file's folder (the current folder when there is no file)."""
+        value = Path(self.values[key])
+        if self.source is None or value.is_absolute():
+            return value
+        return Path(self.source).parent / value
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -58,31 +77,32 @@ def load_config(path: Path | None = None) -> Config:
         return Config(values, None)
     text = path.read_text(encoding="utf-8-sig")
     try:
-        data = yaml.safe_load(text) if text.strip() else {}
+        data = yaml.load(text, Loader=LOADER) if text.strip() else {}
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise ConfigError(
-            f"{path}:{line}: not valid YAML: {getattr(err, 'problem', err)}"
-        ) from None
+        line, problem = yaml_problem(err, text.count("\n") + 1)
+        raise ConfigError(f"{path}:{line}: not valid YAML: {problem}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: must be a mapping of key: value")
+    lines = {}
     for key, value in data.items():
         line = line_of_key(text, str(key))
         if key not in KEYS:
+            guess = difflib.get_close_matches(str(key), KEYS, n=1, cutoff=0.6)
+            hint = f"did you mean '{guess[0]}'? " if guess else ""
             known = ", ".join(KEYS)
-            raise ConfigError(f"{path}:{line}: unknown key '{key}' (known keys: {known})")
+            raise ConfigError(f"{path}:{line}: unknown key '{key}' ({hint}known keys: {known})")
         kind, _, meaning = KEYS[key]
         if not isinstance(value, kind):
             raise ConfigError(
-                f"{path}:{line}: key '{key}' must be a {kind.__name__} "
-                f"({meaning}), not {type(value).__name__}"
+                f"{path}:{line}: key '{key}' ({meaning}) must be text, not "
+                f"{described(value)}; put it in quotes"
             )
         check_value(str(key), value, f"{path}:{line}")
         values[str(key)] = value
-    return Config(values, str(path))
+        lines[str(key)] = line
+    return Config(values, str(path), lines)
 
 
 def check_value(key: str, value: Any, where: str) -> None:

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
-from .model import InputError
+from .model import DOCUMENT_TYPES, InputError, Problem
 
 #: Front matter fields undocs reads, with the type each must have.
 FIELDS: dict[str, tuple[type, ...]] = {
     "symbol": (str,),
     "language": (str,),
     "original_language": (str,),
-    "date": (str, dt.date),
+    "date": (str,),
     "distribution": (str,),
     "body": (str,),
     "session": (int,),
@@ -26,9 +27,32 @@ FIELDS: dict[str, tuple[type, ...]] = {
     "excerpt": (bool,),
 }
 
+#: Each type, as a user would name it.
+_TYPE_WORDS = {
+    str: "text",
+    int: "a whole number",
+    list: 'a list, e.g. ["6", "2 (c)"]',
+    bool: "true or false",
+}
+
+#: Unknown fields this close to a known one (difflib's ratio) are reported as misspelt; other
+#: unknown fields are a catalogue's own (`source:`, `job_number:`) and kept quietly.
+MISSPELT = 0.75
+
 _FENCE = re.compile(r"^---[ \t]*$")
-# libyaml's loader where PyYAML was built with it (its wheels are): ten times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# libyaml's loader where PyYAML was built with it (its wheels are): ten times faster. Dates
+# stay text: a loader that made them dates would fail on `2001-13-45` with no line to show.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    yaml_implicit_resolvers = {
+        first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+LOADER = _Loader
 
 
 @dataclass(frozen=True)
@@ -36,11 +60,17 @@ class Split:
     """A file's text with its front matter taken off."""
 
     meta: dict[str, object]
-    """The front matter fields (empty without front matter)."""
+    """The front matter fields as YAML read them (empty without front matter)."""
     text: str
     """The text after the front matter."""
     text_line: int
     """1-based line of the file where `text` starts."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """The line of the file where each field is set."""
+
+    def line(self, key: str) -> int:
+        """Return the line of the file setting `key` (1, the opening fence, if none does)."""
+        return self.lines.get(key, 1)
 
 
 _SIMPLE = re.compile(
@@ -98,43 +128,108 @@ def split(text: str, path: str) -> Split:
     meta = _simple(source)
     if meta is None:
         try:
-            meta = yaml.load(source, Loader=_LOADER) if source.strip() else {}
+            meta = yaml.load(source, Loader=LOADER) if source.strip() else {}
         except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            if mark is not None and mark.line >= source.count("\n") + 1:
-                # at the end of the front matter: the construct left open is the better place
-                mark = getattr(err, "context_mark", None) or mark
-            line = mark.line + 2 if mark is not None else 1
-            problem = getattr(err, "problem", None) or "invalid YAML"
-            raise InputError(path, line, f"front matter is not valid YAML: {problem}") from None
+            line, problem = yaml_problem(err, source.count("\n") + 1)
+            raise InputError(path, line + 1, f"front matter is not valid YAML: {problem}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise InputError(path, 2, "front matter must be a mapping of field: value")
-    return Split(check(meta, path, source), text[after:], fence_line + 1)
+    lines = {str(key): line_of_key(source, str(key), first=2) for key in meta}
+    return Split({str(k): v for k, v in meta.items()}, text[after:], fence_line + 1, lines)
 
 
-def check(meta: dict[object, object], path: str, source: str) -> dict[str, object]:
-    """Return the known fields of `meta` with their values checked; raise on a wrong type."""
+def yaml_problem(err: yaml.YAMLError, lines: int) -> tuple[int, str]:
+    """Return the 1-based line of a YAML error in a text of `lines` lines, and what it says,
+    with a hint where the usual cause is known."""
+    mark = getattr(err, "problem_mark", None)
+    if mark is not None and mark.line >= lines:
+        # at the end of the text: the construct left open is the better place
+        mark = getattr(err, "context_mark", None) or mark
+    problem = str(getattr(err, "problem", None) or "invalid YAML")
+    if "mapping values are not allowed" in problem:
+        problem += (
+            "; a value holding a colon must be in quotes, e.g. "
+            'title: "Report of the Working Group: Slovenia"'
+        )
+    return (mark.line + 1 if mark is not None else 1), problem
+
+
+def read_fields(parts: Split, path: str) -> tuple[dict[str, object], list[Problem]]:
+    """Return the document fields of a file's front matter, checked, and what was wrong.
+
+    A field of the wrong type raises InputError (the file cannot be trusted); a value that
+    cannot be (a date not in the calendar, an unknown document type) or a misspelt field is
+    reported at its line and left out, so the text's own reading stands."""
     out: dict[str, object] = {}
-    for key, value in meta.items():
-        key = str(key)
-        if key not in FIELDS or value is None:
+    problems: list[Problem] = []
+    for key, value in parts.meta.items():
+        line = parts.line(key)
+        if key not in FIELDS:
+            guess = difflib.get_close_matches(key, FIELDS, n=1, cutoff=MISSPELT)
+            if guess:
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"front matter field '{key}' is not one undocs reads: did you mean "
+                        f"'{guess[0]}'? (ignored)",
+                    )
+                )
+            out[key] = value
+            continue
+        if value is None:
             out[key] = value
             continue
         if not isinstance(value, FIELDS[key]) or isinstance(value, bool) != (key == "excerpt"):
-            expected = " or ".join(t.__name__ for t in FIELDS[key])
+            expected = " or ".join(_TYPE_WORDS[t] for t in FIELDS[key])
             raise InputError(
                 path,
-                line_of_key(source, key, first=2),
-                f"front matter field '{key}' must be {expected}, not {type(value).__name__}",
+                line,
+                f"front matter field '{key}' must be {expected}, not {described(value)}",
             )
-        if key == "date" and isinstance(value, dt.date):
-            value = value.isoformat()
+        problem = _bad_value(key, value)
+        if problem:
+            problems.append(Problem(path, line, f"front matter field '{key}': {problem}"))
+            continue
         if key == "agenda_items":
             value = [str(v) for v in value]  # type: ignore[union-attr]
         out[key] = value
-    return out
+    return out, problems
+
+
+def _bad_value(key: str, value: object) -> str | None:
+    """Return why a field's value (of the right type) cannot be used, or None."""
+    if key == "date":
+        assert isinstance(value, str)
+        if not _ISO_DATE.fullmatch(value.strip()):
+            return f"{value!r} is not a date written YYYY-MM-DD (e.g. 2019-12-19); ignored"
+        try:
+            dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return f"{value} is not a day of the calendar; ignored"
+    if key == "document_type" and value not in DOCUMENT_TYPES:
+        guess = difflib.get_close_matches(str(value), DOCUMENT_TYPES, n=1, cutoff=0.6)
+        hint = f"did you mean '{guess[0]}'? " if guess else ""
+        return (
+            f"{value!r} is not a document type ({hint}one of: {', '.join(DOCUMENT_TYPES)}); "
+            "reading it from the text"
+        )
+    return None
+
+
+def described(value: object) -> str:
+    """Return what kind of value YAML read, in a user's words."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true or false)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields (is a value holding a colon missing its quotes?)"
+    return f"the text {value!r}" if isinstance(value, str) else "that"
 
 
 def line_of_key(text: str, key: str, first: int = 1) -> int:

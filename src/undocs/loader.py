@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from itertools import accumulate
@@ -18,7 +19,7 @@ from typing import NamedTuple
 from . import symbols
 from .bodies import body_of_series
 from .citations import find_citations
-from .frontmatter import split
+from .frontmatter import read_fields, split
 from .languages import detect_language
 from .masthead import read_masthead
 from .model import Citation, InputError, Problem, Record
@@ -26,7 +27,6 @@ from .model import Citation, InputError, Problem, Record
 SUFFIXES = (".txt", ".md")
 #: Files larger than this are reported and skipped (a UN document text is rarely over 2 MB).
 MAX_BYTES = 8 * 1024 * 1024
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Every byte but the control characters (tab, line feed, form feed, carriage return stay).
 _TEXT_BYTES = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 
@@ -85,6 +85,34 @@ def scan_sources(folder: Path) -> list[Source]:
 
     walk(os.fspath(folder), "")
     return found
+
+
+def no_documents(folder: Path) -> str:
+    """Return why a folder without sources builds nothing: what it holds instead, and what to
+    do (for a folder where `scan_sources` found nothing)."""
+    kinds: Counter[str] = Counter()
+    seen = 0
+    for _root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and name != "README.md":
+                kinds[Path(name).suffix.lower() or "(no extension)"] += 1
+        seen += len(files)
+        if seen > 100_000:
+            break
+    if not kinds:
+        return f"{folder}: no documents to build, the folder is empty; put .txt or .md texts in it"
+    found = ", ".join(
+        f"{count} {suffix.lstrip('.').upper() if suffix.startswith('.') else suffix} file"
+        f"{'s' if count > 1 else ''}"
+        for suffix, count in sorted(kinds.items(), key=lambda kind: (-kind[1], kind[0]))[:4]
+    )
+    hint = (
+        ": extract their text first, see docs/preparing-a-corpus.md"
+        if {".pdf", ".doc", ".docx", ".odt", ".rtf", ".html", ".htm"} & set(kinds)
+        else "; undocs reads .txt and .md texts (README.md excepted)"
+    )
+    return f"{folder}: no .txt or .md documents to build, only {found}{hint}"
 
 
 def rescan_sources(
@@ -155,8 +183,9 @@ def load_file(path: Path, name: str) -> tuple[Record, list[Problem]]:
     if not text.strip():
         raise InputError(name, 0, "empty file")
     parts = split(text, name)
-    record, problems = parse_text(parts.text, name, parts.meta, parts.text_line)
-    return replace(record, digest=hashlib.sha1(data).hexdigest()[:20]), problems
+    meta, meta_problems = read_fields(parts, name)
+    record, problems = parse_text(parts.text, name, meta, parts.text_line, parts.lines)
+    return replace(record, digest=hashlib.sha1(data).hexdigest()[:20]), meta_problems + problems
 
 
 def read_text(path: Path, name: str, text_line: int) -> str:
@@ -172,17 +201,23 @@ def read_text(path: Path, name: str, text_line: int) -> str:
 
 
 def parse_text(
-    text: str, name: str, meta: dict[str, object] | None = None, text_line: int = 1
+    text: str,
+    name: str,
+    meta: dict[str, object] | None = None,
+    text_line: int = 1,
+    meta_lines: dict[str, int] | None = None,
 ) -> tuple[Record, list[Problem]]:
-    """Parse a document's text (front matter already split off) into a record."""
+    """Parse a document's text (front matter already split off and checked, `read_fields`)
+    into a record; `meta_lines` give the line of each front matter field, for problems."""
     meta = meta or {}
+    meta_lines = meta_lines or {}
     problems: list[Problem] = []
     code = str(meta.get("language") or "").strip().lower()
     if code and not re.fullmatch(r"[a-z]{2,3}", code):
         problems.append(
             Problem(
                 name,
-                1,
+                meta_lines.get("language", 1),
                 f"front matter language {code[:40]!r} is not an ISO "
                 "639-1 code; detecting the language from the text",
             )
@@ -194,7 +229,7 @@ def parse_text(
         problems.append(
             Problem(
                 name,
-                1,
+                meta_lines.get("symbol", 1),
                 f"front matter symbol {meta['symbol']!r} is not a UN "
                 "symbol; reading the symbol from the text",
             )
@@ -213,10 +248,7 @@ def parse_text(
         for c in find_citations(text, code, symbol)
         if not any(a <= c.start < b for a, b in skip)
     ]
-    date = meta.get("date") or head.date
-    if isinstance(date, str) and not _ISO_DATE.fullmatch(date):
-        problems.append(Problem(name, 1, f"date {date!r} is not YYYY-MM-DD; ignored"))
-        date = head.date
+    date = str(meta["date"]).strip() if meta.get("date") else head.date
     body = meta.get("body") or head.body or body_of_series(symbol)
     session = meta.get("session") or head.session or _session_of_symbol(symbol, body)
     record = Record(

@@ -20,6 +20,22 @@ RECORD_FIELDS = (
     "documents_cited",
 )
 
+#: The document types of ../shared/gold/GUIDE.md: what `Record.document_type` may be.
+DOCUMENT_TYPES = (
+    "resolution",
+    "decision",
+    "draft resolution",
+    "draft decision",
+    "report",
+    "note",
+    "letter",
+    "presidential statement",
+    "agenda",
+    "summary record",
+    "verbatim record",
+    "other",
+)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -44,6 +60,10 @@ class InputError(Exception):
     def __init__(self, path: str, line: int, reason: str) -> None:
         super().__init__(f"{path}:{line}: {reason}")
         self.problem = Problem(path, line, reason, "error")
+
+
+class SetupError(Exception):
+    """A folder, setting or port a command cannot use; the message says what to do instead."""
 
 
 @dataclass(frozen=True)

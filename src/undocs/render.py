@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
@@ -50,6 +53,11 @@ class Settings:
     """Whether the Pagefind index is built (pages link its scripts only then)."""
     language: str = "en"
     """Language of the interface: the `lang` of pages that are not documents."""
+
+    def root_path(self) -> str:
+        """Return the path the site is served under (`/repo/` for a project's Pages site):
+        links from a page served at any address (404.html) start with it."""
+        return urlsplit(self.base_url).path or "/" if self.base_url else "/"
 
     def absolute(self, url: str) -> str:
         """Return a site-relative URL as an absolute one (root-relative without a base URL)."""
@@ -143,11 +151,52 @@ def root_of(url: str) -> str:
 
 
 def render(env: jinja2.Environment, settings: Settings, page: Page, context: dict[str, Any]) -> str:
-    """Return the text of one page from its template and context."""
+    """Return the text of one page from its template and context; raise TemplateFailure,
+    naming the template file and line, when the template fails."""
     context = dict(context)
     context.setdefault("root", root_of(page.url))
     context.setdefault("lang", settings.language)
     context.setdefault("dir", "rtl" if context["lang"] in RTL else "ltr")
     context["url"] = page.url
     context["canonical"] = settings.absolute(page.url) if settings.base_url else ""
-    return env.get_template(page.template).render(**context)
+    template = env.get_template(page.template)
+    try:
+        return template.render(**context)
+    except Exception as err:
+        raise TemplateFailure.of(err, template.filename or page.template, page.url) from None
+
+
+class TemplateFailure(Exception):
+    """A template that failed while a page was rendered: where, why, and on which page.
+
+    Made of plain values, so that it crosses from a worker process intact."""
+
+    def __init__(self, path: str, line: int, reason: str) -> None:
+        super().__init__(path, line, reason)
+        self.path, self.line, self.reason = path, line, reason
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: template error: {self.reason}"
+
+    @classmethod
+    def of(cls, err: Exception, template: str, url: str) -> TemplateFailure:
+        """Return the failure of `err`, raised rendering `template` for the page at `url`:
+        at the innermost template line of its traceback (Jinja maps its frames to them)."""
+        path, line = template, 0
+        for frame in traceback.extract_tb(err.__traceback__):
+            if frame.filename.endswith(TEMPLATE_SUFFIXES) and os.path.isfile(frame.filename):
+                path, line = frame.filename, frame.lineno or 0
+        message = getattr(err, "message", None) or str(err) or type(err).__name__
+        if not isinstance(err, jinja2.TemplateError):
+            message = f"{message} ({type(err).__name__})"
+        return cls(shown_path(path), line, f"{message} (rendering /{url})")
+
+
+#: What template files end in.
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
+
+
+def shown_path(path: str) -> str:
+    """Return a file's path as a user reads it: relative to the current folder when under it."""
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    return path if relative.startswith(os.pardir) else relative

@@ -7,12 +7,15 @@ never written into the site.
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
 import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
+
+from .model import SetupError
 
 RELOAD_SCRIPT = b"""// undocs serve --watch: reload this page when the site is rebuilt.
 (function () {
@@ -41,6 +44,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         ".pagefind": "application/octet-stream",
     }
     watcher: Watcher | None = None
+    prefix = "/"
+    """The path the site is served under (`/repo/`, as GitHub Pages serves a project)."""
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
@@ -51,7 +56,35 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the browser went away mid-answer: nothing to tell
 
+    def translate_path(self, path: str) -> str:
+        # the site under `prefix`; any other address is missing (translated to no file)
+        if self.prefix != "/":
+            if not path.startswith(self.prefix):
+                return os.path.join(self.directory, ".undocs-missing", "x")
+            path = "/" + path[len(self.prefix) :]
+        return super().translate_path(path)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+        """Answer a missing address with the site's 404.html, as GitHub Pages does."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or self.command not in ("GET", "HEAD") or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command == "GET":
+            self.wfile.write(body)
+
     def do_GET(self) -> None:  # noqa: N802
+        if self.prefix != "/" and self.path in ("/", self.prefix.rstrip("/")):
+            self.send_response(302)
+            self.send_header("Location", self.prefix)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         watcher = self.watcher
         if watcher is not None and self.path.startswith("/__undocs/"):
             body = (
@@ -87,17 +120,20 @@ class Watcher:
 
     def __init__(
         self,
-        folders: list[Path],
+        folders: list[Path] | Callable[[], list[Path]],
         rebuild: Callable[[list[str]], None],
         every: float = 1.0,
         after: Callable[[], None] | None = None,
         start: Callable[[], None] | None = None,
+        explain: Callable[[Exception], str] = lambda err: f"undocs: rebuild failed: {err}",
     ):
-        """Watch `folders` from now on (a change made after this is seen even before `run`);
-        on a change, call `rebuild` with the paths of the files changed, then `after` once
-        the browser was told (`Builder.flush`). `run` calls `start` first
+        """Watch `folders` (files or folders; a function giving them, asked at every look)
+        from now on: a change made after this is seen even before `run`. On a change, call
+        `rebuild` with the paths of the files changed, then `after` once the browser was told
+        (`Builder.flush`); a failed rebuild is told with `explain`. `run` calls `start` first
         (`Builder.prepare`)."""
-        self.folders = [f for f in folders if f.exists()]
+        self.folders = folders if callable(folders) else (lambda: folders)
+        self.explain = explain
         self.rebuild = rebuild
         self.after = after
         self.start = start
@@ -125,7 +161,7 @@ class Watcher:
                     continue
                 seen[entry.path] = (info.st_size, info.st_mtime_ns)
 
-        for folder in self.folders:
+        for folder in self.folders():
             if folder.is_file():
                 info = folder.stat()
                 seen[str(folder)] = (info.st_size, info.st_mtime_ns)
@@ -141,6 +177,7 @@ class Watcher:
             except Exception as err:  # noqa: BLE001 - only the first rebuild is slower
                 print(f"undocs: could not prepare for rebuilds: {err}", flush=True)
         while not self._stop.wait(self.every):
+            folders = self.folders()
             now, last = self.snapshot(), self._last
             if now != last:
                 changed = [p for p in now.keys() | last.keys() if now.get(p) != last.get(p)]
@@ -148,9 +185,12 @@ class Watcher:
                 try:
                     self.rebuild(changed)
                 except Exception as err:  # noqa: BLE001 - a broken edit must not stop serving
-                    print(f"undocs: rebuild failed: {err}", flush=True)
+                    print(self.explain(err), flush=True)
                 else:
                     self.generation += 1
+                if self.folders() != folders:
+                    # new settings watch other folders: the rebuild read them as they are
+                    self._last = self.snapshot()
                 if self.after is not None:
                     self.after()
 
@@ -160,22 +200,32 @@ class Watcher:
 
 
 def make_server(
-    out: Path, port: int = 0, watcher: Watcher | None = None
+    out: Path, port: int = 0, watcher: Watcher | None = None, prefix: str = "/"
 ) -> http.server.ThreadingHTTPServer:
-    """Return an HTTP server for `out` on 127.0.0.1 (port 0 picks a free one)."""
+    """Return an HTTP server for `out` on 127.0.0.1 (port 0 picks a free one), serving the
+    site under the path `prefix` (`/repo/`: where GitHub Pages will serve it)."""
     if not (out / "index.html").is_file():
         raise FileNotFoundError(f"{out}: no built site here (run `undocs build` first)")
-    handler = type("Handler", (_Handler,), {"watcher": watcher})
-    return http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(handler, directory=str(out))
-    )
+    handler = type("Handler", (_Handler,), {"watcher": watcher, "prefix": prefix})
+    try:
+        return http.server.ThreadingHTTPServer(
+            ("127.0.0.1", port), functools.partial(handler, directory=str(out))
+        )
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:
+            raise SetupError(
+                f"port {port} is in use (another `undocs serve`?); give another with "
+                f"--port, e.g. --port {port + 1}"
+            ) from None
+        raise
 
 
-def serve(out: Path, port: int = 8000, watcher: Watcher | None = None) -> None:
-    """Serve `out` until interrupted, rebuilding on changes when given a watcher."""
-    server = make_server(out, port, watcher)
+def serve(out: Path, port: int = 8000, watcher: Watcher | None = None, prefix: str = "/") -> None:
+    """Serve `out` under `prefix` until interrupted, rebuilding on changes when given a
+    watcher."""
+    server = make_server(out, port, watcher, prefix)
     print(
-        f"Serving {out} at http://127.0.0.1:{server.server_address[1]}/"
+        f"Serving {out} at http://127.0.0.1:{server.server_address[1]}{prefix}"
         f"{' (watching for changes)' if watcher else ''} (Ctrl-C to stop)",
         flush=True,
     )

@@ -206,7 +206,8 @@ class Site:
         yield from self.search_pages()
         for page in self.content:
             yield Page(page.url, "page.html", {"page": page})
-        yield Page("404.html", "404.html", {})
+        # served at whatever address was missing: its links cannot be relative
+        yield Page("404.html", "404.html", {"root": self.settings.root_path()})
         yield Page("data/", "data.html", {"files": DATA_FILES, "fields": RECORD_FIELDS})
         yield self.quality()
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from . import parallel
 from .feeds import feed_pages, robots_page, sitemap_pages
 from .model import Problem
-from .render import Page, render
+from .render import TEMPLATE_SUFFIXES, Page, render
 from .site import Scope, Site
 
 #: GitHub Pages' limits: a published site of at most 1 GB, files of at most 100 MB.
@@ -147,7 +147,7 @@ def write_site(
 def compile_templates(env) -> None:
     """Compile every template here, once: the forked workers share them."""
     for name in env.list_templates():
-        if name.endswith((".html", ".xml", ".txt")):
+        if name.endswith(TEMPLATE_SUFFIXES):
             env.get_template(name)
 
 

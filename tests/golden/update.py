@@ -39,12 +39,11 @@ def build_golden(out: Path) -> None:
         )
 
 
-def _drop_cache(out: Path) -> None:
-    shutil.rmtree(out.parent / f".{out.name}.undocs-cache", ignore_errors=True)
-
-
 if __name__ == "__main__":
     target = HERE / "site"
-    build_golden(target)
-    _drop_cache(target)
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "site"
+        build_golden(fresh)
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(fresh, target)
     print(f"golden site written to {target}")

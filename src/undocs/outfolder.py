@@ -1,0 +1,90 @@
+"""The output folder: which folders a build may replace, and the marker saying undocs made one.
+
+A build replaces `--out` whole (the new site is swapped in, the old one deleted), so it must
+only ever do so to a folder it wrote itself: one that holds `MARKER`, is empty or does not
+exist yet. A folder of the user's own (her documents, her `docs/`, the repository itself) is
+refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from .model import SetupError
+
+#: The file every site undocs builds holds at its top: it says undocs made the folder.
+MARKER = ".undocs-site"
+MARKER_TEXT = (
+    "This folder was written by undocs. `undocs build` replaces it whole at every build:\n"
+    "keep no files of your own here.\n"
+)
+
+
+def mark(folder: Path) -> None:
+    """Write the marker into a site folder being built."""
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+
+def check_out(
+    out: Path, inputs: Iterable[tuple[str, Path | None]], homes: Iterable[tuple[str, Path]] = ()
+) -> None:
+    """Raise SetupError unless a build may replace `out` whole.
+
+    `inputs` (what the build reads: documents, pages, templates, by the name the user knows
+    them) must not be `out`, lie inside it or hold it. `homes` (the folder of the settings
+    file, the current folder) must not be `out` or lie inside it. An existing `out` must be
+    empty or hold `MARKER`.
+    """
+    target = _real(out)
+    for what, folder in inputs:
+        if folder is None or not folder.exists():
+            continue  # nothing there to lose
+        there = _real(folder)
+        if target == there or _inside(target, there) or _inside(there, target):
+            relation = (
+                "is" if target == there else "lies inside" if _inside(target, there) else "holds"
+            )
+            raise SetupError(
+                f"--out {out} {relation} the {what} ({folder}): a build replaces --out whole, "
+                "so it must be a folder of its own; give another --out, e.g. --out _site"
+            )
+    for what, folder in homes:
+        there = _real(folder)
+        if target == there or _inside(there, target):
+            relation = "is" if target == there else "holds"
+            raise SetupError(
+                f"--out {out} {relation} the {what} ({folder}): a build replaces --out whole; "
+                "give a folder of its own, e.g. --out _site"
+            )
+    if not os.path.lexists(out):
+        return
+    if not out.is_dir():
+        raise SetupError(f"--out {out} exists and is not a folder; give another --out")
+    if (out / MARKER).is_file():
+        return
+    found = _some_entries(out)
+    if found:
+        shown = ", ".join(found[:3]) + (", ..." if len(found) > 3 else "")
+        raise SetupError(
+            f"--out {out} holds files undocs did not write ({shown}): a build replaces --out "
+            f"whole, so it builds only into an empty folder or one it made (holding "
+            f"{MARKER}). Give another --out, or move those files away first"
+        )
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Return whether `path` lies strictly inside `folder` (both real, absolute)."""
+    return path != folder and path.is_relative_to(folder)
+
+
+def _some_entries(folder: Path, most: int = 4) -> list[str]:
+    """Return the names of up to `most` entries of `folder`, sorted."""
+    with os.scandir(folder) as entries:
+        names = [e.name + ("/" if e.is_dir(follow_symlinks=False) else "") for e in entries]
+    return sorted(names)[:most]
