@@ -114,11 +114,15 @@ def test_an_empty_or_new_folder_is_built_and_rebuilt(clone: Path) -> None:
     assert (clone / "docs" / "index.md").is_file()
 
 
-def test_an_old_site_without_the_marker_is_refused_with_a_way_out(
+def test_a_site_without_the_marker_is_refused_unless_undocs_cache_is_beside(
     clone: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["build", "--quiet", "--no-search", "--out", "_site"]) == 0
     (clone / "_site" / MARKER).unlink()  # as a site built before the marker existed
+    assert main(["build", "--quiet", "--no-search", "--out", "_site"]) == 0  # its cache
+    assert (clone / "_site" / MARKER).is_file()
+    (clone / "_site" / MARKER).unlink()
+    shutil.rmtree(clone / "._site.undocs-cache")
     assert main(["build", "--quiet", "--no-search", "--out", "_site"]) == 2
     assert f"(holding {MARKER})" in capsys.readouterr().err
     assert (clone / "_site" / "index.html").is_file()

@@ -42,7 +42,7 @@ from .incremental import (
 )
 from .loader import Source, load_file, no_documents, rescan_sources, scan_sources
 from .model import InputError, Problem, Record, SetupError
-from .outfolder import check_out, mark
+from .outfolder import MARKER, check_out, mark
 from .quality import archive_problems, record_problems
 from .render import BUILTIN_TEMPLATES, Settings, environment
 from .search import build_index, drop_stale, reindex
@@ -248,6 +248,8 @@ class Builder:
         self.flush()
         say = progress or (lambda _msg: None)
         out = self.options.out.resolve()
+        if out.is_dir() and not (out / MARKER).is_file() and any(out.iterdir()):
+            mark(out)  # a site built before the marker was written
         previous = names = None
         if self._last is not None and out.is_dir() and self._last.stamp == state_stamp(out):
             old: State | None = self._last.state

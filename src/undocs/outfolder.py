@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .incremental import cache_folder
 from .model import SetupError
 
 #: The file every site undocs builds holds at its top: it says undocs made the folder.
@@ -35,7 +36,8 @@ def check_out(
     `inputs` (what the build reads: documents, pages, templates, by the name the user knows
     them) must not be `out`, lie inside it or hold it. `homes` (the folder of the settings
     file, the current folder) must not be `out` or lie inside it. An existing `out` must be
-    empty or hold `MARKER`.
+    empty, hold `MARKER`, or have undocs's build cache beside it (a site built before the
+    marker was written).
     """
     target = _real(out)
     for what, folder in inputs:
@@ -62,8 +64,8 @@ def check_out(
         return
     if not out.is_dir():
         raise SetupError(f"--out {out} exists and is not a folder; give another --out")
-    if (out / MARKER).is_file():
-        return
+    if (out / MARKER).is_file() or cache_folder(out).is_dir():
+        return  # a site undocs made (before the marker: its build cache is beside it)
     found = _some_entries(out)
     if found:
         shown = ", ".join(found[:3]) + (", ..." if len(found) > 3 else "")
