@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from hugo_site import write_project  # noqa: E402
 
 from undocs.build import load_records  # noqa: E402
-from undocs.writer import human  # noqa: E402
+from undocs.build.writer import human  # noqa: E402
 
 
 @dataclass
@@ -160,7 +160,7 @@ def _renamed(text: str, copy: int) -> str:
             head,
         )
         return f"---\n{head}\n---\n{rest}"
-    from undocs.loader import parse_text
+    from undocs.read.loader import parse_text
 
     record, _ = parse_text(text, "x")
     if record.symbol:
@@ -234,7 +234,8 @@ def one_size(label: str, seeds: Path, work: Path, python: str, hugo: str, repeat
     ):
         runs.append(running_builder(name, mode, python, seeds, out, edited))
     index = (
-        "import re; from pathlib import Path; from undocs.search import plan, build_index\n"
+        "import re; from pathlib import Path\n"
+        "from undocs.build.search import build_index; from undocs.site.bundles import plan\n"
         f"out = Path({str(out)!r}); urls = []\n"
         "for page in out.rglob('index.html'):\n"
         "    rel = page.parent.relative_to(out).as_posix() + '/'\n"
@@ -258,7 +259,7 @@ RUNNING = """
 import json, resource, statistics, sys, time
 from pathlib import Path
 from undocs.build import Builder, BuildOptions
-from undocs.render import Settings
+from undocs.site.render import Settings
 seeds, out, edited, mode, rounds, root = sys.argv[1:7]
 seeds, out, edited, rounds = Path(seeds), Path(out), Path(edited), int(rounds)
 options = BuildOptions(
@@ -313,7 +314,7 @@ def write_project_with_text(records, seeds: Path, project: Path) -> None:
     """Write the Hugo project with each record's text read back from its source file."""
     from dataclasses import replace
 
-    from undocs.loader import read_text
+    from undocs.read.loader import read_text
 
     write_project(
         [replace(r, text=read_text(seeds / r.file, r.file, r.text_line)) for r in records], project

@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from undocs.build import BuildOptions, build
-from undocs.render import Settings  # noqa: E402
+from undocs.build.writer import human  # noqa: E402
 from undocs.serve import make_server  # noqa: E402
-from undocs.writer import human  # noqa: E402
+from undocs.site.render import Settings  # noqa: E402
 
 ARGS = [
     "--no-sandbox",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from undocs.archive import Archive, build_archive, links_of, patch_archive
+from undocs.archive.graph import Archive, build_archive, links_of, patch_archive
 from undocs.build import load_records
 from undocs.model import Citation, Record
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from undocs.bodies import BODY_NAMES, PARENT_OF, _name_index, find_body
-from undocs.numerals import fold
+from undocs.lang.bodies import BODY_NAMES, PARENT_OF, _name_index, find_body
+from undocs.lang.numerals import fold
 
 NAMES = sorted({n for group in (*BODY_NAMES.values(), *PARENT_OF.values()) for n in group})
 

@@ -41,8 +41,8 @@ else:
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from undocs.build import BuildOptions, build  # noqa: E402
-from undocs.render import Settings  # noqa: E402
 from undocs.serve import make_server  # noqa: E402
+from undocs.site.render import Settings  # noqa: E402
 
 SITES: dict[str, str] = {}
 SUBSET = [
@@ -218,7 +218,7 @@ def _site_of(base_url: str) -> str:
 
 def test_search_across_shards(page, corpus: Path, tmp_path: Path, monkeypatch) -> None:
     """A language split into several bundles is searched as one."""
-    from undocs import search as search_module
+    from undocs.site import bundles as search_module
 
     monkeypatch.setattr(search_module, "SHARD_PAGES", 6)
     seeds = tmp_path / "seeds"

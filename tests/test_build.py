@@ -10,7 +10,7 @@ import pytest
 
 from htmlcheck import broken_links, parse
 from undocs.build import BuildOptions, build
-from undocs.render import Settings
+from undocs.site.render import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBSET = [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from undocs.citations import find_citations
+from undocs.read.citations import find_citations
 
 
 def _targets(text: str, code: str, own: str | None = None, kind: str = "resolution"):
@@ -129,10 +129,10 @@ def test_hint_anchored_search_finds_what_a_full_scan_finds(corpus) -> None:
     exactly what `finditer` over the whole text finds."""
     from pathlib import Path
 
-    from undocs import patterns
-    from undocs.citations import HINT_LEADS, HINTS, _language_patterns
-    from undocs.languages import LANGUAGES, normalise_digits
-    from undocs.loader import load_file, scan_sources
+    from undocs.lang import patterns
+    from undocs.lang.languages import LANGUAGES, normalise_digits
+    from undocs.read.citations import HINT_LEADS, HINTS, _language_patterns
+    from undocs.read.loader import load_file, scan_sources
 
     texts: dict[str, list[str]] = {code: [] for code in LANGUAGES if code != "zh"}
     for source in scan_sources(corpus)[::23]:

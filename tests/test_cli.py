@@ -111,8 +111,8 @@ def test_serve_watch_rebuilds_and_pages_reload(tmp_path: Path) -> None:
     import shutil
 
     from undocs.build import Builder, BuildOptions
-    from undocs.render import Settings
     from undocs.serve import Watcher
+    from undocs.site.render import Settings
 
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)

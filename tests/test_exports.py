@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from undocs.archive import build_archive
+from undocs.archive.graph import build_archive
 from undocs.build import load_records
-from undocs.exports import ExportRows, citations_csv, records_csv, records_jsonl
+from undocs.site.exports import ExportRows, citations_csv, records_csv, records_jsonl
 
 
 def test_rows_kept_between_builds_make_the_same_exports(corpus: Path) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from undocs.build import load_records
-from undocs.frontmatter import read_fields, split
-from undocs.loader import load_file
 from undocs.model import DOCUMENT_TYPES, InputError
+from undocs.read.frontmatter import read_fields, split
+from undocs.read.loader import load_file
 
 TEXT = "\nDistr.: General\n12 June 2014\n\nThe General Assembly,\n\n1. Recalls resolution 60/251.\n"
 

@@ -13,8 +13,8 @@ import pytest
 
 from undocs.build import BuildOptions, build
 from undocs.cli import main
-from undocs.loader import MAX_BYTES
-from undocs.render import Settings
+from undocs.read.loader import MAX_BYTES
+from undocs.site.render import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = [
@@ -235,7 +235,7 @@ def test_interrupted_build_leaves_previous_site(tmp_path: Path, monkeypatch) -> 
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("undocs.build._write_archive_data", interrupt)
+    monkeypatch.setattr("undocs.build.pipeline._write_archive_data", interrupt)
     with pytest.raises(KeyboardInterrupt):
         build(replace(options, clean=True))
     assert _tree_hash(out) == before

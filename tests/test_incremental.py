@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from undocs.build import Builder, BuildOptions, build
-from undocs.render import Settings
+from undocs.site.render import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -192,7 +192,7 @@ def test_the_records_cache_is_written_in_shards(seeds: Path, tmp_path: Path) -> 
     """The records are kept in files by a hash of the source's name: an edit writes again
     only the file holding it. A state whose records files are not all there means a full
     build, never a build from the wrong records."""
-    from undocs.incremental import shard_of
+    from undocs.build.incremental import shard_of
 
     out = tmp_path / "site"
     _build(seeds, out)
@@ -232,10 +232,10 @@ def test_page_keys_count_documents_by_url_and_digest() -> None:
     wherever the document stands in the context (here inside a resolution of a group)."""
     from dataclasses import replace
 
-    from undocs.archive import Doc, Resolution, ResolutionKey, links_of
-    from undocs.incremental import page_key
+    from undocs.archive.graph import Doc, Resolution, ResolutionKey, links_of
+    from undocs.build.incremental import page_key
     from undocs.model import Record
-    from undocs.render import Page
+    from undocs.site.render import Page
 
     record = Record(
         "a.txt", "A/70/1", "en", None, "2015-01-01", None, "General Assembly", 70, (), "T",

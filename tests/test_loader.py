@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from undocs.evaluate import Score, score_line
-from undocs.loader import load_file, parse_text
 from undocs.model import RECORD_FIELDS
+from undocs.read.loader import load_file, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -145,7 +145,7 @@ def test_citation_positions_cover_their_words(corpus: Path) -> None:
 
 def test_text_read_again_is_the_text_parsed(corpus: Path, tmp_path: Path) -> None:
     """Pages re-read their text from `Record.text_line` on: exactly what the loader parsed."""
-    from undocs.loader import read_text, scan_sources
+    from undocs.read.loader import read_text, scan_sources
 
     files = [Path(s.path) for s in scan_sources(corpus)][::97]
     crafted = tmp_path / "crafted.md"
@@ -163,7 +163,7 @@ def test_rescan_from_the_changed_names_is_a_scan(tmp_path: Path) -> None:
     import os
     import random
 
-    from undocs.loader import rescan_sources, scan_sources
+    from undocs.read.loader import rescan_sources, scan_sources
 
     rng = random.Random(3)
     names = ["a.txt", "b/c.md", "b/d/e.txt", "f.txt", "b/z.txt", ".hidden/x.txt", "README.md"]

@@ -2,9 +2,9 @@
 
 import pytest
 
-from undocs.dates import find_date
-from undocs.masthead import parse_items, read_masthead
-from undocs.numerals import parse_ordinal
+from undocs.lang.dates import find_date
+from undocs.lang.numerals import parse_ordinal
+from undocs.read.masthead import parse_items, read_masthead
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from undocs.build.outfolder import MARKER
 from undocs.cli import main
-from undocs.outfolder import MARKER
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_a4e48ed0b737bc3c.txt"

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from undocs import parallel
+from undocs.build import parallel
 
 
 def _job(index: int):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from undocs import symbols
-from undocs.citations import find_citations
-from undocs.frontmatter import read_fields, split
-from undocs.loader import parse_text
-from undocs.masthead import read_masthead
 from undocs.model import InputError
+from undocs.read import symbols
+from undocs.read.citations import find_citations
+from undocs.read.frontmatter import read_fields, split
+from undocs.read.loader import parse_text
+from undocs.read.masthead import read_masthead
 
 # Text drawn from what UN documents are made of: letters of the seven languages, digits,
 # the punctuation of symbols and citations, and line breaks.
@@ -124,7 +124,7 @@ def test_fast_front_matter_reads_what_yaml_reads(lines: list) -> None:
     """The front matter read without YAML is what YAML reads, or left to YAML."""
     import yaml
 
-    from undocs.frontmatter import LOADER, _simple
+    from undocs.read.frontmatter import LOADER, _simple
 
     source = "\n".join(f"{key}: {value}" for key, value in lines)
     fast = _simple(source)

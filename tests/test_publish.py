@@ -14,10 +14,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
+from undocs.build.writer import size_warnings
 from undocs.cli import main
 from undocs.config import ConfigError, load_config
 from undocs.serve import make_server
-from undocs.writer import size_warnings
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://user.github.io/repo/"
@@ -250,11 +250,11 @@ def test_bad_base_url_flag(tmp_path: Path, capsys) -> None:
 
 
 def test_size_guard_warns_with_sizes(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr("undocs.writer.FILE_LIMIT", 1000)
-    monkeypatch.setattr("undocs.writer.SITE_LIMIT", 1500)
+    monkeypatch.setattr("undocs.build.writer.FILE_LIMIT", 1000)
+    monkeypatch.setattr("undocs.build.writer.SITE_LIMIT", 1500)
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "big.bin").write_bytes(b"x" * 1200)
-    from undocs.writer import Written
+    from undocs.build.writer import Written
 
     warnings = [str(w) for w in size_warnings(tmp_path, Written(pages=1, bytes=500))]
     assert warnings == [

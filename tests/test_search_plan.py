@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from htmlcheck import parse
-from undocs import search
 from undocs.build import BuildOptions, build
-from undocs.render import Settings
+from undocs.site import bundles as search
+from undocs.site.render import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

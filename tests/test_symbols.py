@@ -2,7 +2,7 @@
 
 import pytest
 
-from undocs import symbols
+from undocs.read import symbols
 
 
 @pytest.mark.parametrize(
@@ -75,8 +75,8 @@ def test_symbols_tried_near_slashes_find_what_a_full_scan_finds(corpus) -> None:
     longest series roots it must find what `SYMBOL_RE.finditer` finds."""
     from pathlib import Path
 
-    from undocs.loader import decode, scan_sources
-    from undocs.symbols import _GLUED, SERIES_ROOTS, SYMBOL_RE, find_symbols
+    from undocs.read.loader import decode, scan_sources
+    from undocs.read.symbols import _GLUED, SERIES_ROOTS, SYMBOL_RE, find_symbols
 
     sample = scan_sources(corpus)[::29]
     texts = [decode(Path(s.path).read_bytes(), s.name) for s in sample]

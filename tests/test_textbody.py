@@ -8,7 +8,7 @@ from html import escape
 from hypothesis import given
 from hypothesis import strategies as st
 
-from undocs.textbody import _inline, render_body, split_blocks
+from undocs.site.textbody import _inline, render_body, split_blocks
 
 
 def test_eastern_arabic_paragraph_numbers_get_ascii_anchors() -> None:

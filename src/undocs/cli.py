@@ -13,13 +13,13 @@ from typing import Any
 import jinja2
 
 from . import __version__
-from .build import build, check, load_records
+from .build.pipeline import build, check, load_records
+from .build.search import SearchIndexError
 from .config import CONFIG_FILE, ConfigError
 from .model import SetupError
 from .options import build_options
-from .render import TemplateFailure, shown_path
-from .search import SearchIndexError
 from .serve import Watcher, serve
+from .site.render import TemplateFailure, shown_path
 from .watch import Rebuilds
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .frontmatter import LOADER, described, line_of_key, yaml_problem
+from .read.frontmatter import LOADER, described, line_of_key, yaml_problem
 
 CONFIG_FILE = "undocs.yml"
 

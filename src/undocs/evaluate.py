@@ -15,9 +15,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loader import load_file
 from .model import RECORD_FIELDS
-from .symbols import compare_key
+from .read.loader import load_file
+from .read.symbols import compare_key
 
 LIST_FIELDS = ("agenda_items", "resolutions_cited", "documents_cited")
 SYMBOL_FIELDS = ("symbol", "documents_cited")

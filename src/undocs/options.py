@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .build import BuildOptions
+from .build.pipeline import BuildOptions
 from .config import CONFIG_FILE, Config, check_value, load_config
 from .model import SetupError
-from .render import Settings
+from .site.render import Settings
 
 
 def config_path(args: argparse.Namespace) -> Path:

@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .build import Builder, BuildOptions, BuildResult
+from .build.pipeline import Builder, BuildOptions, BuildResult
 from .model import SetupError
 from .options import build_options, config_path
 

@@ -17,7 +17,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from undocs.build import BuildOptions, build  # noqa: E402
-from undocs.render import Settings  # noqa: E402
+from undocs.site.render import Settings  # noqa: E402
 
 BASE_URL = "https://example.org/golden/"
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from ..model import Problem
+from ..site.feeds import feed_pages, robots_page, sitemap_pages
+from ..site.gather import Scope, Site
+from ..site.render import TEMPLATE_SUFFIXES, Page, render
 from . import parallel
-from .feeds import feed_pages, robots_page, sitemap_pages
-from .model import Problem
-from .render import TEMPLATE_SUFFIXES, Page, render
-from .site import Scope, Site
 
 #: GitHub Pages' limits: a published site of at most 1 GB, files of at most 100 MB.
 SITE_LIMIT = 1_000_000_000

@@ -16,13 +16,13 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
+from ..lang.bodies import body_of_series
+from ..lang.languages import detect_language
+from ..model import Citation, InputError, Problem, Record
 from . import symbols
-from .bodies import body_of_series
 from .citations import find_citations
 from .frontmatter import read_fields, split
-from .languages import detect_language
 from .masthead import read_masthead
-from .model import Citation, InputError, Problem, Record
 
 SUFFIXES = (".txt", ".md")
 #: Files larger than this are reported and skipped (a UN document text is rarely over 2 MB).

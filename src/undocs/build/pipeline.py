@@ -20,10 +20,15 @@ from typing import NamedTuple
 
 import jinja2
 
+from ..archive.graph import Archive, build_archive, links_of, patch_archive
+from ..archive.quality import archive_problems, record_problems
+from ..model import InputError, Problem, Record, SetupError
+from ..read.loader import Source, load_file, no_documents, rescan_sources, scan_sources
+from ..site.content import load_content
+from ..site.exports import ExportRows, citations_csv, records_csv, records_jsonl, symbol_map
+from ..site.gather import Site
+from ..site.render import BUILTIN_TEMPLATES, Settings, environment
 from . import parallel
-from .archive import Archive, build_archive, links_of, patch_archive
-from .content import load_content
-from .exports import ExportRows, citations_csv, records_csv, records_jsonl, symbol_map
 from .incremental import (
     Loaded,
     State,
@@ -40,13 +45,8 @@ from .incremental import (
     scope_of,
     state_stamp,
 )
-from .loader import Source, load_file, no_documents, rescan_sources, scan_sources
-from .model import InputError, Problem, Record, SetupError
 from .outfolder import MARKER, check_out, mark
-from .quality import archive_problems, record_problems
-from .render import BUILTIN_TEMPLATES, Settings, environment
 from .search import build_index, drop_stale, reindex
-from .site import Site
 from .writer import (
     Entry,
     compile_templates,

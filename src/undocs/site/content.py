@@ -8,8 +8,8 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from .frontmatter import split
-from .model import InputError, Problem
+from ..model import InputError, Problem
+from ..read.frontmatter import split
 
 # Raw HTML in Markdown is escaped, not passed through: nothing from the input runs on a page.
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})

@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import symbols
-from .archive import Doc, resolution_key, resolution_url, target_symbol
-from .model import Citation
+from ..archive.graph import Doc, resolution_key, resolution_url, target_symbol
+from ..lang.languages import BIGRAM_LANGUAGES
+from ..model import Citation
+from ..read import symbols
 from .render import OFFICIAL_LANGUAGES, Settings, root_of
 from .textbody import cjk_bigrams, render_body
 
 #: Languages whose pages are indexed as character bigrams (see `cjk_bigrams`).
-BIGRAM_LANGUAGES = {"zh"}
 
 if TYPE_CHECKING:
-    from .site import Site
+    from .gather import Site
 
 
 def undocs_url(symbol: str) -> str:

@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import symbols
-from .archive import Archive, Doc, ResolutionKey, slug
+from ..archive.graph import Archive, Doc, ResolutionKey, slug
+from ..archive.quality import report
+from ..model import RECORD_FIELDS, Problem, Record
+from ..read import symbols
+from ..read.loader import read_text
+from .bundles import plan
 from .content import ContentPage
 from .docpage import document_context, undocs_url
 from .exports import DATA_FILES
-from .loader import read_text
-from .model import RECORD_FIELDS, Problem, Record
-from .quality import report
 from .render import Page, Settings
-from .search import plan
 
 PER_PAGE = 100
 
@@ -120,7 +120,7 @@ class Site:
                     found[key] = [doc]
         self.newest = newest_first(archive.docs)
         self.bundles = plan([doc.url for doc in archive.docs])
-        """The Pagefind bundles the search page queries (search.plan)."""
+        """The Pagefind bundles the search page queries (bundles.plan)."""
 
     def _reuse(self, previous: Site) -> bool:
         """Take the lists of `previous` with this archive's documents in the places of the

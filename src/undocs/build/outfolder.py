@@ -12,8 +12,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..model import SetupError
 from .incremental import cache_folder
-from .model import SetupError
 
 #: The file every site undocs builds holds at its top: it says undocs made the folder.
 MARKER = ".undocs-site"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .patterns import alternation, anchored
+from ..lang.patterns import alternation, anchored
 
 #: Series roots that begin a symbol. A root not listed here is not read as a symbol in running
 #: text (so `PRST/8/1`, `2011/36/EU` and `GE.15-10722` are not symbols).

@@ -13,9 +13,9 @@ from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
-from . import symbols
-from .bodies import GA, HRC
-from .model import Citation, Problem, Record
+from ..lang.bodies import GA, HRC
+from ..model import Citation, Problem, Record
+from ..read import symbols
 
 #: Characters a URL path component may keep; anything else becomes `_`.
 _SAFE = re.compile(r"[^A-Za-z0-9.()\-]")

@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
-from .archive import Summary
+from ..archive.graph import Summary
 
 #: The templates shipped with undocs (the project's `templates/` folder).
-BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
+BUILTIN_TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 class Names(dict):

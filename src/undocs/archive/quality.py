@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .archive import Archive, target_symbol
-from .model import Problem, Record
+from ..model import Problem, Record
+from .graph import Archive, target_symbol
 
 
 def archive_problems(archive: Archive) -> list[Problem]:

@@ -7,8 +7,8 @@ import io
 import json
 from collections.abc import Callable
 
-from .archive import Archive, Doc, target_symbol
-from .model import RECORD_FIELDS, Record
+from ..archive.graph import Archive, Doc, target_symbol
+from ..model import RECORD_FIELDS, Record
 
 #: Files written under `/data/`, with what each holds (shown on the `/data/` page).
 DATA_FILES = {

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from html import escape
 from typing import NamedTuple
 
-from .languages import normalise_digits
-from .model import Citation
+from ..lang.languages import normalise_digits
+from ..model import Citation
 
 _PARA_NUMBER = re.compile(r"^(\d{1,3})\s*(?:\.|-|–)\s+(?=\S)")
 _FOOTNOTE = re.compile(r"^(?:\*{1,3}|\d{1,3})\s+\S")

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lang.bodies import body_of_series, find_body, is_body_line
+from ..lang.dates import find_date
+from ..lang.languages import LANGUAGES, language, normalise_digits
+from ..lang.numerals import parse_ordinal
 from . import symbols
-from .bodies import body_of_series, find_body, is_body_line
-from .dates import find_date
-from .languages import LANGUAGES, language, normalise_digits
-from .numerals import parse_ordinal
 
 #: How many non-empty lines of a text can belong to its masthead.
 HEADER_LINES = 45

@@ -6,11 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .gather import body_name
 from .render import Page
-from .site import body_name
 
 if TYPE_CHECKING:
-    from .site import Scope, Site
+    from .gather import Scope, Site
 
 FEED_ENTRIES = 50
 SITEMAP_URLS = 40_000  # the protocol allows 50,000 a file

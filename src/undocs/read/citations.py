@@ -10,11 +10,11 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from ..lang.bodies import body_names, find_body
+from ..lang.languages import LANGUAGES, Language, normalise_digits
+from ..lang.patterns import anchored
+from ..model import Citation
 from . import symbols
-from .bodies import body_names, find_body
-from .languages import LANGUAGES, Language, normalise_digits
-from .model import Citation
-from .patterns import anchored
 
 #: A resolution number as printed: `60/251`, `45/55 B`, `S-10/2`, `2005/57`, `2334 (2016)`,
 #: `217 A (III)`, `3201 (S-VI)`.

@@ -22,8 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import __version__
-from .archive import (
+from .. import __version__
+from ..archive.graph import (
     Archive,
     Doc,
     Links,
@@ -31,9 +31,9 @@ from .archive import (
     ResolutionKey,
     Summary,
 )
-from .model import Problem, Record
-from .render import BUILTIN_TEMPLATES, Page, Settings
-from .site import FACETS, Scope, body_name
+from ..model import Problem, Record
+from ..site.gather import FACETS, Scope, body_name
+from ..site.render import BUILTIN_TEMPLATES, Page, Settings
 from .writer import Entry
 
 CACHE_VERSION = 1
@@ -210,8 +210,9 @@ def cache_version() -> tuple[int, str, str]:
     """Return what makes a cache unusable when it changes: undocs's own code, not only its
     version number (a loader changed in development must not serve stale records)."""
     digest = hashlib.sha1()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
+    package = Path(__file__).parent.parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return CACHE_VERSION, __version__, digest.hexdigest()
 
 

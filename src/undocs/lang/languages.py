@@ -278,6 +278,10 @@ LANGUAGES: dict[str, Language] = {
     ),
 }
 
+#: Languages written without spaces between words, indexed for search as character bigrams
+#: (`site.textbody.cjk_bigrams`): Pagefind splits their words on spaces only.
+BIGRAM_LANGUAGES = frozenset({"zh"})
+
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹（）：，", "01234567890123456789():,")
 
 

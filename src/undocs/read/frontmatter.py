@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .model import DOCUMENT_TYPES, InputError, Problem
+from ..model import DOCUMENT_TYPES, InputError, Problem
 
 #: Front matter fields undocs reads, with the type each must have.
 FIELDS: dict[str, tuple[type, ...]] = {

@@ -1,0 +1,99 @@
+"""Pagefind: run it over the written site, one bundle at a time (`site.bundles` plans them).
+
+Each bundle is one Pagefind process indexing one language's pages (or a shard of them) into
+`/pagefind/<name>/`; two run at once. A published site is re-indexed bundle by bundle, each
+swapped in only when its run is done, so readers never see a half-written index.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..lang.languages import BIGRAM_LANGUAGES
+from ..site.bundles import Bundle
+
+#: Pagefind runs at once (each is one process; this machine class has two cores).
+WORKERS = 2
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not be run or failed."""
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What Pagefind indexed for one bundle."""
+
+    bundle: str
+    pages: int
+    """Pages indexed (from Pagefind's summary; 0 if it did not say)."""
+
+
+def index_bundle(site: Path, bundle: Bundle, subdir: str | None = None) -> IndexReport:
+    """Run Pagefind (the `pagefind` package's extended binary) over one bundle's pages."""
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        "--glob",
+        bundle.glob,
+        "--output-subdir",
+        subdir or f"pagefind/{bundle.name}",
+    ]
+    if bundle.language in BIGRAM_LANGUAGES:
+        command += ["--force-language", "en"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as err:
+        raise SearchIndexError(f"could not run Pagefind: {err}") from err
+    output = done.stdout + done.stderr
+    if done.returncode != 0 or "No module named pagefind" in output:
+        raise SearchIndexError(
+            "Pagefind failed (install it with `pip install 'pagefind[extended]'`, or build "
+            f"with --no-search):\n{output.strip()[-2000:]}"
+        )
+    found = re.search(r"Indexed (\d+) pages?", output)
+    return IndexReport(bundle.name, int(found.group(1)) if found else 0)
+
+
+def build_index(site: Path, bundles: list[Bundle]) -> list[IndexReport]:
+    """Index every bundle into `/pagefind/<name>/`, two Pagefind runs at a time."""
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        return list(pool.map(lambda bundle: index_bundle(site, bundle), bundles))
+
+
+def reindex(site: Path, bundles: list[Bundle]) -> list[IndexReport]:
+    """Index bundles of a published site again, swapping each in when done; drop others."""
+    folder = site / "pagefind"
+    folder.mkdir(exist_ok=True)
+    reports = []
+    for bundle in bundles:
+        fresh = folder / f".{bundle.name}.next"
+        shutil.rmtree(fresh, ignore_errors=True)
+        reports.append(index_bundle(site, bundle, f"pagefind/.{bundle.name}.next"))
+        target, old = folder / bundle.name, folder / f".{bundle.name}.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.rename(old)
+        fresh.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    return reports
+
+
+def drop_stale(site: Path, bundles: list[Bundle]) -> None:
+    """Remove bundles no longer planned (a language gone, or shards regrouped)."""
+    folder = site / "pagefind"
+    if not folder.is_dir():
+        return
+    names = {bundle.name for bundle in bundles}
+    for path in folder.iterdir():
+        if path.is_dir() and path.name not in names:
+            shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""Reading: a document's file -> a Record (front matter, masthead, citations, symbols)."""
