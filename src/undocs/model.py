@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 #: The record fields of ../shared/gold/GUIDE.md, in its order.
 RECORD_FIELDS = (
@@ -134,3 +135,13 @@ class Record:
             value = getattr(self, name)
             out[name] = list(value) if isinstance(value, tuple) else value
         return out
+
+
+class ResolutionKey(NamedTuple):
+    """A resolution as cited: the body that adopted it and its number (a named tuple: it is
+    looked up tens of thousands of times, and a tuple hashes in C)."""
+
+    body: str
+    """Canonical English name of the adopting body."""
+    number: str
+    """Normalised number: `60/251`, `2334 (2016)`."""

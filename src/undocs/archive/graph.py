@@ -5,21 +5,16 @@ Gathered once from every record before any page is written (mkdocs: "first gathe
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from pathlib import PurePosixPath
 from typing import NamedTuple
 
+from .. import urls
 from ..lang.bodies import GA, HRC
-from ..model import Citation, Problem, Record
+from ..model import Citation, Problem, Record, ResolutionKey
 from ..read import symbols
-
-#: Characters a URL path component may keep; anything else becomes `_`.
-_SAFE = re.compile(r"[^A-Za-z0-9.()\-]")
-MAX_COMPONENT = 80
 
 
 @dataclass(frozen=True, eq=False)  # one Doc per page: compared and hashed by identity
@@ -55,16 +50,6 @@ class Summary:
     """Its document type."""
     digest: str
     """Digest of its source file: a list showing it changes when it changes."""
-
-
-class ResolutionKey(NamedTuple):
-    """A resolution as cited: the body that adopted it and its number (a named tuple: it is
-    looked up tens of thousands of times, and a tuple hashes in C)."""
-
-    body: str
-    """Canonical English name of the adopting body."""
-    number: str
-    """Normalised number: `60/251`, `2334 (2016)`."""
 
 
 @dataclass
@@ -206,7 +191,7 @@ def links_of(record: Record) -> Links:
             )
         )
     return Links(
-        _symbol_path(symbol) if symbol else None,
+        urls.symbol_path(symbol) if symbol else None,
         symbols.compare_key(symbol) if symbol else None,
         symbols.compare_key(str(parsed.parent))
         if parsed is not None and parsed.parent is not None
@@ -244,43 +229,6 @@ def resolution_symbol(number: str, body: str | None) -> str | None:
     return None
 
 
-def slug(text: str) -> str:
-    """Return a URL-safe slug of a name: `Human Rights Council` -> `human-rights-council`."""
-    out = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return out[:MAX_COMPONENT] or "untitled"
-
-
-#: A URL longer than this (a symbol of hundreds of characters) falls back to a short one.
-MAX_URL = 200
-
-
-def _symbol_path(symbol: str) -> str | None:
-    """Return the URL path of a symbol, or None if it cannot be one safely."""
-    parts = []
-    for part in symbols.url_path(symbol).split("/"):
-        safe = _SAFE.sub("_", part)
-        if not safe or set(safe) <= {"."} or len(safe) > MAX_COMPONENT:
-            return None
-        parts.append(safe)
-    path = "/".join(parts)
-    return path if len(path) <= MAX_URL else None
-
-
-def _file_path(file: str) -> str:
-    """Return a URL path from a file's name: safe characters, short, unique to the name."""
-    stem = PurePosixPath(file).with_suffix("").as_posix()
-    parts = [_SAFE.sub("_", p)[:MAX_COMPONENT].strip(".") or "_" for p in stem.split("/")]
-    path = "/".join(parts)[-MAX_URL:].lstrip("/.")
-    if path != stem:  # characters were replaced or cut: keep names that differ apart
-        path += "-" + hashlib.sha1(file.encode("utf-8")).hexdigest()[:8]
-    return path
-
-
-def _fallback_url(lang: str, file: str) -> str:
-    """Return the URL of a document with no symbol, or whose symbol's URL is taken."""
-    return f"{lang}/doc/{_file_path(file)}/"
-
-
 def build_archive(records: list[Record], links: list[Links] | None = None) -> Archive:
     """Give every record a URL and gather the links between them.
 
@@ -294,9 +242,13 @@ def build_archive(records: list[Record], links: list[Links] | None = None) -> Ar
     by_symbol = archive.by_symbol
     for record, link in sorted(zip(records, links, strict=True), key=lambda rl: rl[0].file):
         lang = record.language if _LANGUAGE.fullmatch(record.language) else "xx"
-        url = f"{lang}/{link.path}/" if link.path else _fallback_url(lang, record.file)
+        url = (
+            urls.document_url(lang, link.path)
+            if link.path
+            else urls.fallback_url(lang, record.file)
+        )
         if url in owners:
-            fallback = _fallback_url(lang, record.file)
+            fallback = urls.fallback_url(lang, record.file)
             # The first file by name owns the symbol's URL; both are reported and reachable.
             owner = owners[url]
             archive.problems.append(
@@ -463,13 +415,8 @@ def adopting_body(symbol: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def resolution_url(key: ResolutionKey) -> str:
-    """Return the URL of a resolution's page: `resolutions/general-assembly/60/251.html`.
-
-    A file rather than a folder of its own: thousands of resolutions, and a folder costs more
-    to make than a file on most file systems.
-    """
-    number = _symbol_path(key.number) or slug(key.number)
-    return f"resolutions/{slug(key.body)}/{number}.html"
+    """Return the URL of a resolution's page (`urls.resolution_url`, kept: it is asked often)."""
+    return urls.resolution_url(key)
 
 
 def _add_resolution(

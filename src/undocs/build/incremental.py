@@ -28,10 +28,9 @@ from ..archive.graph import (
     Doc,
     Links,
     Resolution,
-    ResolutionKey,
     Summary,
 )
-from ..model import Problem, Record
+from ..model import Problem, Record, ResolutionKey
 from ..site.gather import FACETS, Scope, body_name
 from ..site.render import BUILTIN_TEMPLATES, Page, Settings
 from .writer import Entry

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from .. import urls
 from ..model import InputError, Problem
 from ..read.frontmatter import split
 
@@ -47,18 +48,18 @@ def load_content(folder: Path | None) -> tuple[list[ContentPage], list[Problem]]
             )
             problems.append(problem)
             continue
-        stem = re.sub(r"[^a-z0-9\-/]+", "-", name.removesuffix(".md").lower()).strip("-/")
-        if stem in ("index", ""):
+        url = urls.content_url(name)
+        if not url:
             problems.append(
                 Problem(
                     str(path), 1, "content page would replace the home page; rename it", "error"
                 )
             )
             continue
-        title = str(parts.meta.get("title") or _first_heading(parts.text) or stem)
+        title = str(parts.meta.get("title") or _first_heading(parts.text) or url.rstrip("/"))
         pages.append(
             ContentPage(
-                f"{stem}/",
+                url,
                 title,
                 _MD.render(parts.text),
                 str(path),

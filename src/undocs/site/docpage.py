@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .. import urls
 from ..archive.graph import Doc, resolution_key, resolution_url, target_symbol
 from ..lang.languages import BIGRAM_LANGUAGES
 from ..model import Citation
 from ..read import symbols
-from .render import OFFICIAL_LANGUAGES, Settings, root_of
+from ..urls import root_of
+from .render import OFFICIAL_LANGUAGES, Settings
 from .textbody import cjk_bigrams, render_body
 
 #: Languages whose pages are indexed as character bigrams (see `cjk_bigrams`).
@@ -100,13 +102,13 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "children": [c.summary for c in children],
         "drafts": [_link(site, doc, s) for s in archive.drafts.get(doc.url, [])],
         "adopted": [d.summary for d in archive.adopted.get(doc.links.key or "", [])],
-        "body_url": site.body_url(r.body),
-        "session_url": site.session_url(r.body, r.session) if r.session else None,
+        "body_url": urls.body_url(r.body),
+        "session_url": urls.session_url(r.body, r.session) if r.session else None,
         "undocs_url": undocs_url(r.symbol) if r.symbol else None,
         "year": (r.date or "")[:4],
         "cite_as": r.symbol or r.title,
         "agenda": [
-            (item, site.item_url(r.body, r.session, item) if r.session else None)
+            (item, urls.item_url(r.body, r.session, item) if r.session else None)
             for item in r.agenda_items
         ],
         "permalink": site.settings.absolute(doc.url),

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .. import urls
 from .gather import body_name
 from .render import Page
 
@@ -19,13 +20,13 @@ SITEMAP_URLS = 40_000  # the protocol allows 50,000 a file
 def feed_pages(site: Site, scope: Scope | None = None) -> Iterator[Page]:
     """Yield the Atom feed of the latest documents and one per body (with a `scope`, of the
     bodies it covers)."""
-    yield _feed(site, "feed.xml", site.settings.title, site.newest)
+    yield _feed(site, urls.FEED, site.settings.title, site.newest)
     by_body: dict[str, list] = defaultdict(list)  # newest first, as site.newest
     for doc in site.newest:
         by_body[body_name(doc.record)].append(doc)
     for body in sorted(site.bodies):
         if scope is None or body in scope.bodies:
-            url, title = site.body_url(body) + "feed.xml", f"{body} · {site.settings.title}"
+            url, title = urls.body_feed_url(body), f"{body} · {site.settings.title}"
             yield _feed(site, url, title, by_body[body], ("body", body))
 
 
@@ -36,21 +37,23 @@ def _feed(site: Site, url: str, title: str, docs: list, group: tuple[str, ...] =
     return Page(url, "atom.xml", context, group)
 
 
-def sitemap_pages(urls: list[str]) -> Iterator[Page]:
+def sitemap_pages(addresses: list[str]) -> Iterator[Page]:
     """Yield `sitemap.xml` (an index when there are more URLs than one file holds) of the
     page URLs, sorted."""
-    urls = sorted(urls)
-    chunks = [urls[i : i + SITEMAP_URLS] for i in range(0, len(urls), SITEMAP_URLS)] or [[]]
+    addresses = sorted(addresses)
+    chunks = [addresses[i : i + SITEMAP_URLS] for i in range(0, len(addresses), SITEMAP_URLS)] or [
+        []
+    ]
     if len(chunks) == 1:
-        yield Page("sitemap.xml", "sitemap.xml", {"urls": chunks[0]})
+        yield Page(urls.SITEMAP, "sitemap.xml", {"urls": chunks[0]})
         return
     names = []
     for n, chunk in enumerate(chunks, 1):
-        names.append(f"sitemap-{n}.xml")
+        names.append(urls.sitemap_url(n))
         yield Page(names[-1], "sitemap.xml", {"urls": chunk})
-    yield Page("sitemap.xml", "sitemap-index.xml", {"sitemaps": names})
+    yield Page(urls.SITEMAP, "sitemap-index.xml", {"sitemaps": names})
 
 
 def robots_page() -> Page:
     """Return robots.txt: everything may be crawled; where the sitemap is."""
-    return Page("robots.txt", "robots.txt", {})
+    return Page(urls.ROBOTS, "robots.txt", {})

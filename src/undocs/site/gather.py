@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..archive.graph import Archive, Doc, ResolutionKey, slug
+from .. import urls
+from ..archive.graph import Archive, Doc
 from ..archive.quality import report
-from ..model import RECORD_FIELDS, Problem, Record
+from ..model import RECORD_FIELDS, Problem, Record, ResolutionKey
 from ..read import symbols
 from ..read.loader import read_text
 from .bundles import plan
@@ -73,11 +74,6 @@ def newest_first(docs: list[Doc]) -> list[Doc]:
     """Return documents newest first, ties in natural symbol order."""
     ordered = sorted(docs, key=by_symbol)
     return sorted(ordered, key=lambda d: d.record.date or "", reverse=True)
-
-
-def item_slug(item: str) -> str:
-    """Return the URL part of an agenda item: `2 (c)` -> `2c`."""
-    return "".join(c for c in item if c.isalnum()).lower() or "none"
 
 
 class Site:
@@ -168,20 +164,6 @@ class Site:
             return record.text
         return read_text(self.source / record.file, record.file, record.text_line)
 
-    # URLs -----------------------------------------------------------------------------------
-
-    def body_url(self, body: str | None) -> str:
-        """Return the URL of a body's page."""
-        return f"bodies/{slug(body or 'Unknown body')}/"
-
-    def session_url(self, body: str | None, session: int) -> str:
-        """Return the URL of a session's page."""
-        return f"{self.body_url(body)}session-{session}/"
-
-    def item_url(self, body: str | None, session: int, item: str) -> str:
-        """Return the URL of an agenda item's page within its session."""
-        return f"{self.session_url(body, session)}item-{item_slug(item)}/"
-
     # Pages ----------------------------------------------------------------------------------
 
     def pages(self) -> Iterator[Page]:
@@ -189,26 +171,26 @@ class Site:
         yield from self.list_pages()
         yield from self.document_pages()
 
-    def document_pages(self, urls: set[str] | None = None) -> Iterator[Page]:
+    def document_pages(self, only: set[str] | None = None) -> Iterator[Page]:
         """Yield a page per document (gathered as it is written: `Site.context`); with
-        `urls`, for the documents at those URLs only."""
+        `only`, for the documents at those URLs only."""
         for doc in self.archive.docs:
-            if urls is None or doc.url in urls:
+            if only is None or doc.url in only:
                 yield Page(doc.url, "document.html", {"doc": doc}, DOCUMENT_GROUP)
 
     def list_pages(self, scope: Scope | None = None) -> Iterator[Page]:
         """Yield every page but the documents': home, lists, resolutions, search, content;
         with a `scope`, only the groups of pages it covers (and those of no group)."""
         yield self.home()
-        yield from self.paged("documents/", "All documents", self.newest)
+        yield from self.paged(urls.DOCUMENTS, "All documents", self.newest)
         yield from self.browse(scope)
         yield from self.resolution_pages(scope)
         yield from self.search_pages()
         for page in self.content:
             yield Page(page.url, "page.html", {"page": page})
         # served at whatever address was missing: its links cannot be relative
-        yield Page("404.html", "404.html", {"root": self.settings.root_path()})
-        yield Page("data/", "data.html", {"files": DATA_FILES, "fields": RECORD_FIELDS})
+        yield Page(urls.NOT_FOUND, "404.html", {"root": self.settings.root_path()})
+        yield Page(urls.DATA, "data.html", {"files": DATA_FILES, "fields": RECORD_FIELDS})
         yield self.quality()
 
     def context(self, page: Page) -> dict[str, Any]:
@@ -228,7 +210,7 @@ class Site:
             "home.html",
             {
                 "total": len(self.archive.docs),
-                "by_body": [(b, n, self.body_url(b)) for b, n in commonest(self.bodies)],
+                "by_body": [(b, n, urls.body_url(b)) for b, n in commonest(self.bodies)],
                 "by_language": commonest(self.facets["languages"]),
                 "by_year": sorted((y, len(ds)) for y, ds in self.facets["years"].items())[::-1],
                 "latest": [d.summary for d in self.newest[:20]],
@@ -248,7 +230,7 @@ class Site:
         for n in range(1, count + 1):
             chunk = docs[(n - 1) * PER_PAGE : n * PER_PAGE]
             yield Page(
-                url if n == 1 else f"{url}page/{n}/",
+                urls.list_url(url, n),
                 "list.html",
                 {
                     "title": title,
@@ -265,10 +247,10 @@ class Site:
     def browse(self, scope: Scope | None = None) -> Iterator[Page]:
         """Yield the browse pages: body -> session -> agenda item; year; type; language."""
         rows = [
-            {"name": b, "url": self.body_url(b), "count": len(ds)}
+            {"name": b, "url": urls.body_url(b), "count": len(ds)}
             for b, ds in sorted(self.bodies.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         ]
-        yield Page("bodies/", "index.html", {"title": "Bodies", "rows": rows})
+        yield Page(urls.BODIES, "index.html", {"title": "Bodies", "rows": rows})
         for body, docs in sorted(self.bodies.items()):
             if scope is None or body in scope.bodies:
                 yield from self.body_pages(body, docs)
@@ -280,11 +262,13 @@ class Site:
         groups = self.facets[name]
         ordered = sorted(groups, reverse=name == "years")
         rows = [
-            {"name": v, "url": f"{name}/{slug(v)}/", "count": len(groups[v]), "code": v}
+            {"name": v, "url": urls.facet_url(name, v), "count": len(groups[v]), "code": v}
             for v in ordered
         ]
         yield Page(
-            f"{name}/", "index.html", {"title": f"By {label.lower()}", "rows": rows, "facet": name}
+            urls.facet_url(name),
+            "index.html",
+            {"title": f"By {label.lower()}", "rows": rows, "facet": name},
         )
         for value in ordered:
             if scope is not None and (name, value) not in scope.facets:
@@ -292,7 +276,7 @@ class Site:
             docs = groups[value]
             docs = newest_first(docs) if name == "years" else sorted(docs, key=by_symbol)
             yield from self.paged(
-                f"{name}/{slug(value)}/",
+                urls.facet_url(name, value),
                 f"{label}: {value}",
                 docs,
                 {"facet": name, "value": value},
@@ -306,27 +290,27 @@ class Site:
             if doc.record.session is not None:
                 sessions[doc.record.session].append(doc)
         session_rows = [
-            {"number": n, "url": self.session_url(body, n), "count": len(ds)}
+            {"number": n, "url": urls.session_url(body, n), "count": len(ds)}
             for n, ds in sorted(sessions.items(), reverse=True)
         ]
         yield from self.paged(
-            self.body_url(body),
+            urls.body_url(body),
             body,
             newest_first(docs),
-            {"sessions": session_rows, "body": body, "feed": self.body_url(body) + "feed.xml"},
+            {"sessions": session_rows, "body": body, "feed": urls.body_feed_url(body)},
             ("body", body),
         )
         for n, session_docs in sorted(sessions.items()):
-            url = self.session_url(body, n)
+            url = urls.session_url(body, n)
             items: dict[str, list[Doc]] = defaultdict(list)
             for doc in session_docs:
                 for item in doc.record.agenda_items:
                     items[item].append(doc)
             item_rows = [
-                {"name": i, "url": self.item_url(body, n, i), "count": len(ds)}
+                {"name": i, "url": urls.item_url(body, n, i), "count": len(ds)}
                 for i, ds in sorted(items.items(), key=lambda kv: symbols.natural_key(kv[0]))
             ]
-            crumbs = [(body, self.body_url(body))]
+            crumbs = [(body, urls.body_url(body))]
             yield from self.paged(
                 url,
                 f"{body}, session {n}",
@@ -363,7 +347,7 @@ class Site:
                     "versions": [d.summary for _, d in sorted(versions.items())],
                     "citing": [d.summary for d in entry.citing],
                     "undocs_url": undocs_url(entry.symbol) if entry.symbol else None,
-                    "body_url": self.body_url(entry.key.body)
+                    "body_url": urls.body_url(entry.key.body)
                     if entry.key.body in self.bodies
                     else None,
                 },
@@ -373,7 +357,7 @@ class Site:
         for body, entries in sorted(by_body.items(), key=lambda kv: (-len(kv[1]), kv[0])):
             entries.sort(key=lambda e: symbols.natural_key(e.key.number))
             groups.append({"body": body, "entries": entries})
-        yield Page("resolutions/", "resolutions.html", {"groups": groups})
+        yield Page(urls.RESOLUTIONS, "resolutions.html", {"groups": groups})
 
     def quality(self) -> Page:
         """Return the quality report page: what could not be read, per document."""
@@ -384,7 +368,7 @@ class Site:
             for f, ps in quality.by_file
         ]
         return Page(
-            "quality/",
+            urls.QUALITY,
             "quality.html",
             {"by_reason": quality.by_reason, "files": files, "total": len(self.problems)},
         )
@@ -397,7 +381,7 @@ class Site:
         for bundle in self.bundles:
             bundles.setdefault(bundle.language, []).append(bundle.name)
         context = {"languages": languages, "bundles": bundles}
-        yield Page("search/", "search.html", {"lang": main, **context})
+        yield Page(urls.search_url(), "search.html", {"lang": main, **context})
         for lang in languages:
             if lang != main:
-                yield Page(f"{lang}/search/", "search.html", {"lang": lang, **context})
+                yield Page(urls.search_url(lang), "search.html", {"lang": lang, **context})

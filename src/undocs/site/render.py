@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..archive.graph import Summary
+from ..urls import dest_path, root_of
 
 #: The templates shipped with undocs (the project's `templates/` folder).
 BUILTIN_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -81,7 +82,7 @@ class Page:
     @property
     def dest(self) -> str:
         """Return the output path relative to the output folder."""
-        return self.url if self.url.endswith((".html", ".xml", ".txt")) else self.url + "index.html"
+        return dest_path(self.url)
 
 
 def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Environment:
@@ -143,11 +144,6 @@ def json_script(value: object) -> str:
     """Return JSON safe inside a <script> element (no `<`, `>` or `&` to end it early)."""
     text = json.dumps(value, ensure_ascii=False, indent=None)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def root_of(url: str) -> str:
-    """Return the relative path from a page's URL back to the site root."""
-    return "../" * url.count("/")
 
 
 def render(env: jinja2.Environment, settings: Settings, page: Page, context: dict[str, Any]) -> str:
