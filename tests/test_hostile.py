@@ -235,7 +235,7 @@ def test_interrupted_build_leaves_previous_site(tmp_path: Path, monkeypatch) -> 
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("undocs.build.pipeline._write_archive_data", interrupt)
+    monkeypatch.setattr("undocs.build.steps.write_archive_data", interrupt)
     with pytest.raises(KeyboardInterrupt):
         build(replace(options, clean=True))
     assert _tree_hash(out) == before

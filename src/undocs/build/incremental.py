@@ -33,7 +33,6 @@ from ..archive.graph import (
 from ..model import Problem, Record, ResolutionKey
 from ..site.gather import FACETS, Scope, body_name
 from ..site.render import BUILTIN_TEMPLATES, Page, Settings
-from .writer import Entry
 
 CACHE_VERSION = 1
 
@@ -48,6 +47,16 @@ class Loaded(NamedTuple):
     """What the record links to (`archive.links_of`)."""
     checks: tuple[Problem, ...]
     """Its problems that the archive reports after the loader's (`quality.record_problems`)."""
+
+
+class Entry(NamedTuple):
+    """What the build cache keeps of a page written (documents' pages aside)."""
+
+    key: str
+    """`key` of what it was rendered from ("": written whenever its group is gathered)."""
+    group: tuple[str, ...]
+    """`Page.group`."""
+    url: str
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""The output folder: which folders a build may replace, and the marker saying undocs made one.
+"""The output folder: which folders a build may replace, the marker saying undocs made one,
+and how a built site takes its place (a swap, or new pages moved in one by one).
 
 A build replaces `--out` whole (the new site is swapped in, the old one deleted), so it must
 only ever do so to a folder it wrote itself: one that holds `MARKER`, is empty or does not
@@ -9,6 +10,9 @@ refused before anything is written.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -90,3 +94,58 @@ def _some_entries(folder: Path, most: int = 4) -> list[str]:
     with os.scandir(folder) as entries:
         names = [e.name + ("/" if e.is_dir(follow_symlinks=False) else "") for e in entries]
     return sorted(names)[:most]
+
+
+def staging_folder(out: Path) -> Path:
+    """Make and return a new empty folder beside `out` to build the next site in."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+
+
+def swap(staging: Path, out: Path) -> None:
+    """Replace `out` by `staging` with renames, so readers never see a half-written site.
+
+    The previous site is renamed aside and deleted by a background process: deleting tens of
+    thousands of files is slow on some file systems and the new site is already in place.
+    """
+    if out.exists() and not out.is_dir():
+        raise FileExistsError(f"{out} exists and is not a folder; give another --out")
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{staging.name.rsplit('-', 1)[-1]}")
+        out.rename(old)
+    staging.rename(out)
+    if old is not None:
+        remove_later(old)
+
+
+def commit(staging: Path, out: Path, removed: set[str]) -> None:
+    """Move every file of `staging` into `out` (each replaced at once), drop `removed`."""
+    for root, _dirs, files in os.walk(staging):
+        rel = os.path.relpath(root, staging)
+        target = out / rel if rel != "." else out
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.replace(os.path.join(root, name), target / name)
+    for dest in removed:
+        path = out / dest
+        if path.is_file():
+            path.unlink()
+            try:
+                path.parent.rmdir()  # a page's own folder, now empty
+            except OSError:
+                pass
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_later(folder: Path) -> None:
+    """Delete a folder in a detached process (at once where that cannot be started)."""
+    try:
+        subprocess.Popen(
+            ["rm", "-rf", "--", str(folder)],
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)

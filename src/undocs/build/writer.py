@@ -1,32 +1,26 @@
-"""Write the gathered pages into the output folder, on every core, and watch their sizes."""
+"""Write the gathered pages and data files into the staging folder, on every core, and watch
+sizes."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
-from ..model import Problem
+from ..model import Problem, Record
+from ..site.exports import citations_csv, records_csv, records_jsonl, symbol_map
 from ..site.feeds import feed_pages, robots_page, sitemap_pages
 from ..site.gather import Scope, Site
-from ..site.render import TEMPLATE_SUFFIXES, Page, render
+from ..site.render import BUILTIN_TEMPLATES, TEMPLATE_SUFFIXES, Page, Settings, render
 from . import parallel
+from .incremental import Entry
+from .outfolder import mark
 
 #: GitHub Pages' limits: a published site of at most 1 GB, files of at most 100 MB.
 SITE_LIMIT = 1_000_000_000
 FILE_LIMIT = 100_000_000
-
-
-class Entry(NamedTuple):
-    """What the build cache keeps of a page written (documents' pages aside)."""
-
-    key: str
-    """`key` of what it was rendered from ("": written whenever its group is gathered)."""
-    group: tuple[str, ...]
-    """`Page.group`."""
-    url: str
 
 
 @dataclass
@@ -226,3 +220,41 @@ def human(size: float) -> str:
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1000
     return f"{size:.2f} GB"
+
+
+def write_data(staging: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
+    """Write the data exports `files` (name, content) into the site's /data/ folder."""
+    data = staging / "data"
+    data.mkdir(exist_ok=True)
+    for name, text in files:
+        (data / name).write_bytes(text if isinstance(text, bytes) else text.encode())
+
+
+def write_record_data(records: list[Record], staging: Path) -> None:
+    """Write the exports made of the records alone: records.jsonl and records.csv."""
+    write_data(
+        staging, [("records.jsonl", records_jsonl(records)), ("records.csv", records_csv(records))]
+    )
+
+
+def write_archive_data(site: Site, staging: Path) -> None:
+    """Write the exports made of the archive: citations.csv and symbols.json."""
+    write_data(
+        staging,
+        [
+            ("citations.csv", citations_csv(site.archive)),
+            ("symbols.json", symbol_map(site.archive)),
+        ],
+    )
+
+
+def copy_static(settings: Settings, staging: Path) -> None:
+    """Copy the static files (built-in, then the user's) and the files GitHub Pages needs."""
+    for folder in (
+        BUILTIN_TEMPLATES / "static",
+        settings.templates and settings.templates / "static",
+    ):
+        if folder and folder.is_dir():
+            shutil.copytree(folder, staging / "static", dirs_exist_ok=True)
+    (staging / ".nojekyll").write_text("", encoding="utf-8")
+    mark(staging)

@@ -1,0 +1,371 @@
+"""The steps of one build: scan, read, gather the archive, gather the site, write, index, swap.
+
+`run_build` calls them in order. A clean build and an incremental one take the same steps;
+the plan (`build.plan`) tells each how much to do. The site is written to a staging folder
+beside `--out` and swapped in only when the whole build succeeded, so a failed build leaves
+the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import jinja2
+
+from ..archive.graph import Archive, build_archive, patch_archive
+from ..model import Problem, Record
+from ..site.content import load_content
+from ..site.exports import ExportRows, symbol_map
+from ..site.gather import Site
+from ..site.render import Page, Settings, environment
+from . import parallel
+from .incremental import (
+    Loaded,
+    State,
+    bytecode_folder,
+    config_digest,
+    drop_state,
+    page_key,
+    plan_shards,
+    save_records,
+    save_state,
+)
+from .outfolder import check_out, commit, staging_folder, swap
+from .plan import ArchivePlan, PagePlan, ReadPlan, plan_archive, plan_pages, plan_reading
+from .reading import Progress, read_sources
+from .search import build_index, drop_stale, reindex
+from .writer import (
+    Entry,
+    copy_static,
+    discovery_pages,
+    page_urls,
+    size_warnings,
+    write_archive_data,
+    write_data,
+    write_pages,
+    write_record_data,
+    write_site,
+)
+
+#: Records files of the cache (of `incremental.SHARDS`) written in this process; more are
+#: written by a worker.
+FEW_SHARDS = 8
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Folders and switches of one build."""
+
+    seeds: Path
+    out: Path
+    content: Path | None = None
+    settings: Settings = field(default_factory=Settings)
+    clean: bool = False
+    """Ignore the cache of the last build: read and write everything."""
+    config: Path | None = None
+    """The settings file the options were read from (its folder is never replaced)."""
+
+    def check_out(self) -> None:
+        """Raise SetupError unless the build may replace `out` whole (`outfolder.check_out`)."""
+        check_out(
+            self.out,
+            [
+                ("folder of documents", self.seeds),
+                ("folder of Markdown pages", self.content),
+                ("folder of templates", self.settings.templates),
+            ],
+            [
+                *([("folder of " + self.config.name, self.config.parent)] if self.config else []),
+                ("current folder", Path.cwd()),
+            ],
+        )
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote, and what it reported."""
+
+    documents: int
+    pages: int
+    out: Path
+    problems: list[Problem]
+    indexed: int = 0
+    written: int = -1
+    """Pages written by this build (-1: all of them, a clean build)."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one build is given: its options, where it writes, how it reports, and what a
+    Builder keeps between builds (compiled templates, export rows)."""
+
+    options: BuildOptions
+    out: Path
+    say: Progress
+    templates: dict[str, jinja2.Environment]
+    """The last build's Jinja environment, by `config_digest`: templates compiled once."""
+    rows: ExportRows | None = None
+    """The data exports' rows by record (None: the exports are made by a worker)."""
+
+    def environment(self, config: str) -> jinja2.Environment:
+        """Return the Jinja environment of `config`, kept between the builds of a Builder
+        (the last one only: its templates are compiled)."""
+        if config not in self.templates:
+            self.templates.clear()
+            self.templates[config] = environment(self.options.settings, bytecode_folder(self.out))
+        return self.templates[config]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a build gave: its result, the state for the next build, and its site."""
+
+    result: BuildResult
+    state: State
+    site: Site | None
+    """The site it gathered, archive and lists (None when nothing changed and none was
+    given)."""
+    shards: dict[int, str] | None
+    """The records files the cache still needs written, with the state (None: nothing)."""
+
+    def save(self, out: Path) -> None:
+        """Write what the cache needs of this build."""
+        if self.shards is not None:
+            save_records(out, self.state, self.shards)
+            save_state(out, self.state)
+
+
+def run_build(
+    run: Run, old: State | None, previous: Site | None = None, changed: list[str] | None = None
+) -> Outcome:
+    """Build the site: scan, read, gather, write, index, swap.
+
+    `old` is the state of the last build (None: a clean build); `previous` its site, when a
+    Builder kept it in memory: an edit is then patched into its archive. `changed`: the
+    names of the files changed since, when the caller knows them.
+    """
+    config = config_digest(run.options.settings, run.options.content)
+    reading = plan_reading(run.options.seeds, run.out, config, old, previous, changed)
+    if reading.unchanged and old is not None:
+        run.say("nothing changed since the last build")
+        result = BuildResult(old.documents, old.page_count, run.out, old.problems, 0, 0)
+        return Outcome(result, old, previous, None)
+    state, loaded = read(run, reading)
+    staging = staging_folder(run.out)
+    shards = plan_shards(state, reading.old)
+    background: list[parallel.Background] = []
+    try:
+        if len(shards) > FEW_SHARDS:  # many records files: a worker writes them meanwhile
+            job = partial(save_records, run.out, state, shards)
+            background.append(parallel.Background([job], len(loaded)))
+            shards = {}
+        background += export_records(run, loaded, staging)
+        archive_plan = plan_archive(reading, state)
+        archive, patched = gather_archive(archive_plan, loaded, reading)
+        site = gather_site(run, loaded, archive, reading.previous if patched else None)
+        background += export_archive(run, site, staging, patched)
+        state.urls = {doc.record.file: doc.url for doc in site.archive.docs}
+        state.bodies = sorted(site.bodies)
+        pages = plan_pages(reading, state, site.archive, archive_plan.changes)
+        env = run.environment(config)
+        if pages.full:
+            result = write_all(run, site, env, staging, state, background)
+        else:
+            assert reading.old is not None
+            result = write_changes(run, site, env, staging, reading.old, state, pages, background)
+    except BaseException:
+        for job in background:
+            job.close()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    state.problems, state.page_count = result.problems, result.pages
+    return Outcome(result, state, site, shards)
+
+
+# Read -------------------------------------------------------------------------------------
+
+
+def read(run: Run, reading: ReadPlan) -> tuple[State, list[Loaded]]:
+    """Read the files the plan says changed (the others' readings are kept): return this
+    build's state so far and what reading each source gave, in scan order."""
+    state = State(config=reading.config)
+    if reading.old is not None:
+        state.stats, state.loaded = dict(reading.old.stats), dict(reading.old.loaded)
+    loaded = read_sources(run.options.seeds, run.say, state, reading.sources)
+    state.documents = sum(item.record is not None for item in loaded)
+    return state, loaded
+
+
+def export_records(run: Run, loaded: list[Loaded], staging: Path) -> list[parallel.Background]:
+    """Write the exports made of the records alone: by a worker while this process gathers
+    the archive, or here from the rows kept by a Builder (only new records turned to rows)."""
+    records = _records(loaded)
+    if run.rows is None:
+        return [parallel.Background([partial(write_record_data, records, staging)], len(records))]
+    jsonl, table = run.rows.records(records)
+    write_data(staging, [("records.jsonl", jsonl), ("records.csv", table)])
+    return []
+
+
+# Gather -----------------------------------------------------------------------------------
+
+
+def gather_archive(
+    plan: ArchivePlan, loaded: list[Loaded], reading: ReadPlan
+) -> tuple[Archive, bool]:
+    """Return the archive, and whether it is the last build's patched with the edits (else
+    it was gathered afresh)."""
+    if plan.patch is not None and reading.previous is not None:
+        patched = patch_archive(reading.previous.archive, plan.patch)
+        if patched is not None:
+            return patched, True
+    records, links = [], []
+    for item in loaded:
+        if item.record is not None and item.links is not None:
+            records.append(item.record)
+            links.append(item.links)
+    return build_archive(records, links), False
+
+
+def gather_site(run: Run, loaded: list[Loaded], archive: Archive, previous: Site | None) -> Site:
+    """Gather the site's lists from the archive, with every problem of the build; reuse
+    the lists of `previous` (the site whose archive was patched) an edit leaves as they
+    were."""
+    content, content_problems = load_content(run.options.content)
+    problems = [problem for item in loaded for problem in item.problems] + content_problems
+    checks = {item.record.file: item.checks for item in loaded if item.record is not None}
+    problems += archive.problems
+    problems += [problem for doc in archive.docs for problem in checks[doc.record.file]]
+    return Site(
+        archive,
+        content,
+        run.options.settings,
+        problems,
+        source=run.options.seeds,
+        previous=previous,
+    )
+
+
+def export_archive(run: Run, site: Site, staging: Path, patched: bool) -> list[parallel.Background]:
+    """Write the exports made of the archive (citations, symbols): by a worker while this
+    process writes the pages, or here from the rows a Builder keeps."""
+    if run.rows is None:
+        job = partial(write_archive_data, site, staging)
+        return [parallel.Background([job], len(site.archive.docs))]
+    files: list[tuple[str, str | bytes]] = [("citations.csv", run.rows.citations(site.archive))]
+    if not patched:  # a patched archive holds the same symbols at the same URLs
+        files.append(("symbols.json", symbol_map(site.archive)))
+    write_data(staging, files)
+    return []
+
+
+# Write, index, swap -----------------------------------------------------------------------
+
+
+def write_all(
+    run: Run,
+    site: Site,
+    env: jinja2.Environment,
+    staging: Path,
+    state: State,
+    background: list[parallel.Background],
+) -> BuildResult:
+    """Write the whole site into `staging`, index it, and swap it in for `out`."""
+    written = write_site(site, env, staging, run.say, key=_key)
+    copy_static(run.options.settings, staging)
+    for job in background:
+        job.wait()
+    indexed = 0
+    if run.options.settings.search:
+        run.say(f"indexing {len(site.bundles)} search bundles with Pagefind")
+        indexed = sum(report.pages for report in build_index(staging, site.bundles))
+    problems = site.problems + size_warnings(staging, written)
+    drop_state(run.out)  # until the state of this build is saved, the pages match none
+    swap(staging, run.out)
+    state.pages = written.keys
+    return BuildResult(state.documents, written.pages, run.out, problems, indexed)
+
+
+def write_changes(
+    run: Run,
+    site: Site,
+    env: jinja2.Environment,
+    staging: Path,
+    old: State,
+    state: State,
+    plan: PagePlan,
+    background: list[parallel.Background],
+) -> BuildResult:
+    """Write only the pages the plan's changes touch, move them into `out`, index the
+    languages they are in.
+
+    The list pages of the groups a change cannot show in (another body's, another year's)
+    are not even gathered: the cache's entries for them stand.
+    """
+    lists = list(site.list_pages(plan.scope))
+    scope = plan.scope
+    state.pages = {
+        dest: entry
+        for dest, entry in old.pages.items()
+        if scope is not None and not scope.covers(entry.group)
+    }
+    state.pages.update((page.dest, _entry(page)) for page in lists)
+    documents = list(site.document_pages(plan.documents))
+    sitemap = page_urls(state.pages.values()) + [doc.url for doc in site.archive.docs]
+    discovery = discovery_pages(site, sitemap, plan.scope)
+    state.pages.update((page.dest, _entry(page)) for page in discovery)
+    todo = [
+        page
+        for page in [*lists, *discovery]
+        if not state.pages[page.dest].key or state.pages[page.dest] != old.pages.get(page.dest)
+    ] + documents
+    run.say(f"{len(plan.changed)} records changed")
+    written = write_pages(site, env, staging, run.say, todo, len(sitemap)).pages
+    for job in background:
+        job.wait()
+    drop_state(run.out)  # until the state of this build is saved, the pages match none
+    commit(staging, run.out, _removed(old, state))
+    indexed = index_changes(run, site, old, state, documents)
+    return BuildResult(state.documents, len(sitemap), run.out, site.problems, indexed, written)
+
+
+def index_changes(run: Run, site: Site, old: State, state: State, documents: list[Page]) -> int:
+    """Index again the search bundles of the languages whose documents were written or
+    removed; drop bundles no longer planned. Return the pages indexed."""
+    if not run.options.settings.search:
+        return 0
+    languages = {page.url.split("/", 1)[0] for page in documents}
+    languages |= {old.urls[f].split("/", 1)[0] for f in old.urls if f not in state.urls}
+    bundles = [b for b in site.bundles if b.language in languages]
+    indexed = 0
+    if bundles:
+        run.say(f"indexing {len(bundles)} search bundles with Pagefind")
+        indexed = sum(report.pages for report in reindex(run.out, bundles))
+    drop_stale(run.out, site.bundles)
+    return indexed
+
+
+def _removed(old: State, state: State) -> set[str]:
+    """Return the output paths the last build wrote that this one no longer has."""
+    removed = set(old.pages) - set(state.pages)
+    return removed | {url + "index.html" for url in old.urls.values()} - {
+        url + "index.html" for url in state.urls.values()
+    }
+
+
+def _key(page: Page) -> str:
+    """Return a page's key: what it is rendered from. Resolutions have none (there are
+    thousands: an incremental build knows which a change touches; documents are not keyed
+    at all)."""
+    return "" if page.template == "resolution.html" else page_key(page)
+
+
+def _entry(page: Page) -> Entry:
+    return Entry(_key(page), page.group, page.url)
+
+
+def _records(loaded: list[Loaded]) -> list[Record]:
+    return [item.record for item in loaded if item.record is not None]
