@@ -32,10 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from hugo_site import write_project  # noqa: E402
+from hugo_site import write_project
 
-from undocs.build import load_records  # noqa: E402
-from undocs.build.writer import human  # noqa: E402
+from undocs.build import load_records
+from undocs.build.writer import human
 
 
 @dataclass

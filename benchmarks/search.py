@@ -22,12 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
 from undocs.build import BuildOptions, build
-from undocs.build.writer import human  # noqa: E402
-from undocs.serve import make_server  # noqa: E402
-from undocs.site.render import Settings  # noqa: E402
+from undocs.build.writer import human
+from undocs.serve import make_server
+from undocs.site.render import Settings
 
 ARGS = [
     "--no-sandbox",

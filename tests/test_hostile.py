@@ -106,7 +106,7 @@ def test_every_hostile_file_reported_as_path_line_reason(hostile) -> None:
 
 
 def test_no_good_document_lost(hostile) -> None:
-    _, _, out, result, _ = hostile
+    _, _, out, _result, _ = hostile
     files = {
         line.split('"file": "')[1].split('"')[0]
         for line in (out / "data/records.jsonl").read_text(encoding="utf-8").splitlines()
@@ -150,7 +150,7 @@ def test_duplicates_both_reachable_deterministically(hostile) -> None:
 
 
 def test_nothing_written_outside_out(hostile) -> None:
-    base, seeds, out, _, _ = hostile
+    base, _seeds, out, _, _ = hostile
     written = {p.relative_to(base).parts[0] for p in base.iterdir()}
     assert written == {"seeds", "out"}
     # beside the site only its build cache (not published), never anything named by input
@@ -178,7 +178,7 @@ def test_nothing_from_the_input_runs(hostile) -> None:
 
 
 def test_csv_cells_cannot_run_as_formulas(hostile, tmp_path: Path) -> None:
-    _, seeds, _, _, _ = hostile
+    _, _seeds, _, _, _ = hostile
     folder = tmp_path / "s"
     folder.mkdir()
     (folder / "formula.md").write_text("---\nsymbol: A/70/1\ntitle: '=HYPERLINK(\"x\")'\n---\nx\n")

@@ -87,6 +87,6 @@ def test_agenda_items(text: str, items: list[str]) -> None:
     ],
 )
 def test_session_and_agenda_lines(lines, code, session, items) -> None:
-    head = read_masthead(lines + ["", "The General Assembly,"], code)
+    head = read_masthead([*lines, "", "The General Assembly,"], code)
     assert head.session == session
     assert head.agenda_items == items

@@ -225,7 +225,7 @@ def test_config_read_and_flags_override(tmp_path: Path, monkeypatch) -> None:
 def test_bad_config_names_the_key(tmp_path: Path, monkeypatch, capsys, text, message) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "undocs.yml").write_text(text)
-    with pytest.raises(ConfigError, match="undocs.yml"):
+    with pytest.raises(ConfigError, match=r"undocs\.yml"):
         load_config()
     assert main(["build", "--quiet"]) == 2
     assert message in capsys.readouterr().err

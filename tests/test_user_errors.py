@@ -166,8 +166,16 @@ class _Serving:
         self.port = _free_port()
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "undocs", "serve", "--watch", "--no-search"]
-            + ["--port", str(self.port)],
+            [
+                sys.executable,
+                "-m",
+                "undocs",
+                "serve",
+                "--watch",
+                "--no-search",
+                "--port",
+                str(self.port),
+            ],
             cwd=folder,
             env=env,
             stdout=subprocess.PIPE,

@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 
 from . import __version__
-from .build.pipeline import build, check, load_records
+from .build.pipeline import BuildResult, build, check, load_records
 from .build.search import SearchIndexError
 from .config import CONFIG_FILE, ConfigError
 from .model import SetupError
@@ -27,7 +27,7 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _report(result, seconds: float, strict: bool) -> int:
+def _report(result: BuildResult, seconds: float, strict: bool) -> int:
     for problem in result.problems:
         _err(str(problem))
     again = "" if result.written < 0 else f", {result.written} written again"

@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -14,20 +14,30 @@ from .read.frontmatter import LOADER, described, line_of_key, yaml_problem
 
 CONFIG_FILE = "undocs.yml"
 
-#: Every key undocs.yml may hold: its type, default, and what it means (shown in errors/docs).
-KEYS: dict[str, tuple[type, Any, str]] = {
-    "title": (str, "UN Documents Archive", "the site's name, in the header and feeds"),
-    "description": (
+
+class Key(NamedTuple):
+    """One key undocs.yml may hold."""
+
+    kind: type
+    default: Any
+    meaning: str
+    """What it means, as errors and docs say it."""
+
+
+#: Every key undocs.yml may hold.
+KEYS: dict[str, Key] = {
+    "title": Key(str, "UN Documents Archive", "the site's name, in the header and feeds"),
+    "description": Key(
         str,
         "A cross-linked, searchable archive of United Nations session documents.",
         "one sentence on the home page and in page metadata",
     ),
-    "base_url": (str, "", "the absolute URL the site is served from, ending in /"),
-    "language": (str, "en", "ISO 639-1 code of the interface (pages that are not documents)"),
-    "seeds": (str, "seeds", "folder of document texts"),
-    "content": (str, "content", "folder of Markdown pages"),
-    "templates": (str, "templates", "folder of templates overriding the built-in ones"),
-    "out": (str, "_site", "output folder"),
+    "base_url": Key(str, "", "the absolute URL the site is served from, ending in /"),
+    "language": Key(str, "en", "ISO 639-1 code of the interface (pages that are not documents)"),
+    "seeds": Key(str, "seeds", "folder of document texts"),
+    "content": Key(str, "content", "folder of Markdown pages"),
+    "templates": Key(str, "templates", "folder of templates overriding the built-in ones"),
+    "out": Key(str, "_site", "output folder"),
 }
 
 
@@ -70,7 +80,7 @@ def load_config(path: Path | None = None) -> Config:
     """Read undocs.yml (or `path`); return defaults if the default file does not exist."""
     explicit = path is not None
     path = path or Path(CONFIG_FILE)
-    values = {key: default for key, (_, default, _) in KEYS.items()}
+    values = {name: key.default for name, key in KEYS.items()}
     if not path.is_file():
         if explicit:
             raise ConfigError(f"{path}: no such configuration file")
@@ -93,7 +103,7 @@ def load_config(path: Path | None = None) -> Config:
             hint = f"did you mean '{guess[0]}'? " if guess else ""
             known = ", ".join(KEYS)
             raise ConfigError(f"{path}:{line}: unknown key '{key}' ({hint}known keys: {known})")
-        kind, _, meaning = KEYS[key]
+        kind, meaning = KEYS[key].kind, KEYS[key].meaning
         if not isinstance(value, kind):
             raise ConfigError(
                 f"{path}:{line}: key '{key}' ({meaning}) must be text, not "

@@ -14,6 +14,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .model import RECORD_FIELDS
 from .read.loader import load_file
@@ -41,21 +42,21 @@ class Score:
         return self.right / self.total if self.total else 1.0
 
 
-def _key(name: str, value: object) -> object:
+def _key(name: str, value: object) -> str | None:
     if value is None:
         return None
     if name in SYMBOL_FIELDS:
         return compare_key(str(value))
     if name == "resolutions_cited":
         return re.sub(r"\s+", "", str(value)).casefold()
-    return value
+    return str(value)
 
 
 def _fold_title(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
-def score_line(gold: dict, got: dict, scores: dict[str, Score]) -> None:
+def score_line(gold: dict[str, Any], got: dict[str, Any], scores: dict[str, Score]) -> None:
     """Add one document's comparison to the running scores."""
     for name in RECORD_FIELDS:
         if name in gold.get("unscored", []):
@@ -74,7 +75,8 @@ def score_line(gold: dict, got: dict, scores: dict[str, Score]) -> None:
             if w == h:
                 s.right += 1
             else:
-                s.misses.append(f"{gold['file']}: missing {sorted(w - h)} extra {sorted(h - w)}")
+                missing, extra = sorted(w - h, key=str), sorted(h - w, key=str)
+                s.misses.append(f"{gold['file']}: missing {missing} extra {extra}")
             continue
         s.total += 1
         if name == "title":

@@ -7,6 +7,7 @@ never written into the site.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import http.server
@@ -31,7 +32,7 @@ RELOAD_SCRIPT = b"""// undocs serve --watch: reload this page when the site is r
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
+    extensions_map: dict[str, str] = {  # noqa: RUF012  (http.server's own attribute)
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
         ".css": "text/css",
@@ -47,14 +48,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
     """The path the site is served under (`/repo/`, as GitHub Pages serves a project)."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def handle_one_request(self) -> None:
-        try:
-            super().handle_one_request()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the browser went away mid-answer: nothing to tell
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle_one_request()  # (the browser going away mid-answer: nothing to tell)
 
     def translate_path(self, path: str) -> str:
         # the site under `prefix`; any other address is missing (translated to no file)
@@ -64,7 +63,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = "/" + path[len(self.prefix) :]
         return super().translate_path(path)
 
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """Answer a missing address with the site's 404.html, as GitHub Pages does."""
         page = Path(self.directory) / "404.html"
         if code != 404 or self.command not in ("GET", "HEAD") or not page.is_file():
@@ -78,7 +77,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if self.command == "GET":
             self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.prefix != "/" and self.path in ("/", self.prefix.rstrip("/")):
             self.send_response(302)
             self.send_header("Location", self.prefix)
@@ -174,7 +173,7 @@ class Watcher:
         if self.start is not None:
             try:
                 self.start()
-            except Exception as err:  # noqa: BLE001 - only the first rebuild is slower
+            except Exception as err:
                 print(f"undocs: could not prepare for rebuilds: {err}", flush=True)
         while not self._stop.wait(self.every):
             folders = self.folders()
@@ -184,7 +183,7 @@ class Watcher:
                 self._last = now
                 try:
                     self.rebuild(changed)
-                except Exception as err:  # noqa: BLE001 - a broken edit must not stop serving
+                except Exception as err:
                     print(self.explain(err), flush=True)
                 else:
                     self.generation += 1

@@ -63,6 +63,14 @@ class Resolution:
     """Site-relative URL of its page."""
     citing: list[Doc] = field(default_factory=list)
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """What its page shows of it, printed once (`incremental.page_key`): a resolution is
+        made once, its citing list sorted before any page is gathered, and a running Builder
+        keeps thousands of them from one build to the next."""
+        citing = ",".join(doc.url + doc.record.digest for doc in self.citing)
+        return f"Resolution({self.key!r},{self.symbol!r},{self.url!r},[{citing}])"
+
 
 _SERIES_BODY = {
     "A/RES": GA,
@@ -166,14 +174,17 @@ def links_of(record: Record) -> Links:
     """Return what a record links to."""
     symbol = record.symbol
     parsed = symbols.parse(symbol) if symbol else None
-    cites = []
+    cites: list[Cited] = []
     seen = set()  # a document cites most things more than once: each counts once
     for cite in record.citations:
         if (cite.kind, cite.target, cite.body) in seen:
             continue
         seen.add((cite.kind, cite.target, cite.body))
         target = target_symbol(cite, record)
-        resolution = tuple(resolution_key(cite, record)) if cite.kind == "resolution" else None
+        resolution: tuple[str, str] | None = None
+        if cite.kind == "resolution":
+            body, number = resolution_key(cite, record)
+            resolution = (body, number)  # a plain pair: pickled faster (see `Cited`)
         cites.append((target, symbols.compare_key(target) if target else None, resolution))
     drafts: tuple[str, ...] = ()
     if record.document_type == "resolution":
@@ -236,8 +247,16 @@ def build_archive(records: list[Record], links: list[Links] | None = None) -> Ar
     """
     if links is None:
         links = [links_of(record) for record in records]
-    docs: list[Doc] = []
-    archive = Archive(docs)
+    archive = Archive([])
+    _place_docs(archive, records, links)
+    _gather_citations(archive)
+    _gather_families(archive)
+    return archive
+
+
+def _place_docs(archive: Archive, records: list[Record], links: list[Links]) -> None:
+    """Give each record its page's URL, in file order; the first file by name owns a symbol's
+    URL, the others are reported and placed at their files' names."""
     owners: dict[str, Record] = {}
     by_symbol = archive.by_symbol
     for record, link in sorted(zip(records, links, strict=True), key=lambda rl: rl[0].file):
@@ -248,28 +267,10 @@ def build_archive(records: list[Record], links: list[Links] | None = None) -> Ar
             else urls.fallback_url(lang, record.file)
         )
         if url in owners:
-            fallback = urls.fallback_url(lang, record.file)
-            # The first file by name owns the symbol's URL; both are reported and reachable.
-            owner = owners[url]
-            archive.problems.append(
-                Problem(
-                    owner.file,
-                    1,
-                    f"same symbol and language as {record.file}; this file owns {url}",
-                )
-            )
-            archive.problems.append(
-                Problem(
-                    record.file,
-                    1,
-                    f"same symbol and language as {owner.file}, which owns {url}; "
-                    f"this file is at {fallback}",
-                )
-            )
-            url = fallback
+            url = _duplicate(archive, owners[url], record, url)
         owners[url] = record
         doc = Doc(record, url, link)
-        docs.append(doc)
+        archive.docs.append(doc)
         archive.by_file[record.file] = doc
         if link.key is not None:
             versions = by_symbol.get(link.key)
@@ -277,14 +278,35 @@ def build_archive(records: list[Record], links: list[Links] | None = None) -> Ar
                 by_symbol[link.key] = {record.language: doc}
             elif record.language not in versions:
                 versions[record.language] = doc
+
+
+def _duplicate(archive: Archive, owner: Record, record: Record, url: str) -> str:
+    """Report two files of one symbol and language; return the second's URL (its name's)."""
+    fallback = urls.fallback_url(url.split("/", 1)[0], record.file)
+    archive.problems.append(
+        Problem(owner.file, 1, f"same symbol and language as {record.file}; this file owns {url}")
+    )
+    archive.problems.append(
+        Problem(
+            record.file,
+            1,
+            f"same symbol and language as {owner.file}, which owns {url}; "
+            f"this file is at {fallback}",
+        )
+    )
+    return fallback
+
+
+def _gather_citations(archive: Archive) -> None:
+    """Gather what cites each symbol, and every resolution cited or held."""
     cited_by: dict[str, dict[str, Doc]] = defaultdict(dict)
-    for doc in docs:
-        for symbol, key, resolution in doc.links.cites:
+    for doc in archive.docs:
+        for symbol, key, pair in doc.links.cites:
             if key is not None:
                 cited_by[key][doc.url] = doc
-            if resolution is not None:
-                _add_resolution(archive, resolution, symbol, doc)
-    for doc in docs:  # a resolution held in the archive has its page even if nobody cites it
+            if pair is not None:
+                _add_resolution(archive, pair, symbol, doc)
+    for doc in archive.docs:  # a resolution held in the archive has its page even if uncited
         if doc.links.number:
             _add_resolution(archive, doc.links.number, doc.record.symbol, None)
     archive.cited_by = {
@@ -294,8 +316,6 @@ def build_archive(records: list[Record], links: list[Links] | None = None) -> Ar
         resolution.citing.sort(key=_newest, reverse=True)
     # in an order of their own, not the order in which documents first cite them
     archive.resolutions = dict(sorted(archive.resolutions.items()))
-    _gather_families(archive)
-    return archive
 
 
 def patch_archive(archive: Archive, changed: list[tuple[Record, Links]]) -> Archive | None:
@@ -328,9 +348,25 @@ def patch_archive(archive: Archive, changed: list[tuple[Record, Links]]) -> Arch
         dict(archive.drafts),
         dict(archive.adopted),
     )
-    cited: set[str] = set()
-    resolutions: set[ResolutionKey] = set()
-    drafts: set[str] = set()
+    touched = _replace_docs(patched, olds, new)
+    gone = {id(doc) for doc in olds.values()}
+    _patch_cited_by(patched, touched.cited, gone, new)
+    _patch_resolutions(patched, touched.resolutions, gone, new)
+    _patch_adopted(patched, touched.drafts, gone, new)
+    return patched
+
+
+class _Touched(NamedTuple):
+    """What the old and new records of the changed files cite, are, or were adopted from."""
+
+    cited: set[str]
+    resolutions: set[ResolutionKey]
+    drafts: set[str]
+
+
+def _replace_docs(patched: Archive, olds: dict[str, Doc], new: dict[str, Doc]) -> _Touched:
+    """Put each new Doc in its old one's places; return what either cites or is."""
+    touched = _Touched(set(), set(), set())
     for file, doc in new.items():
         before = olds[file]
         patched.docs[patched.docs.index(before)] = doc  # Docs compare by identity
@@ -344,22 +380,34 @@ def patch_archive(archive: Archive, changed: list[tuple[Record, Links]]) -> Arch
                 doc if d is before else d for d in patched.children[doc.links.parent]
             ]
         for links in (before.links, doc.links):
-            cited.update(key for _, key, _ in links.cites if key is not None)
-            resolutions.update(ResolutionKey(*r) for _, _, r in links.cites if r is not None)
+            touched.cited.update(key for _, key, _ in links.cites if key is not None)
+            touched.resolutions.update(
+                ResolutionKey(*pair) for _, _, pair in links.cites if pair is not None
+            )
             if links.number is not None:
-                resolutions.add(links.number)
-            drafts.update(links.drafts)
+                touched.resolutions.add(links.number)
+            touched.drafts.update(links.drafts)
         patched.drafts.pop(before.url, None)
         if doc.links.drafts:
             patched.drafts[doc.url] = list(doc.links.drafts)
-    gone = {id(doc) for doc in olds.values()}
+    return touched
+
+
+def _patch_cited_by(patched: Archive, cited: set[str], gone: set[int], new: dict[str, Doc]) -> None:
+    """Gather again the cited-by lists of the symbols the changed records cite(d)."""
     for key in cited:
         docs = [d for d in patched.cited_by.get(key, ()) if id(d) not in gone]
-        docs += [d for d in new.values() if any(c[1] == key for c in d.links.cites)]
+        docs += [d for d in new.values() if any(k == key for _, k, _ in d.links.cites)]
         if docs:
             patched.cited_by[key] = sorted(docs, key=_newest, reverse=True)
         else:
             patched.cited_by.pop(key, None)
+
+
+def _patch_resolutions(
+    patched: Archive, resolutions: set[ResolutionKey], gone: set[int], new: dict[str, Doc]
+) -> None:
+    """Gather again the resolutions the changed records cite(d) or are."""
     created = False
     for key in resolutions:
         entry = patched.resolutions.get(key)
@@ -367,11 +415,11 @@ def patch_archive(archive: Archive, changed: list[tuple[Record, Links]]) -> Arch
             entry = Resolution(key, None, resolution_url(key))
             created = True
         citing = [d for d in entry.citing if id(d) not in gone]
-        citing += [d for d in new.values() if any(c[2] == key for c in d.links.cites)]
+        citing += [d for d in new.values() if any(r == key for _, _, r in d.links.cites)]
         citing.sort(key=_newest, reverse=True)
         if citing:  # its symbol is that of the first citation, in file order
             first = min(citing, key=lambda d: d.record.file)
-            symbol = next(c[0] for c in first.links.cites if c[2] == key)
+            symbol = next(s for s, _, r in first.links.cites if r == key)
         else:
             holders = [d for d in patched.docs if d.links.number == key]
             if not holders:  # no longer cited nor held: gone from the archive
@@ -381,6 +429,10 @@ def patch_archive(archive: Archive, changed: list[tuple[Record, Links]]) -> Arch
         patched.resolutions[key] = Resolution(key, symbol, entry.url, citing)
     if created:
         patched.resolutions = dict(sorted(patched.resolutions.items()))
+
+
+def _patch_adopted(patched: Archive, drafts: set[str], gone: set[int], new: dict[str, Doc]) -> None:
+    """Gather again the lists of resolutions adopted from the drafts the changes name."""
     for key in {symbols.compare_key(draft) for draft in drafts}:
         docs = [d for d in patched.adopted.get(key, ()) if id(d) not in gone]
         for doc in new.values():  # once per draft of that key, as `_gather_families`
@@ -389,7 +441,6 @@ def patch_archive(archive: Archive, changed: list[tuple[Record, Links]]) -> Arch
             patched.adopted[key] = sorted(docs, key=lambda d: d.record.file)
         else:
             patched.adopted.pop(key, None)
-    return patched
 
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
@@ -422,7 +473,7 @@ def resolution_url(key: ResolutionKey) -> str:
 def _add_resolution(
     archive: Archive, key: tuple[str, str], symbol: str | None, doc: Doc | None
 ) -> None:
-    entry = archive.resolutions.get(key)  # type: ignore[arg-type]  # a pair finds its key
+    entry = archive.resolutions.get(ResolutionKey(*key))
     if entry is None:
         entry = Resolution(ResolutionKey(*key), symbol, resolution_url(ResolutionKey(*key)))
         archive.resolutions[entry.key] = entry

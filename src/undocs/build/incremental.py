@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, is_dataclass, replace
 from dataclasses import fields as dc_fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from .. import __version__
 from ..archive.graph import (
@@ -32,7 +32,7 @@ from ..archive.graph import (
 )
 from ..model import Problem, Record, ResolutionKey
 from ..site.gather import FACETS, Scope, body_name
-from ..site.render import BUILTIN_TEMPLATES, Page, Settings
+from ..site.render import BUILTIN_TEMPLATES, Group, Page, Settings
 
 CACHE_VERSION = 1
 
@@ -54,7 +54,7 @@ class Entry(NamedTuple):
 
     key: str
     """`key` of what it was rendered from ("": written whenever its group is gathered)."""
-    group: tuple[str, ...]
+    group: Group
     """`Page.group`."""
     url: str
 
@@ -264,9 +264,11 @@ def _fingerprint(value: object) -> str:
     Types are told apart by identity first: lists of thousands of documents are common."""
     kind = type(value)
     if kind is Summary:
-        return value.url + value.digest  # type: ignore[attr-defined]
+        summary = cast(Summary, value)
+        return summary.url + summary.digest
     if kind is Doc:
-        return value.url + value.record.digest  # type: ignore[attr-defined]
+        doc = cast(Doc, value)
+        return doc.url + doc.record.digest
     if kind is str or kind is int or value is None:
         return repr(value)
     if isinstance(value, list | tuple):
@@ -282,12 +284,8 @@ def _fingerprint(value: object) -> str:
         return "[" + ",".join(parts) + "]"
     if isinstance(value, dict):
         return "{" + ",".join(f"{k!r}:{_fingerprint(v)}" for k, v in value.items()) + "}"
-    if kind is Resolution:  # made once, never changed after: printed once (a running
-        # Builder patches the archive, and thousands of resolutions stay the same objects)
-        printed = value.__dict__.get("_printed")
-        if printed is None:
-            printed = value.__dict__["_printed"] = _fields(value)
-        return printed
+    if kind is Resolution:
+        return cast(Resolution, value).fingerprint
     if is_dataclass(value) and not isinstance(value, type):
         return _fields(value)
     return repr(value)

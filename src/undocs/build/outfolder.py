@@ -9,6 +9,7 @@ refused before anything is written.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -131,10 +132,8 @@ def commit(staging: Path, out: Path, removed: set[str]) -> None:
         path = out / dest
         if path.is_file():
             path.unlink()
-            try:
-                path.parent.rmdir()  # a page's own folder, now empty
-            except OSError:
-                pass
+            with contextlib.suppress(OSError):  # a page's own folder, if now empty
+                path.parent.rmdir()
     shutil.rmtree(staging, ignore_errors=True)
 
 

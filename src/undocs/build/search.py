@@ -7,6 +7,7 @@ swapped in only when its run is done, so readers never see a half-written index.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -18,8 +19,9 @@ from pathlib import Path
 from ..lang.languages import BIGRAM_LANGUAGES
 from ..site.bundles import Bundle
 
-#: Pagefind runs at once (each is one process; this machine class has two cores).
-WORKERS = 2
+#: Pagefind runs at once: one per core (each run is one process, mostly busy on one core),
+#: at most four (each can hold up to ~2 GB: `site.bundles.SHARD_PAGES`).
+WORKERS = max(1, min(4, os.cpu_count() or 1))
 
 
 class SearchIndexError(RuntimeError):

@@ -23,6 +23,7 @@ from ..site.gather import Site
 from ..site.render import Page, Settings, environment
 from . import parallel
 from .incremental import (
+    Entry,
     Loaded,
     State,
     bytecode_folder,
@@ -38,7 +39,6 @@ from .plan import ArchivePlan, PagePlan, ReadPlan, plan_archive, plan_pages, pla
 from .reading import Progress, read_sources
 from .search import build_index, drop_stale, reindex
 from .writer import (
-    Entry,
     copy_static,
     discovery_pages,
     page_urls,
@@ -177,8 +177,8 @@ def run_build(
             assert reading.old is not None
             result = write_changes(run, site, env, staging, reading.old, state, pages, background)
     except BaseException:
-        for job in background:
-            job.close()
+        for running in background:
+            running.close()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     state.problems, state.page_count = result.problems, result.pages

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from ..model import Problem, Record
 from ..site.exports import citations_csv, records_csv, records_jsonl, symbol_map
 from ..site.feeds import feed_pages, robots_page, sitemap_pages
@@ -47,7 +49,7 @@ class PageWriter:
     def __init__(
         self,
         site: Site,
-        env,
+        env: jinja2.Environment,
         folder: Path,
         made: set[str] | None = None,
         key: Callable[[Page], str] | None = None,
@@ -88,7 +90,12 @@ BLOCK = 64
 
 
 def write_pages(
-    site: Site, env, folder: Path, say: Callable[[str], None], todo: list[Page], total: int
+    site: Site,
+    env: jinja2.Environment,
+    folder: Path,
+    say: Callable[[str], None],
+    todo: list[Page],
+    total: int,
 ) -> Written:
     """Render the pages `todo` of the site's `total` into `folder` on every core (an
     incremental build)."""
@@ -102,7 +109,7 @@ def write_pages(
 
 def write_site(
     site: Site,
-    env,
+    env: jinja2.Environment,
     folder: Path,
     say: Callable[[str], None],
     key: Callable[[Page], str],
@@ -138,7 +145,7 @@ def write_site(
     return total
 
 
-def compile_templates(env) -> None:
+def compile_templates(env: jinja2.Environment) -> None:
     """Compile every template here, once: the forked workers share them."""
     for name in env.list_templates():
         if name.endswith(TEMPLATE_SUFFIXES):
@@ -150,7 +157,7 @@ def page_urls(pages: Iterable[Page | Entry]) -> list[str]:
     return [
         p.url
         for p in pages
-        if p.url.endswith(("/", ".html")) and p.url != "404.html" or p.url == ""
+        if (p.url.endswith(("/", ".html")) and p.url != "404.html") or p.url == ""
     ]
 
 
@@ -162,7 +169,7 @@ def discovery_pages(site: Site, urls: list[str], scope: Scope | None = None) -> 
 
 def _blocks(
     site: Site,
-    env,
+    env: jinja2.Environment,
     folder: Path,
     made: set[str],
     pages: list[Page],

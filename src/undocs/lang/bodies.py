@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from .numerals import fold
 from .patterns import alternation
@@ -247,35 +248,46 @@ SERIES_BODY: tuple[tuple[str, str], ...] = (
 )
 
 
+class _NameIndex(NamedTuple):
+    """Every body name in every language, made once."""
+
+    canonical: dict[str, str]
+    """`fold`ed name -> the body's canonical English name (a parent's, for its organs)."""
+    pattern: re.Pattern[str]
+    """Any name, in any case, as a whole word."""
+    alternation: str
+    """Any name as written, as a regular expression to embed."""
+
+
 @cache
-def _name_index() -> tuple[dict[str, str], re.Pattern[str], str]:
+def _name_index() -> _NameIndex:
     index: dict[str, str] = {}
-    for canonical, names in BODY_NAMES.items():
-        for name in names:
+    for canonical, variants in BODY_NAMES.items():
+        for name in variants:
             index[fold(name)] = canonical
-    for parent, names in PARENT_OF.items():
-        for name in names:
+    for parent, variants in PARENT_OF.items():
+        for name in variants:
             index[fold(name)] = parent
     names = [n for group in (*BODY_NAMES.values(), *PARENT_OF.values()) for n in group]
     pattern = re.compile(rf"(?<!\w)(?:{alternation(names, lower=True)})(?!\w)", re.IGNORECASE)
-    return index, pattern, alternation(names)
+    return _NameIndex(index, pattern, alternation(names))
 
 
 def body_names() -> str:
     """Return a regex matching any body name of the table, in any language."""
-    return _name_index()[2]
+    return _name_index().alternation
 
 
 def find_body(line: str) -> str | None:
     """Return the canonical name of the first body named in `line`, or None."""
-    index, pattern, _ = _name_index()
+    index, pattern = _name_index().canonical, _name_index().pattern
     match = pattern.search(line)
     return index.get(fold(match.group(0))) if match else None
 
 
 def is_body_line(line: str) -> bool:
     """Return True if `line` is nothing but a body's name (a masthead line)."""
-    index, _, _ = _name_index()
+    index = _name_index().canonical
     return fold(line.strip().rstrip(":,")) in index
 
 

@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+#: A prefix tree of words: character -> subtree ("" marks the end of a word).
+_Tree = dict[str, "_Tree"]
+
 
 def alternation(words: list[str] | tuple[str, ...], lower: bool = False) -> str:
     """Return a regex matching any of `words`, with any run of white space between their
@@ -21,14 +24,14 @@ def alternation(words: list[str] | tuple[str, ...], lower: bool = False) -> str:
     At each branch the next characters differ, so the longest word that matches is tried
     first, as in an alternation of the words longest first.
     """
-    tree: dict[str, dict] = {}
+    tree: _Tree = {}
     for word in words:
         node = tree
         for char in re.sub(r"\s+", " ", word.lower() if lower else word):
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
 
-    def pattern(node: dict[str, dict]) -> str:
+    def pattern(node: _Tree) -> str:
         branches = [
             (r"\s+" if char == " " else re.escape(char)) + pattern(child)
             for char, child in sorted(node.items())

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import Any, ClassVar, cast
 
 import yaml
 
@@ -46,7 +47,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # libyaml's loader where PyYAML was built with it (its wheels are): ten times faster. Dates
 # stay text: a loader that made them dates would fail on `2001-13-45` with no line to show.
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
         first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
@@ -194,7 +195,7 @@ def read_fields(parts: Split, path: str) -> tuple[dict[str, object], list[Proble
             problems.append(Problem(path, line, f"front matter field '{key}': {problem}"))
             continue
         if key == "agenda_items":
-            value = [str(v) for v in value]  # type: ignore[union-attr]
+            value = [str(v) for v in cast(list[object], value)]
         out[key] = value
     return out, problems
 

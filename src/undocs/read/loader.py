@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from ..lang.bodies import body_of_series
 from ..lang.languages import detect_language
@@ -248,19 +248,21 @@ def parse_text(
         for c in find_citations(text, code, symbol)
         if not any(a <= c.start < b for a, b in skip)
     ]
+    # front matter values are of the types `frontmatter.read_fields` checked
     date = str(meta["date"]).strip() if meta.get("date") else head.date
-    body = meta.get("body") or head.body or body_of_series(symbol)
-    session = meta.get("session") or head.session or _session_of_symbol(symbol, body)
+    body = cast(str | None, meta.get("body")) or head.body or body_of_series(symbol)
+    session = cast(int | None, meta.get("session")) or head.session
+    session = session or _session_of_symbol(symbol, body)
     record = Record(
         file=name,
         symbol=symbol,
         language=code,
-        original_language=meta.get("original_language") or head.original_language,  # type: ignore[arg-type]
-        date=date,  # type: ignore[arg-type]
-        distribution=meta.get("distribution") or head.distribution,  # type: ignore[arg-type]
-        body=body,  # type: ignore[arg-type]
-        session=session,  # type: ignore[arg-type]
-        agenda_items=tuple(meta.get("agenda_items") or head.agenda_items),  # type: ignore[arg-type]
+        original_language=cast(str | None, meta.get("original_language")) or head.original_language,
+        date=date,
+        distribution=cast(str | None, meta.get("distribution")) or head.distribution,
+        body=body,
+        session=session,
+        agenda_items=tuple(cast(list[str], meta.get("agenda_items")) or head.agenda_items),
         # Catalogue titles end in the separator before a subtitle: "... activities :".
         title=str(meta.get("title") or head.title or _fallback_title(symbol, name)).strip(" :;/"),
         document_type=str(meta.get("document_type") or head.document_type),

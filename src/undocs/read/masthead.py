@@ -329,7 +329,7 @@ def rule_body(head: Header, out: Masthead) -> None:
                 out.used.add(i)
                 return
     for i in head.indexes():
-        if i > 0 and is_body_line(head.lines[i]) or (i == 0 and _body_line(head, i)):
+        if (i > 0 and is_body_line(head.lines[i])) or (i == 0 and _body_line(head, i)):
             out.body = find_body(head.lines[i])
             out.used.add(i)
             return
@@ -356,6 +356,32 @@ def out_session_words(line: str) -> str | None:
 
 def rule_title(head: Header, out: Masthead) -> None:
     """Read the title: the lines between the masthead fields and the body proper."""
+    start = _title_start(head, out)
+    end = start
+    while end < len(head.lines) and end < start + 25:
+        line = head.lines[end]
+        if _OPENERS.match(line) or _BODY_START.match(line) or _is_running_header(line, out):
+            break
+        end += 1
+    out.body_start = end
+    if out.title:
+        return
+    segments, labels = _title_segments(head.lines, start, end)
+    chosen = next((s for s in reversed(segments[1:]) if s), None) or segments[0]
+    if chosen:
+        title = ": ".join(_join_lines(b) for b in chosen)
+    elif labels:
+        title = labels[-1]
+    else:
+        title = ""
+    if len(title) > 400 and labels:  # paragraphs, not a title: the label names the text
+        title = labels[-1]
+    out.title = clean_title(title)
+    out.title_label = " ".join(labels)
+
+
+def _title_start(head: Header, out: Masthead) -> int:
+    """Return the first line after the last masthead field read (and its agenda title)."""
     # A field read inside the body ("Auf der 5100. Sitzung ... am 14. Dezember 2004") does
     # not move the title past the body's first line.
     first_body = next(
@@ -371,16 +397,14 @@ def rule_title(head: Header, out: Masthead) -> None:
     last = max((i for i in out.used if i < first_body), default=-1)
     if out.agenda_line is not None and out.agenda_line == last:
         last = _skip_agenda_title(head, last + 1) - 1
-    start = last + 1
-    end = start
-    while end < len(head.lines) and end < start + 25:
-        line = head.lines[end]
-        if _OPENERS.match(line) or _BODY_START.match(line) or _is_running_header(line, out):
-            break
-        end += 1
-    out.body_start = end
-    if out.title:
-        return
+    return last + 1
+
+
+def _title_segments(
+    lines: list[str], start: int, end: int
+) -> tuple[list[list[list[str]]], list[str]]:
+    """Return the title's blocks of lines, cut at each label ("Note by the Secretariat"),
+    and the labels."""
     segments: list[list[list[str]]] = [[]]
     labels: list[str] = []
 
@@ -389,7 +413,7 @@ def rule_title(head: Header, out: Masthead) -> None:
             labels.append(text)
             segments.append([])
 
-    for raw_block in _blocks(head.lines, start, end):
+    for raw_block in _blocks(lines, start, end):
         joined = _join_lines(raw_block)
         if len(joined) > 300 and joined.count(". ") >= 2:
             break  # sentences: the body has begun (an unnumbered introduction)
@@ -407,17 +431,7 @@ def rule_title(head: Header, out: Masthead) -> None:
                 block.append(line)
         if block:
             segments[-1].append(block)
-    chosen = next((s for s in reversed(segments[1:]) if s), None) or segments[0]
-    if chosen:
-        title = ": ".join(_join_lines(b) for b in chosen)
-    elif labels:
-        title = labels[-1]
-    else:
-        title = ""
-    if len(title) > 400 and labels:  # paragraphs, not a title: the label names the text
-        title = labels[-1]
-    out.title = clean_title(title)
-    out.title_label = " ".join(labels)
+    return segments, labels
 
 
 def _blocks(lines: list[str], start: int, end: int) -> list[list[str]]:

@@ -167,9 +167,11 @@ class _Rows:
             known = {r.file: i for i, r in enumerate(self.records)}
             made = []
             for record in records:
-                i = known.get(record.file)
-                same = i is not None and self.records[i] is record
-                made.append(tuple(c[i] for c in self.columns) if same else make(record))
+                at = known.get(record.file)
+                if at is not None and self.records[at] is record:
+                    made.append(tuple(c[at] for c in self.columns))
+                else:
+                    made.append(make(record))
             self.columns = [list(column) for column in zip(*made, strict=True)] or [[]]
         self.records = list(records)
         return self.columns

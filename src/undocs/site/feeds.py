@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from .. import urls
 from .gather import body_name
-from .render import Page
+from .render import NO_GROUP, Group, Page
 
 if TYPE_CHECKING:
+    from ..archive.graph import Doc
     from .gather import Scope, Site
 
 FEED_ENTRIES = 50
@@ -21,16 +22,16 @@ def feed_pages(site: Site, scope: Scope | None = None) -> Iterator[Page]:
     """Yield the Atom feed of the latest documents and one per body (with a `scope`, of the
     bodies it covers)."""
     yield _feed(site, urls.FEED, site.settings.title, site.newest)
-    by_body: dict[str, list] = defaultdict(list)  # newest first, as site.newest
+    by_body: dict[str, list[Doc]] = defaultdict(list)  # newest first, as site.newest
     for doc in site.newest:
         by_body[body_name(doc.record)].append(doc)
     for body in sorted(site.bodies):
         if scope is None or body in scope.bodies:
             url, title = urls.body_feed_url(body), f"{body} · {site.settings.title}"
-            yield _feed(site, url, title, by_body[body], ("body", body))
+            yield _feed(site, url, title, by_body[body], Group("body", body))
 
 
-def _feed(site: Site, url: str, title: str, docs: list, group: tuple[str, ...] = ()) -> Page:
+def _feed(site: Site, url: str, title: str, docs: list[Doc], group: Group = NO_GROUP) -> Page:
     entries = [d.summary for d in docs[:FEED_ENTRIES]]
     updated = max((e.date for e in entries if e.date), default="1970-01-01")
     context = {"title": title, "entries": entries, "updated": updated, "feed_url": url}

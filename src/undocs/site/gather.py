@@ -14,11 +14,11 @@ from ..archive.quality import report
 from ..model import RECORD_FIELDS, Problem, Record, ResolutionKey
 from ..read import symbols
 from ..read.loader import read_text
-from .bundles import plan
+from .bundles import Bundle, plan
 from .content import ContentPage
 from .docpage import document_context, undocs_url
 from .exports import DATA_FILES
-from .render import Page, Settings
+from .render import NO_GROUP, Group, Page, Settings
 
 PER_PAGE = 100
 
@@ -29,7 +29,7 @@ FACETS: tuple[tuple[str, Callable[[Record], str], str], ...] = (
     ("languages", lambda r: r.language, "Language"),
 )
 
-DOCUMENT_GROUP = ("document",)
+DOCUMENT_GROUP = Group("document")
 
 
 @dataclass(frozen=True)
@@ -46,18 +46,16 @@ class Scope:
     """`compare_key` of the changed documents' symbols: a resolution page lists the documents
     with its symbol as its versions."""
 
-    def covers(self, group: tuple[str, ...]) -> bool:
+    def covers(self, group: Group) -> bool:
         """Return whether the pages of `group` are gathered again."""
-        if not group or group == DOCUMENT_GROUP:
-            return True
-        kind = group[0]
-        if kind == "body":
-            return group[1] in self.bodies
-        if kind == "facet":
-            return (group[1], group[2]) in self.facets
-        if kind == "resolution":  # a key is a tuple: compared with its slice
-            return group[1:3] in self.resolutions or group[3] in self.symbols
-        return True
+        if group.kind == "body":
+            return group.name in self.bodies
+        if group.kind == "facet":
+            return (group.name, group.value) in self.facets
+        if group.kind == "resolution":
+            key = ResolutionKey(group.name, group.value)
+            return key in self.resolutions or group.symbol in self.symbols
+        return True  # the documents, and the pages of no group
 
 
 def body_name(record: Record) -> str:
@@ -96,14 +94,20 @@ class Site:
         self.problems = problems or []
         self.source = source
         """The folder of source files, to read texts again when their pages are written."""
+        self.bodies: dict[str, list[Doc]] = defaultdict(list)
+        """Body name -> its documents, in archive order."""
+        self.facets: dict[str, dict[str, list[Doc]]] = {name: {} for name, _, _ in FACETS}
+        """Facet name -> value -> its documents (in archive order, as `bodies`)."""
+        self.newest: list[Doc] = []
+        """Every document, newest first."""
+        self.bundles: list[Bundle] = []
+        """The Pagefind bundles the search page queries (`bundles.plan`)."""
         if previous is None or not self._reuse(previous):
             self._gather()
 
     def _gather(self) -> None:
+        """Gather the lists of the site from the archive, in one pass over its documents."""
         archive = self.archive
-        self.bodies: dict[str, list[Doc]] = defaultdict(list)
-        self.facets: dict[str, dict[str, list[Doc]]] = {name: {} for name, _, _ in FACETS}
-        """Facet name -> value -> its documents (in archive order, as `bodies`)."""
         groups = [(self.facets[name], value) for name, value, _ in FACETS]
         for doc in archive.docs:  # one pass: every list of the site is made of these
             record = doc.record
@@ -116,7 +120,6 @@ class Site:
                     found[key] = [doc]
         self.newest = newest_first(archive.docs)
         self.bundles = plan([doc.url for doc in archive.docs])
-        """The Pagefind bundles the search page queries (bundles.plan)."""
 
     def _reuse(self, previous: Site) -> bool:
         """Take the lists of `previous` with this archive's documents in the places of the
@@ -148,7 +151,6 @@ class Site:
         self.bodies = defaultdict(
             list, {b: swap(ds) if b in bodies else ds for b, ds in previous.bodies.items()}
         )
-        self.facets = {}
         for name, value, _ in FACETS:
             values = {value(record) for record in edited}
             self.facets[name] = {
@@ -222,8 +224,8 @@ class Site:
         url: str,
         title: str,
         docs: list[Doc],
-        extra: dict | None = None,
-        group: tuple[str, ...] = (),
+        extra: dict[str, Any] | None = None,
+        group: Group = NO_GROUP,
     ) -> Iterator[Page]:
         """Yield a paged list of documents at `url`, `url`page/2/ ..."""
         count = max(1, -(-len(docs) // PER_PAGE))
@@ -280,7 +282,7 @@ class Site:
                 f"{label}: {value}",
                 docs,
                 {"facet": name, "value": value},
-                ("facet", name, value),
+                Group("facet", name, value),
             )
 
     def body_pages(self, body: str, docs: list[Doc]) -> Iterator[Page]:
@@ -298,7 +300,7 @@ class Site:
             body,
             newest_first(docs),
             {"sessions": session_rows, "body": body, "feed": urls.body_feed_url(body)},
-            ("body", body),
+            Group("body", body),
         )
         for n, session_docs in sorted(sessions.items()):
             url = urls.session_url(body, n)
@@ -306,9 +308,10 @@ class Site:
             for doc in session_docs:
                 for item in doc.record.agenda_items:
                     items[item].append(doc)
+            ordered = sorted(items, key=symbols.natural_key)
             item_rows = [
-                {"name": i, "url": urls.item_url(body, n, i), "count": len(ds)}
-                for i, ds in sorted(items.items(), key=lambda kv: symbols.natural_key(kv[0]))
+                {"name": i, "url": urls.item_url(body, n, i), "count": len(items[i])}
+                for i in ordered
             ]
             crumbs = [(body, urls.body_url(body))]
             yield from self.paged(
@@ -316,15 +319,15 @@ class Site:
                 f"{body}, session {n}",
                 sorted(session_docs, key=by_symbol),
                 {"body": body, "crumbs": crumbs, "items": item_rows},
-                ("body", body),
+                Group("body", body),
             )
-            for row in item_rows:
+            for item in ordered:
                 yield from self.paged(
-                    row["url"],
-                    f"{body}, session {n}, agenda item {row['name']}",
-                    sorted(items[row["name"]], key=by_symbol),
-                    {"crumbs": crumbs + [(f"Session {n}", url)]},
-                    ("body", body),
+                    urls.item_url(body, n, item),
+                    f"{body}, session {n}, agenda item {item}",
+                    sorted(items[item], key=by_symbol),
+                    {"crumbs": [*crumbs, (f"Session {n}", url)]},
+                    Group("body", body),
                 )
 
     def resolution_pages(self, scope: Scope | None = None) -> Iterator[Page]:
@@ -333,7 +336,7 @@ class Site:
         for entry in self.archive.resolutions.values():
             by_body[entry.key.body].append(entry)
             symbol_key = symbols.compare_key(entry.symbol) if entry.symbol else ""
-            group = ("resolution", entry.key.body, entry.key.number, symbol_key)
+            group = Group("resolution", entry.key.body, entry.key.number, symbol_key)
             if scope is not None and not scope.covers(group):
                 continue
             versions = self.archive.by_symbol.get(symbol_key, {}) if entry.symbol else {}

@@ -7,20 +7,20 @@ import os
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
 
-from ..archive.graph import Summary
+from ..archive.graph import Resolution, Summary
 from ..urls import dest_path, root_of
 
 #: The templates shipped with undocs (the project's `templates/` folder).
 BUILTIN_TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
-class Names(dict):
+class Names(dict[str, str]):
     """Language code -> name; a code without a name stands for itself
     (`{{ language_names[code] }}` in templates: a lookup, not a method call per use)."""
 
@@ -66,6 +66,25 @@ class Settings:
         return f"{base}/{url}"
 
 
+class Group(NamedTuple):
+    """The group of pages a page is gathered with (`gather.Scope`): what a change must touch
+    for the page to be gathered again. A named tuple: one per page, kept in the build cache.
+    """
+
+    kind: str = ""
+    """`body`, `facet`, `resolution`, `document`; "": a page every build gathers."""
+    name: str = ""
+    """The body (of `body` and `resolution` groups) or the facet (`years`)."""
+    value: str = ""
+    """The facet's value (`2016`) or the resolution's number (`60/251`)."""
+    symbol: str = ""
+    """A resolution's `compare_key`: its page lists the documents with that symbol."""
+
+
+#: The group of the pages every build gathers.
+NO_GROUP = Group()
+
+
 @dataclass(frozen=True)
 class Page:
     """One page to write: where it goes and how it is rendered."""
@@ -74,10 +93,9 @@ class Page:
     """Site-relative URL without leading slash (`en/A/HRC/28/15/`, `` for the home page)."""
     template: str
     context: dict[str, Any] = field(default_factory=dict)
-    group: tuple[str, ...] = ()
-    """The group of pages it is gathered with (`site.Scope`): `("body", name)` for a body's
-    lists and feed, `("facet", "years", "2016")`, `("resolution", body, number, key)`;
-    `()` for the pages every build gathers."""
+    group: Group = NO_GROUP
+    """The group of pages it is gathered with: a body's lists and feed, a facet value's
+    lists, a resolution's page; none for the pages every build gathers."""
 
     @property
     def dest(self) -> str:
@@ -128,7 +146,7 @@ def doclist(docs: list[Summary], root: str) -> Markup:
     return Markup('<ul class="doclist">\n' + "\n".join(rows) + "\n</ul>")
 
 
-def resolution_links(entries: list, root: str) -> Markup:
+def resolution_links(entries: list[Resolution], root: str) -> Markup:
     """Return the list items of the resolutions index: each resolution's number, linked, and
     how many documents cite it (a helper: thousands of entries)."""
     return Markup(
