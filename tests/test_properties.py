@@ -61,8 +61,12 @@ def test_citations_never_raise_and_point_into_the_text(text: str, code: str) -> 
 
 @given(st.lists(st.one_of(UN_TEXT, ANY_TEXT), max_size=12), LANGS)
 def test_masthead_never_raises(lines: list[str], code: str) -> None:
-    head = read_masthead([line for chunk in lines for line in chunk.split("\n")], code)
-    assert head.body_start >= 0
+    flat = [line for chunk in lines for line in chunk.split("\n")]
+    head = read_masthead(flat, code)
+    assert 0 <= head.body_start <= len(flat)
+    assert all(0 <= i < len(flat) for i in head.skip_lines)
+    assert "\n" not in head.title
+    assert head.symbol is None or head.symbol.strip() == head.symbol != ""
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=200)
