@@ -125,13 +125,13 @@ def test_positions_point_at_the_words() -> None:
 
 def test_hint_anchored_search_finds_what_a_full_scan_finds(corpus) -> None:
     """`patterns.anchored` tries each language's resolution pattern only near its hint word
-    (`HINT_LEADS` characters before it): on real texts of every language it must find
+    (`Language.hint_lead` characters before it): on real texts of every language it must find
     exactly what `finditer` over the whole text finds."""
     from pathlib import Path
 
     from undocs.lang import patterns
     from undocs.lang.languages import LANGUAGES, normalise_digits
-    from undocs.read.citations import HINT_LEADS, HINTS, _language_patterns
+    from undocs.read.citations import _language_patterns
     from undocs.read.loader import load_file, scan_sources
 
     texts: dict[str, list[str]] = {code: [] for code in LANGUAGES if code != "zh"}
@@ -151,7 +151,8 @@ def test_hint_anchored_search_finds_what_a_full_scan_finds(corpus) -> None:
         head, _ = _language_patterns(code)
         for text in sample:
             expected = [m.span() for m in head.finditer(text)]
-            anchored = patterns.anchored(head, text, HINTS[code], HINT_LEADS[code])
+            lang = LANGUAGES[code]
+            anchored = patterns.anchored(head, text, lang.resolution_hint, lang.hint_lead)
             assert [m.span() for m in anchored] == expected
             found += len(expected)
     assert found > 1000

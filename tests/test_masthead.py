@@ -3,7 +3,7 @@
 import pytest
 
 from undocs.lang.dates import find_date
-from undocs.lang.numerals import parse_ordinal
+from undocs.lang.languages import parse_ordinal
 from undocs.read.masthead import parse_items, read_masthead
 
 

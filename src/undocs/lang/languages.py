@@ -6,7 +6,10 @@ A new language is a new `Language` entry here, not a new branch in the parsers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from . import numerals
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,31 @@ class Language:
     """Regex for the words that join items of a list ("and", "et", "و" ...)."""
     of_words: str
     """Regex for the word introducing a date after a number ("of", "du", "vom" ...)."""
+    resolution_hint: str
+    """A piece of the word for "resolution": a text without it cites none by number."""
+    hint_lead: int
+    """How far before its hint the word may start ("Resolution" 1; Arabic "وبالقرار" 4: two
+    prefixed letters and the article). Tested against a full scan."""
+    openers: str
+    """Regex for the line opening a resolution's body ("The General Assembly,")."""
+    meeting: str
+    """Regex for the line of a decision taken at a meeting ("At its 5th meeting"); "": none."""
+    headings: str
+    """Regex for the headings that start a body ("Contents$", "Summary$")."""
+    labels: str
+    """Regex for the label lines around a title ("Note by the Secretariat", "Addendum")."""
+    document_types: dict[str, str]
+    """Document type -> regex for its words in a title or label (`masthead.TYPE_ORDER`);
+    a type the language's documents do not name in words is left out."""
+    sc_resolution: str
+    """Regex for "Resolution" in an old Security Council heading ("Resolution 500 (1982)");
+    "": none printed."""
+    stopwords: frozenset[str]
+    """Common small words, to tell languages of one script apart (empty: told by script)."""
+    script: str | None
+    """Regex for a character of the language's own script (None: the Latin script)."""
+    ordinal: Callable[[str], int | None]
+    """Reads an ordinal in words ("fifty-sixth" -> 56; `numerals`), or None."""
     addendum_joiners: str = r"and|et|y|und|и|و|和|及"
     """Words between a symbol and "Add.1" in "A/HRC/28/15 and Add.1"."""
 
@@ -193,6 +221,31 @@ LANGUAGES: dict[str, Language] = {
         agenda_line=r"(?:^|(?<=\s))(?:Provisional\s+)?agenda\s+items?\s+"
         r"(?P<items>[\d().,a-z \-–and]+?)(?:\s*\*+)?\s*(?:$|(?=\s[A-Z]))",
         resolution_words=r"[Rr]esolutions?",
+        resolution_hint="esolution",
+        hint_lead=1,
+        openers=r"The\s+(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+"
+        r"and\s+Social\s+Council|Conference\s+of\s+the\s+Parties|Council|Commission)\b.*,$",
+        meeting=r"At\s+(?:its|the)\s+\d+\w*\s+meeting",
+        headings=r"Contents$|Introduction$|Summary$|Annex$",
+        labels=r"Note\s+by\s+.*|(?:Resolution|Decision)\s+adopted\b.*|"
+        r"(?:Vice-)?(?:President|Rapporteur)\b.*:.*|.*:\**\s*(?:draft\s+resolution|draft"
+        r"\s+decision)\**|Addendum|Report\s+of\s+the\s+(?:Secretary-General|(?:Office\s+of\s+the"
+        r"\s+)?United\s+Nations\s+High\s+Commissioner\s+for\s+Human\s+Rights|Special\s+"
+        r"Rapporteur\b.*|Independent\s+Expert\b.*)|"
+        r"Statement\s+by\s+the\s+President\s+of\s+the\s+Security\s+Council|"
+        r"(?:Draft\s+resolution|Draft\s+decision)\b.*|(?:Vienna|Geneva|New\s+York)\b.*\d{4}.*",
+        document_types={
+            "draft resolution": r"draft\s+resolution",
+            "draft decision": r"draft\s+decision",
+            "note": r"^\s*Note\s+by",
+            "letter": r"^\s*(?:Letter|Identical\s+letters)",
+            "agenda": r"^\s*Provisional\s+agenda",
+            "report": r"^\s*.*\breport\b|\bCompilation\b|\bSummary of (?:stakeholders|information)",
+        },
+        sc_resolution=r"Resolution",
+        stopwords=frozenset({"the", "of", "and", "to", "in", "that", "its", "on", "for", "with"}),
+        script=None,
+        ordinal=numerals.by_table(numerals.english),
         conjunctions=_CONJ,
         of_words=_OF,
     ),
@@ -206,6 +259,30 @@ LANGUAGES: dict[str, Language] = {
         agenda_line=r"^Points?\s+(?P<items>[\d()., a-z\-–]+?(?:\s+et\s+[\d()a-z ]+)?)\s+de\s+"
         r"l[’']ordre\s+du\s+jour",
         resolution_words=r"[Rr]ésolutions?",
+        resolution_hint="ésolution",
+        hint_lead=1,
+        openers=r"(?:L[ea]s?|La)\s+(?:Assemblée|Conseil|Conférence|Commission)\b.*,$",
+        meeting=r"À\s+sa\s+\d+e\s+séance",
+        headings=r"Table des matières$|Introduction$|Résumé$",
+        labels=r"Note\s+(?:du|de\s+la|des)\s+.*|(?:Résolution|Décision)\s+adoptée\b.*|"
+        r"(?:Vice-)?(?:Président|Rapporteur)\b.*:.*|.*:\**\s*projet\s+de\s+résolution\**|"
+        r"Additif|Rapport\s+du\s+Secrétaire\s+général|"
+        r"Déclaration\s+du\s+Président\s+du\s+Conseil\s+de\s+sécurité|"
+        r"Projet\s+de\s+résolution\b.*|(?:Vienne|Genève)\b.*\d{4}.*",
+        document_types={
+            "draft resolution": r"projet\s+de\s+résolution",
+            "draft decision": r"projet\s+de\s+décision",
+            "note": r"^\s*Note\s+(?:du|de)",
+            "letter": r"^\s*(?:Lettre|Lettres)",
+            "agenda": r"^\s*Ordre\s+du\s+jour\s+provisoire",
+            "report": r"^\s*Rapport",
+        },
+        sc_resolution=r"Résolution",
+        stopwords=frozenset(
+            {"le", "la", "les", "des", "et", "du", "de", "sur", "pour", "dans", "une"}
+        ),
+        script=None,
+        ordinal=numerals.by_table(numerals.french),
         conjunctions=_CONJ,
         of_words=_OF,
     ),
@@ -220,6 +297,29 @@ LANGUAGES: dict[str, Language] = {
         agenda_line=r"^Temas?\s+(?P<items>[\d()., a-z\-–]+?(?:\s+y\s+[\d()a-z ]+)?)\s+del\s+"
         r"programa",
         resolution_words=r"[Rr]esolucione?s?|[Rr]esolución",
+        resolution_hint="esoluci",
+        hint_lead=1,
+        openers=r"(?:El|La)\s+(?:Asamblea|Consejo|Conferencia|Comisión)\b.*,$",
+        meeting=r"En\s+su\s+\d+ª\s+sesión",
+        headings=r"Índice$|Resumen$",
+        labels=r"Nota\s+(?:de|del)\s+.*|(?:Resolución|Decisión)\s+aprobada\b.*|"
+        r".*:\**\s*proyecto\s+de\s+resolución\**|Adición|Informe\s+del\s+Secretario\s+General|"
+        r"Declaración\s+de\s+la\s+Presidencia\s+del\s+Consejo\s+de\s+Seguridad|"
+        r"Proyecto\s+de\s+resolución\b.*|(?:Ginebra|Viena|Nueva\s+York)\b.*\d{4}.*",
+        document_types={
+            "draft resolution": r"proyecto\s+de\s+resolución",
+            "draft decision": r"proyecto\s+de\s+decisión",
+            "note": r"^\s*Nota\s+(?:de|del)",
+            "letter": r"^\s*(?:Carta|Cartas)",
+            "agenda": r"^\s*Programa\s+provisional",
+            "report": r"^\s*Informe",
+        },
+        sc_resolution=r"Resolución",
+        stopwords=frozenset(
+            {"el", "la", "los", "las", "del", "y", "de", "en", "por", "para", "una"}
+        ),
+        script=None,
+        ordinal=numerals.by_table(numerals.spanish),
         conjunctions=_CONJ,
         of_words=_OF,
     ),
@@ -235,6 +335,29 @@ LANGUAGES: dict[str, Language] = {
         r"\-–]+?(?:\s+und\s+[\d()a-z ]+?)?)\s*(?:der\s+vorläufigen\s+Tagesordnung)?"
         r"\s*[*∗]*\s*$",
         resolution_words=r"[Rr]esolution(?:en)?",
+        resolution_hint="esolution",
+        hint_lead=1,
+        openers=r"(?:Die|Der|Das)\s+\w+.*,$",
+        meeting=r"Auf\s+der\s+\d+\.\s+Sitzung",
+        headings=r"Inhalt$",
+        labels=r"Resolution\s+der\s+\w+|Beschluss\s+der\s+\w+|"
+        r".*:\**\s*(?:Resolutionsentwurf|Beschlussentwurf)\**|Nachtrag|"
+        r"Bericht\s+des\s+Generalsekretärs|"
+        r"Erklärung\s+des\s+Präsidenten\s+des\s+Sicherheitsrats|"
+        r"(?:Resolutionsentwurf|Beschlussentwurf)\b.*",
+        document_types={
+            "draft resolution": r"Resolutionsentwurf",
+            "draft decision": r"Beschlussentwurf",
+            "letter": r"^\s*Schreiben",
+            "agenda": r"^\s*Vorläufige\s+Tagesordnung",
+            "report": r"^\s*Bericht",
+        },
+        sc_resolution=r"Resolution",
+        stopwords=frozenset(
+            {"der", "die", "das", "und", "des", "den", "zu", "mit", "von", "im", "für"}
+        ),
+        script=None,
+        ordinal=numerals.by_table(numerals.german),
         conjunctions=_CONJ,
         of_words=_OF,
     ),
@@ -248,6 +371,25 @@ LANGUAGES: dict[str, Language] = {
         agenda_line=r"^Пункты?\s+(?P<items>[\d()., а-яa-z\-–]+?(?:\s+и\s+[\d()а-яa-z ]+)?)\s+"
         r"(?:предварительной\s+)?повестки\s+дня",
         resolution_words=r"[Рр]езолюци[яиейюямх]*",
+        resolution_hint="езолюц",
+        hint_lead=1,
+        openers=r"(?:Генеральная|Совет|Конференция)\s.*,$",
+        meeting="",
+        headings=r"Содержание$",
+        labels=r"Записка\s+.*|.*:\**\s*проект\s+резолюции\**|Добавление|"
+        r"Доклад\s+Генерального\s+секретаря|Заявление\s+Председателя\s+Совета\s+Безопасности",
+        document_types={
+            "draft resolution": r"проект\s+резолюции",
+            "draft decision": r"проект\s+решения",
+            "note": r"^\s*Записка",
+            "letter": r"^\s*Письмо",
+            "agenda": r"^\s*Предварительная\s+повестка",
+            "report": r"^\s*Доклад",
+        },
+        sc_resolution=r"Резолюция",
+        stopwords=frozenset(),
+        script=r"[\u0400-\u04FF]",
+        ordinal=numerals.by_table(numerals.russian),
         conjunctions=_CONJ,
         of_words=_OF,
     ),
@@ -261,6 +403,24 @@ LANGUAGES: dict[str, Language] = {
         agenda_line=r"^(?:ال)?بنو?د\s+(?P<items>[\d()., \u0600-\u06FF\-–]+?)\s+من\s+(?:ال)?جدول\s+"
         r"الأعمال",
         resolution_words=r"(?:[وبلفك]{0,2})(?:ال)?قرار(?:ات|ين|ان|ي|ه|ها|هم|يه|يها|اتها|اته)?",
+        resolution_hint="قرار",
+        hint_lead=4,
+        openers=r"(?:إن\s+)?(?:الجمعية|مجلس)\s.*[،,]$",
+        meeting="",
+        headings=r"المحتويات$",
+        labels=r"مذكرة\s+من\s+.*|.*:\**\s*مشروع\s+قرار\**|إضافة|تقرير\s+الأمين\s+العام|"
+        r"بيان\s+من\s+رئيس\s+مجلس\s+الأمن",
+        document_types={
+            "draft resolution": r"مشروع\s+قرار",
+            "draft decision": r"مشروع\s+مقرر",
+            "note": r"^\s*مذكرة",
+            "letter": r"^\s*رسالة",
+            "report": r"^\s*تقرير",
+        },
+        sc_resolution="",
+        stopwords=frozenset(),
+        script=r"[\u0600-\u06FF]",
+        ordinal=numerals.by_table(numerals.arabic),
         conjunctions=_CONJ,
         of_words=_OF,
     ),
@@ -273,6 +433,23 @@ LANGUAGES: dict[str, Language] = {
         session_line=r"^(?P<ord>第[一二三四五六七八九十百零〇\d]+)届(?:特别)?会议",
         agenda_line=r"^(?:临时)?议程项目\s*(?P<items>[\d()（）a-z、和及 ]+)",
         resolution_words=r"号决议",
+        resolution_hint="决议",
+        hint_lead=1,
+        openers=r"(?:大会|安全理事会|人权理事会)[，,]$",
+        meeting="",
+        headings=r"目录$",
+        labels=r".*说明$|.*:\**\s*决议草案\**|增编|秘书长的报告|安全理事会主席的声明",
+        document_types={
+            "draft resolution": r"决议草案",
+            "draft decision": r"决定草案",
+            "note": r"^\s*.*说明$",
+            "letter": r"^\s*.*的信$",
+            "report": r"^\s*.*报告$",
+        },
+        sc_resolution="",
+        stopwords=frozenset(),
+        script=r"[\u4E00-\u9FFF]",
+        ordinal=numerals.chinese_ordinal,
         conjunctions=_CONJ,
         of_words=_OF,
     ),
@@ -298,31 +475,31 @@ def normalise_digits(text: str) -> str:
     return text.translate(ARABIC_DIGITS)
 
 
+def parse_ordinal(words: str, code: str) -> int | None:
+    """Return the number an ordinal written in words stands for in a language, or None."""
+    lang = LANGUAGES.get(code)
+    return lang.ordinal(words) if lang is not None else None
+
+
 def language(code: str) -> Language:
     """Return the table of a language; English for a language undocs has no table for."""
     return LANGUAGES.get(code, LANGUAGES["en"])
 
 
-_SCRIPT_RANGES = (
-    ("ar", re.compile(r"[\u0600-\u06FF]")),
-    ("zh", re.compile(r"[\u4E00-\u9FFF]")),
-    ("ru", re.compile(r"[\u0400-\u04FF]")),
-)
-_STOPWORDS = {
-    "en": {"the", "of", "and", "to", "in", "that", "its", "on", "for", "with"},
-    "fr": {"le", "la", "les", "des", "et", "du", "de", "sur", "pour", "dans", "une"},
-    "es": {"el", "la", "los", "las", "del", "y", "de", "en", "por", "para", "una"},
-    "de": {"der", "die", "das", "und", "des", "den", "zu", "mit", "von", "im", "für"},
-}
+_SCRIPTS = {code: re.compile(lang.script) for code, lang in LANGUAGES.items() if lang.script}
 
 
 def detect_language(text: str) -> str:
     """Guess the language of a text from its script, then from its commonest small words."""
     sample = text[:20000]
-    counts = {code: len(rx.findall(sample)) for code, rx in _SCRIPT_RANGES}
+    counts = {code: len(rx.findall(sample)) for code, rx in _SCRIPTS.items()}
     best = max(counts, key=lambda c: counts[c])
     if counts[best] > 50 or (counts[best] > 0 and counts[best] * 4 > len(sample.strip())):
         return best
     words = re.findall(r"[a-zäöüßéèàçñíóú]+", sample.lower())
-    scores = {code: sum(1 for w in words if w in stop) for code, stop in _STOPWORDS.items()}
+    scores = {
+        code: sum(1 for w in words if w in lang.stopwords)
+        for code, lang in LANGUAGES.items()
+        if lang.stopwords
+    }
     return max(scores, key=lambda c: scores[c]) if any(scores.values()) else "en"

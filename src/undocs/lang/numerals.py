@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 _EN_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
@@ -80,7 +81,7 @@ def fold(text: str) -> str:
     return _JOINERS.sub("", text)
 
 
-def _english() -> dict[str, int]:
+def english() -> dict[str, int]:
     out = {}
     for n in range(1, 200):
         hundreds, rest = divmod(n, 100)
@@ -132,7 +133,7 @@ def _french_ordinal_from_cardinal(card: str) -> str:
     return card + "ième"
 
 
-def _french() -> dict[str, int]:
+def french() -> dict[str, int]:
     out = {}
     units = _FR_UNITS.split()
     for n in range(1, 200):
@@ -152,7 +153,7 @@ def _french() -> dict[str, int]:
     return out
 
 
-def _spanish() -> dict[str, int]:
+def spanish() -> dict[str, int]:
     out = {}
     irregular = {11: ["undécimo", "decimoprimero"], 12: ["duodécimo", "decimosegundo"]}
     for n in range(1, 200):
@@ -184,7 +185,7 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
-def _german() -> dict[str, int]:
+def german() -> dict[str, int]:
     out = {}
     for n in range(1, 200):
         hundreds, rest = divmod(n, 100)
@@ -210,7 +211,7 @@ def _german() -> dict[str, int]:
     return out
 
 
-def _russian() -> dict[str, int]:
+def russian() -> dict[str, int]:
     out = {}
     endings = ("ая", "ой", "ый", "ий", "ья", "ье", "ое", "ей")
     for n in range(1, 200):
@@ -235,7 +236,7 @@ def _russian() -> dict[str, int]:
     return out
 
 
-def _arabic() -> dict[str, int]:
+def arabic() -> dict[str, int]:
     out = {}
     for n in range(1, 200):
         hundreds, rest = divmod(n, 100)
@@ -279,29 +280,21 @@ def chinese_number(text: str) -> int | None:
     return total + current or None
 
 
-_TABLES = {
-    "en": _english,
-    "fr": _french,
-    "es": _spanish,
-    "de": _german,
-    "ru": _russian,
-    "ar": _arabic,
-}
+def by_table(build: Callable[[], dict[str, int]]) -> Callable[[str], int | None]:
+    """Return a parser of ordinals in words from the builder of its table (`english` ...);
+    the table is built at the first use."""
+    table = cache(build)
+
+    def parse(words: str) -> int | None:
+        key = fold(words)
+        found = table()
+        if key in found:
+            return found[key]
+        return found.get(_strip_accents(key))
+
+    return parse
 
 
-@cache
-def ordinal_table(language: str) -> dict[str, int]:
-    """Return the folded-ordinal-word -> number table of a language (empty if unknown)."""
-    builder = _TABLES.get(language)
-    return builder() if builder else {}
-
-
-def parse_ordinal(words: str, language: str) -> int | None:
-    """Return the number an ordinal written in words stands for, or None."""
-    if language == "zh":
-        return chinese_number(words.strip().removeprefix("第"))
-    key = fold(words)
-    table = ordinal_table(language)
-    if key in table:
-        return table[key]
-    return table.get(_strip_accents(key))
+def chinese_ordinal(words: str) -> int | None:
+    """Return the number of a Chinese ordinal ("第二十八" -> 28), or None."""
+    return chinese_number(words.strip().removeprefix("第"))

@@ -25,19 +25,6 @@ NUMBER = (
     r"|(?<![A-Za-z0-9/.])\d{1,4}(?:[ \u00a0][A-Z])?\s*\((?:\d{4}|[IVXL]{1,6}|E?S-[IVXL]{1,5})\))"
 )
 _NUMBER_RE = re.compile(NUMBER)
-#: A piece of each language's word for "resolution": a text without it cites none.
-HINTS = {
-    "en": "esolution",
-    "fr": "ésolution",
-    "es": "esoluci",
-    "de": "esolution",
-    "ru": "езолюц",
-    "ar": "قرار",
-    "zh": "决议",
-}
-#: How far before its hint each language's word for "resolution" may start: "Resolution" 1,
-#: Arabic "وبالقرار" 4 (two prefixed letters and the article). Tested against a full scan.
-HINT_LEADS = {"en": 1, "fr": 1, "es": 1, "de": 1, "ru": 1, "ar": 4}
 _DATE_GAP = r"(?:\s*(?:{of})\s+\d{{1,2}}(?:er|\.)?\s+[^\d,;()]{{2,30}}?\s+\d{{4}}(?:\s+года?)?)?"
 
 
@@ -88,13 +75,14 @@ def find_resolutions(text: str, code: str) -> Iterator[Citation]:
         if lang not in LANGUAGES:
             continue
         if lang == "zh":
-            if HINTS["zh"] in text:
+            if LANGUAGES["zh"].resolution_hint in text:
                 yield from _find_chinese(text)
             continue
-        if HINTS[lang] not in text:
+        table = LANGUAGES[lang]
+        if table.resolution_hint not in text:
             continue  # a test at memchr speed spares a regex scan of the whole text
         head, more = _language_patterns(lang)
-        for match in anchored(head, text, HINTS[lang], HINT_LEADS[lang]):
+        for match in anchored(head, text, table.resolution_hint, table.hint_lead):
             start = match.start()
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue  # inside a word ("Irresolution")

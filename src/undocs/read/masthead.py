@@ -14,8 +14,7 @@ from functools import lru_cache
 
 from ..lang.bodies import body_of_series, find_body, is_body_line
 from ..lang.dates import find_date
-from ..lang.languages import LANGUAGES, language, normalise_digits
-from ..lang.numerals import parse_ordinal
+from ..lang.languages import LANGUAGES, Language, language, normalise_digits, parse_ordinal
 from . import symbols
 
 #: How many non-empty lines of a text can belong to its masthead.
@@ -64,83 +63,41 @@ class Header:
         return range(self.limit)
 
 
-_OPENERS = re.compile(
-    r"^\s*(?:The\s+(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+"
-    r"and\s+Social\s+Council|Conference\s+of\s+the\s+Parties|Council|Commission)\b.*,$|"
-    r"(?:Die|Der|Das)\s+\w+.*,$|(?:L[ea]s?|La)\s+(?:Assemblée|Conseil|Conférence|Commission)\b"
-    r".*,$|(?:El|La)\s+(?:Asamblea|Consejo|Conferencia|Comisión)\b.*,$|"
-    r"(?:Генеральная|Совет|Конференция)\s.*,$|(?:إن\s+)?(?:الجمعية|مجلس)\s.*[،,]$|"
-    r"(?:大会|安全理事会|人权理事会)[，,]$)"
-)
-_MEETING = re.compile(
-    r"^\s*(?:Auf\s+der\s+\d+\.\s+Sitzung|At\s+(?:its|the)\s+\d+\w*\s+meeting|"
-    r"À\s+sa\s+\d+e\s+séance|En\s+su\s+\d+ª\s+sesión)"
-)
+def _each_language(field: Callable[[Language], str]) -> str:
+    """Return the alternation of one table field over every language (those that have it)."""
+    return "|".join(part for lang in LANGUAGES.values() if (part := field(lang)))
+
+
+_OPENERS = re.compile(r"^\s*(?:" + _each_language(lambda lang: lang.openers) + ")")
+_MEETING = re.compile(r"^\s*(?:" + _each_language(lambda lang: lang.meeting) + ")")
 _BODY_START = re.compile(
-    r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|[A-H]\.\s+[A-Z]|Contents$|Table des matières$|"
-    r"Índice$|Содержание$|المحتويات$|目录$|Introduction$|Inhalt$|Summary$|Résumé$|Resumen$|"
-    r"Annex$|GE\.\d|\*\d{5,}\*|\d{2}-\d{5}\s*\(|\*\s+\S|\*+$)|" + _MEETING.pattern
+    r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|[A-H]\.\s+[A-Z]|"
+    + _each_language(lambda lang: lang.headings)
+    + r"|GE\.\d|\*\d{5,}\*|\d{2}-\d{5}\s*\(|\*\s+\S|\*+$)|"
+    + _MEETING.pattern
 )
 _PARAGRAPH = re.compile(r"^\s*(?:\d{1,3}\.\s+\S|[IVX]{1,5}\.\s+\S|Contents$|Introduction$)")
 _LABEL = re.compile(
-    r"^\s*(?:Note\s+(?:by|du|de\s+la|des)\s+.*|Nota\s+(?:de|del)\s+.*|Записка\s+.*|"
-    r"مذكرة\s+من\s+.*|.*说明$|(?:Resolution|Decision|Résolution|Décision|Resolución|Decisión)\s+"
-    r"(?:adopted|adoptée|aprobada)\b.*|Resolution\s+der\s+\w+|Beschluss\s+der\s+\w+|"
-    r"(?:Vice-)?(?:President|Président|Rapporteur)\b.*:.*|.*:\**\s*(?:draft\s+resolution|draft"
-    r"\s+decision|projet\s+de\s+résolution|proyecto\s+de\s+resolución|Resolutionsentwurf|"
-    r"Beschlussentwurf|проект\s+резолюции|مشروع\s+قرار|决议草案)\**|"
-    r"\[.*\]|\(.*\)|Addendum|Additif|Adición|Nachtrag|Добавление|إضافة|增编|"
-    r"Report\s+of\s+the\s+(?:Secretary-General|(?:Office\s+of\s+the\s+)?United\s+Nations\s+High\s+"
-    r"Commissioner\s+for\s+Human\s+Rights|Special\s+Rapporteur\b.*|Independent\s+Expert\b.*)|"
-    r"Rapport\s+du\s+Secrétaire\s+général|Informe\s+del\s+Secretario\s+General|"
-    r"Bericht\s+des\s+Generalsekretärs|Доклад\s+Генерального\s+секретаря|"
-    r"تقرير\s+الأمين\s+العام|秘书长的报告|"
-    r"Statement\s+by\s+the\s+President\s+of\s+the\s+Security\s+Council|"
-    r"Erklärung\s+des\s+Präsidenten\s+des\s+Sicherheitsrats|"
-    r"Déclaration\s+du\s+Président\s+du\s+Conseil\s+de\s+sécurité|"
-    r"Declaración\s+de\s+la\s+Presidencia\s+del\s+Consejo\s+de\s+Seguridad|"
-    r"Заявление\s+Председателя\s+Совета\s+Безопасности|بيان\s+من\s+رئيس\s+مجلس\s+الأمن|"
-    r"安全理事会主席的声明|"
-    r"(?:Draft\s+resolution|Draft\s+decision|Resolutionsentwurf|Beschlussentwurf|Projet\s+de\s+"
-    r"résolution|Proyecto\s+de\s+resolución)\b.*|"
-    r"(?:Vienna|Geneva|New\s+York|Vienne|Genève|Ginebra|Viena|Nueva\s+York)\b.*\d{4}.*)$",
+    r"^\s*(?:" + _each_language(lambda lang: lang.labels) + r"|\[.*\]|\(.*\))$",
     re.IGNORECASE,
 )
+_SC_RESOLUTION = _each_language(lambda lang: lang.sc_resolution)
 _SC_HEADING = re.compile(
-    r"^\s*(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+(?P<n1>\d{1,4})\s*$|"
-    r"(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?(?P<n>\d{1,4})\s*"
+    rf"^\s*(?:(?:{_SC_RESOLUTION})\s+(?P<n1>\d{{1,4}})\s*$|"
+    rf"(?:(?:{_SC_RESOLUTION})\s+)?(?P<n>\d{{1,4}})\s*"
     r"\((?P<y>\d{3}-?\d)\)[.,]?(?:\s+Resolution\b.*|\s+of\s+.*|\s*)$)",
     re.IGNORECASE,
 )
 _RES_NUMBER_PREFIX = re.compile(r"^\s*(?:E?S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.?\s+(?=\w)")
 _DISTR = re.compile(r"Distr\.?\s*:?\s*(?P<word>[^\s\d]+)", re.IGNORECASE)
-_TYPE_WORDS = (
+#: The document types read from a title's or label's words, in the order they are tried.
+TYPE_ORDER = ("draft resolution", "draft decision", "note", "letter", "agenda", "report")
+_TYPE_WORDS = tuple(
     (
-        "draft resolution",
-        r"draft\s+resolution|projet\s+de\s+résolution|proyecto\s+de\s+"
-        r"resolución|Resolutionsentwurf|проект\s+резолюции|مشروع\s+قرار|决议草案",
-    ),
-    (
-        "draft decision",
-        r"draft\s+decision|projet\s+de\s+décision|proyecto\s+de\s+decisión|"
-        r"Beschlussentwurf|проект\s+решения|مشروع\s+مقرر|决定草案",
-    ),
-    ("note", r"^\s*(?:Note\s+(?:by|du|de)|Nota\s+(?:de|del)|Записка|مذكرة|.*说明$)"),
-    (
-        "letter",
-        r"^\s*(?:Letter|Identical\s+letters|Lettre|Lettres|Carta|Cartas|Schreiben|Письмо|"
-        r"رسالة|.*的信$)",
-    ),
-    (
-        "agenda",
-        r"^\s*(?:Provisional\s+agenda|Ordre\s+du\s+jour\s+provisoire|Programa\s+"
-        r"provisional|Vorläufige\s+Tagesordnung|Предварительная\s+повестка)",
-    ),
-    (
-        "report",
-        r"^\s*(?:.*\breport\b|Rapport|Informe|Bericht|Доклад|تقرير|.*报告$)|"
-        r"\bCompilation\b|\bSummary of (?:stakeholders|information)",
-    ),
+        kind,
+        "|".join(words for lang in LANGUAGES.values() if (words := lang.document_types.get(kind))),
+    )
+    for kind in TYPE_ORDER
 )
 _SYMBOL_TYPES = (
     ("/RES/", "resolution"),
