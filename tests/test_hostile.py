@@ -82,13 +82,13 @@ def _hostile(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def hostile(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
+def hostile(tmp_path_factory: pytest.TempPathFactory):
     base = tmp_path_factory.mktemp("hostile")
     seeds = base / "seeds"
     seeds.mkdir()
     for name in GOOD:
-        shutil.copy(corpus / name, seeds / name.replace("/", "_"))
-    shutil.copy(ROOT / "seeds" / "000_a4e48ed0b737bc3c.txt", seeds / "seed.txt")
+        shutil.copy(ROOT / "seeds" / name, seeds / name.replace("/", "_"))
+    shutil.copy(ROOT / "seeds" / "seed" / "000_a4e48ed0b737bc3c.txt", seeds / "seed.txt")
     expected = _hostile(seeds)
     out = base / "out" / "_site"
     result = build(BuildOptions(seeds=seeds, out=out, settings=Settings(search=True)))

@@ -34,11 +34,12 @@ def _build(seeds: Path, out: Path, clean: bool = False, search: bool = False):
 
 
 @pytest.fixture()
-def seeds(corpus: Path, tmp_path: Path) -> Path:
+def seeds(tmp_path: Path) -> Path:
+    """Real documents of the demo archive: the Human Rights Council's, one in six languages."""
     folder = tmp_path / "seeds"
-    shutil.copytree(corpus / "hrc", folder / "hrc")
-    shutil.copytree(corpus / "unpc/s_res_2213__2015___2015", folder / "unpc")
-    shutil.copy(ROOT / "seeds/000_a4e48ed0b737bc3c.txt", folder)
+    shutil.copytree(ROOT / "seeds/hrc", folder / "hrc")
+    shutil.copytree(ROOT / "seeds/unpc/s_res_2213__2015___2015", folder / "unpc")
+    shutil.copy(ROOT / "seeds/seed/000_a4e48ed0b737bc3c.txt", folder)
     return folder
 
 

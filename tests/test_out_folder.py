@@ -17,7 +17,7 @@ from undocs.build.outfolder import MARKER
 from undocs.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_a4e48ed0b737bc3c.txt"
+SEED = ROOT / "seeds" / "seed" / "000_a4e48ed0b737bc3c.txt"
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -143,4 +143,4 @@ def test_the_readme_build_still_works_in_a_clone(tmp_path: Path) -> None:
     finally:
         os.chdir(cwd)
     assert (copy / "_site" / MARKER).is_file()
-    assert (copy / "seeds" / SEED.name).is_file()
+    assert (copy / "seeds" / "seed" / SEED.name).is_file()

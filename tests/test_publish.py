@@ -35,13 +35,13 @@ class _Links(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def served(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
+def served(tmp_path_factory: pytest.TempPathFactory):
     """A build with --base-url .../repo/, served under /repo/ on 127.0.0.1."""
     work = tmp_path_factory.mktemp("pages")
     seeds = work / "seeds"
-    shutil.copytree(corpus / "hrc", seeds / "hrc")
-    shutil.copytree(corpus / "unpc/s_res_2213__2015___2015", seeds / "unpc")
-    shutil.copy(ROOT / "seeds/000_a4e48ed0b737bc3c.txt", seeds)
+    shutil.copytree(ROOT / "seeds/hrc", seeds / "hrc")
+    shutil.copytree(ROOT / "seeds/unpc/s_res_2213__2015___2015", seeds / "unpc")
+    shutil.copy(ROOT / "seeds/seed/000_a4e48ed0b737bc3c.txt", seeds)
     www = work / "www"
     assert (
         main(

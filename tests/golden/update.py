@@ -27,7 +27,7 @@ def build_golden(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         seeds = Path(tmp) / "seeds"
         shutil.copytree(HERE / "seeds", seeds)
-        shutil.copy(ROOT / "seeds" / "000_a4e48ed0b737bc3c.txt", seeds / "seed.txt")
+        shutil.copy(ROOT / "seeds" / "seed" / "000_a4e48ed0b737bc3c.txt", seeds / "seed.txt")
         build(
             BuildOptions(
                 seeds=seeds,
