@@ -22,7 +22,7 @@ STAGES = [
     {"undocs.archive"},
     {"undocs.site", "undocs.config"},
     {"undocs.build"},
-    {"undocs.options", "undocs.serve", "undocs.watch", "undocs.evaluate"},
+    {"undocs.options", "undocs.serve", "undocs.watch", "undocs.evaluate", "undocs.newproject"},
     {"undocs.cli", "undocs.__main__"},
 ]
 

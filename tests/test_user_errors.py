@@ -19,7 +19,7 @@ from undocs.cli import main
 from undocs.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_a4e48ed0b737bc3c.txt"
+SEED = ROOT / "seeds" / "seed" / "000_a4e48ed0b737bc3c.txt"
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from .build.pipeline import BuildResult, build, check, load_records
 from .build.search import SearchIndexError
 from .config import CONFIG_FILE, ConfigError
 from .model import SetupError
+from .newproject import new_project
 from .options import build_options
 from .serve import Watcher, serve
 from .site.render import TemplateFailure, shown_path
@@ -91,6 +92,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(problem)
     print(f"{len(records)} documents read, {len(problems)} problems.")
     return 1 if problems and args.strict else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a new project to start an archive from."""
+    for note in new_project(args.dir):
+        print(note)
+    print(
+        f"Next: cd {args.dir}, add your document texts to seeds/, then `undocs build` and "
+        "`undocs serve`."
+    )
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -175,6 +187,16 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("dir", type=Path, help="folder of document texts")
     c.add_argument("--strict", action="store_true", help="exit 1 if any problem was reported")
     c.set_defaults(func=cmd_check)
+
+    n = commands.add_parser(
+        "new",
+        help="start a new archive project in DIR",
+        description="Write a ready project into DIR (new or empty): undocs.yml with every "
+        "setting commented, seeds/ with one example document, content/about.md, the GitHub "
+        "Pages workflow and a .gitignore.",
+    )
+    n.add_argument("dir", type=Path, help="folder of the new project")
+    n.set_defaults(func=cmd_new)
     return top
 
 
