@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +27,7 @@ GOOD = [
     "unpc/s_res_2213__2015___2015/ar.txt",
 ]
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+SECRET = "SECRET-TOKEN-8c1f"
 FRENCH = (
     "Conférence des Parties\n\nDistr. générale\n12 juin 2014\n\nSeptième session\n\n"
     "Note du Secrétariat\n\n1. Conformément à la résolution 5/3, le Groupe s’est réuni.\n"
@@ -63,7 +67,28 @@ def _hostile(folder: Path) -> dict[str, str]:
     loop.mkdir()
     os.symlink("..", loop / "parent", target_is_directory=True)
     os.symlink("missing-target.txt", folder / "dangling.txt")
+    # links out of the folder: a system file, a secret beside it, a whole folder of them
+    secrets = folder.parent / "secrets"
+    secrets.mkdir()
+    (secrets / "secret.txt").write_text(f"The General Assembly,\n\n1. {SECRET}\n")
+    os.symlink("/etc/passwd", folder / "passwd.txt")
+    os.symlink(secrets / "secret.txt", folder / "secret.txt")
+    os.symlink(secrets, folder / "outside", target_is_directory=True)
+    os.symlink("seed.txt", folder / "alias.txt")  # inside: read once, as seed.txt
+    noise = random.Random(7)
+    (folder / "random.txt").write_bytes(noise.randbytes(6000))
+    (folder / "noise.txt").write_bytes(bytes(noise.randrange(0x80, 0x100) for _ in range(6000)))
+    (folder / "control.txt").write_text("The General Assembly,\n" + "\x1b[2J\x07" * 400)
+    (folder / "new\nline\x1b[31m.txt").write_text("x")
     return {
+        "passwd.txt": "links outside the input folder, skipped",
+        "secret.txt": "links outside the input folder, skipped",
+        "outside/": "links outside the input folder, skipped",
+        "loop/parent/": "links to a folder read already",
+        "random.txt": "not text",
+        "noise.txt": "not text",
+        "control.txt": "not text",
+        "new\\nline\\x1b[31m.txt": "no document symbol found",
         "empty.txt": "empty file",
         "blank.txt": "empty file",
         "binary.txt": "binary file",
@@ -103,6 +128,86 @@ def test_every_hostile_file_reported_as_path_line_reason(hostile) -> None:
         assert hits, f"{name}: no problem saying {reason!r} in {lines}"
     bad_yaml = next(line for line in lines if line.startswith("bad-yaml.md:"))
     assert bad_yaml.startswith("bad-yaml.md:3:")  # the line of the YAML error
+
+
+def test_links_out_of_the_folder_are_never_published(hostile) -> None:
+    base, _, out, _result, _ = hostile
+    for folder in (out, base / "out" / "._site.undocs-cache"):
+        for path in folder.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                assert SECRET.encode() not in data, path
+                assert b"root:x:0:0" not in data, path
+    records = (out / "data/records.jsonl").read_text(encoding="utf-8")
+    assert '"file": "alias.txt"' not in records  # the link inside: read once, as seed.txt
+    assert '"file": "seed.txt"' in records
+
+
+def test_every_problem_is_one_line(hostile) -> None:
+    _, _, _, result, _ = hostile
+    for problem in result.problems:
+        line = str(problem)
+        assert line.isprintable(), line
+
+
+def test_links_out_are_not_even_opened(tmp_path: Path) -> None:
+    """A build in a process that logs every file it (and its workers) opens: nothing outside
+    the input folders is opened, not even to look."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(ROOT / "seeds" / "seed" / "000_a4e48ed0b737bc3c.txt", seeds / "seed.txt")
+    secrets = tmp_path / "secrets"
+    (secrets / "inner").mkdir(parents=True)
+    (secrets / "secret.txt").write_text(SECRET)
+    (secrets / "inner" / "more.md").write_text(SECRET)
+    os.symlink(secrets / "secret.txt", seeds / "secret.txt")
+    os.symlink(secrets, seeds / "outside", target_is_directory=True)
+    templates = tmp_path / "templates"
+    (templates / "static").mkdir(parents=True)
+    os.symlink(secrets / "secret.txt", templates / "base.html")
+    os.symlink(secrets / "secret.txt", templates / "static" / "style.css")
+    content = tmp_path / "content"
+    content.mkdir()
+    os.symlink(secrets / "inner" / "more.md", content / "about.md")
+    log = tmp_path / "opened.log"
+    script = (
+        "import sys, os\n"
+        f"log = os.open({str(log)!r}, os.O_WRONLY | os.O_CREAT | os.O_APPEND)\n"
+        "def hook(event, args):\n"
+        "    if event == 'open' and isinstance(args[0], str):\n"
+        "        os.write(log, (os.path.realpath(args[0]) + '\\n').encode())\n"
+        "sys.addaudithook(hook)\n"
+        "from undocs.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            script,
+            "build",
+            "--seeds",
+            str(seeds),
+            "--content",
+            str(content),
+            "--templates",
+            str(templates),
+            "--out",
+            str(tmp_path / "site"),
+        ],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    opened = log.read_text().splitlines()
+    assert any(path.endswith("seed.txt") for path in opened)  # the hook saw the reads
+    assert not [path for path in opened if path.startswith(str(secrets.resolve()))]
+    for name in ("secret.txt", "outside/", "templates/base.html", "static/style.css", "about.md"):
+        assert name in done.stderr and "links outside the input folder" in done.stderr, name
+    assert SECRET not in "".join(
+        p.read_text(errors="replace") for p in (tmp_path / "site").rglob("*") if p.is_file()
+    )
 
 
 def test_no_good_document_lost(hostile) -> None:
@@ -152,7 +257,7 @@ def test_duplicates_both_reachable_deterministically(hostile) -> None:
 def test_nothing_written_outside_out(hostile) -> None:
     base, _seeds, out, _, _ = hostile
     written = {p.relative_to(base).parts[0] for p in base.iterdir()}
-    assert written == {"seeds", "out"}
+    assert written == {"seeds", "secrets", "out"}  # the secrets are the test's own input
     # beside the site only its build cache (not published), never anything named by input
     assert sorted(p.name for p in (base / "out").iterdir()) == ["._site.undocs-cache", "_site"]
     assert not Path("/tmp/x").exists() and not Path("/etc/x").exists()
@@ -257,3 +362,19 @@ def test_strict_fails_on_hostile_input(hostile, tmp_path: Path) -> None:
         ]
     )
     assert code == 1
+
+
+def test_the_corpus_is_all_text(corpus: Path) -> None:
+    """The checks for binary data and noise skip no real document, in any language."""
+    from undocs.model import InputError
+    from undocs.read.loader import decode, scan_sources
+
+    sources = scan_sources(corpus)
+    refused = []
+    for source in sources:
+        try:
+            decode(Path(source.path).read_bytes(), source.name)
+        except InputError as err:
+            refused.append(str(err))
+    assert len(sources) > 13_000
+    assert refused == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 import time
@@ -16,7 +17,7 @@ from . import __version__
 from .build.pipeline import BuildResult, build, check, load_records
 from .build.search import SearchIndexError
 from .config import CONFIG_FILE, ConfigError
-from .model import SetupError
+from .model import SetupError, one_line
 from .newproject import new_project
 from .options import build_options
 from .serve import Watcher, serve
@@ -214,10 +215,15 @@ def _explain(err: BaseException, after: str | None = None) -> str:
         text = f"undocs: {err}"
     else:
         text = f"undocs: {type(err).__name__}: {err}"
-    return text + (f"; {after}" if after else "")
+    return one_line(text + (f"; {after}" if after else ""))
 
 
 #: Exit codes of the errors a user can mend (anything else is a bug: its traceback is shown).
+#: Errors of the disk a user can mend (full, read-only, not hers to write): exit 2.
+DISK_ERRORS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG}
+)
+
 EXIT_CODES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], int], ...] = (
     ((ConfigError, SetupError, jinja2.TemplateError, TemplateFailure), 2),
     ((FileNotFoundError, FileExistsError, NotADirectoryError), 2),
@@ -239,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
                 template = isinstance(err, jinja2.TemplateError | TemplateFailure)
                 _err(_explain(err, "the previous site was left as it was" if template else None))
                 return code
+        if isinstance(err, OSError) and err.errno in DISK_ERRORS:
+            _err(_explain(err, "the previous site was left as it was"))
+            return 2
         raise
 
 

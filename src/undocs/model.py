@@ -52,14 +52,22 @@ class Problem:
     """`error` (the file was not built) or `warning` (built, with this flaw)."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.reason}"
+        return one_line(f"{self.path}:{self.line}: {self.reason}")
+
+
+def one_line(text: str) -> str:
+    """Return `text` with its control characters escaped (`\\n`, `\\x1b`): a file name
+    holding a line break or a terminal escape stays one line of plain text when printed."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 class InputError(Exception):
     """Bad input at a place in a file; carries `path`, `line` and a reason."""
 
     def __init__(self, path: str, line: int, reason: str) -> None:
-        super().__init__(f"{path}:{line}: {reason}")
+        super().__init__(one_line(f"{path}:{line}: {reason}"))
         self.problem = Problem(path, line, reason, "error")
 
 

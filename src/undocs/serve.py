@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from .inputs import inside
 from .model import SetupError
 
 RELOAD_SCRIPT = b"""// undocs serve --watch: reload this page when the site is rebuilt.
@@ -61,7 +62,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             if not path.startswith(self.prefix):
                 return os.path.join(self.directory, ".undocs-missing", "x")
             path = "/" + path[len(self.prefix) :]
-        return super().translate_path(path)
+        found = super().translate_path(path)  # `..` and its encodings dropped
+        root = os.path.realpath(self.directory)
+        if not inside(os.path.realpath(found), root):  # a link out of the site
+            return os.path.join(self.directory, ".undocs-missing", "x")
+        return found
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """Answer a missing address with the site's 404.html, as GitHub Pages does."""
@@ -155,7 +160,7 @@ class Watcher:
                     if entry.is_dir(follow_symlinks=False):
                         walk(entry.path)
                         continue
-                    info = entry.stat()
+                    info = entry.stat(follow_symlinks=False)  # a link, not what it points at
                 except OSError:
                     continue
                 seen[entry.path] = (info.st_size, info.st_mtime_ns)

@@ -30,6 +30,7 @@ from ..archive.graph import (
     Resolution,
     Summary,
 )
+from ..inputs import files_inside
 from ..model import Problem, Record, ResolutionKey
 from ..site.gather import FACETS, Scope, body_name
 from ..site.render import BUILTIN_TEMPLATES, Group, Page, Settings
@@ -227,13 +228,10 @@ def cache_version() -> tuple[int, str, str]:
 def _digest_folder(folder: Path | None, digest: Any) -> None:
     if folder is None or not folder.is_dir():
         return
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            path = os.path.join(root, name)
-            digest.update(os.path.relpath(path, folder).encode())
-            with open(path, "rb") as stream:
-                digest.update(stream.read())
+    for path in files_inside(folder)[0]:  # links out of the folder are never opened
+        digest.update(os.path.relpath(path, folder).encode())
+        with open(path, "rb") as stream:
+            digest.update(stream.read())
 
 
 def config_digest(settings: Settings, content: Path | None) -> str:

@@ -10,11 +10,13 @@ refused before anything is written.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import SetupError
@@ -95,6 +97,33 @@ def _some_entries(folder: Path, most: int = 4) -> list[str]:
     with os.scandir(folder) as entries:
         names = [e.name + ("/" if e.is_dir(follow_symlinks=False) else "") for e in entries]
     return sorted(names)[:most]
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold the lock of the builds into `out` (a file in its cache folder) while a build
+    runs; raise SetupError at once if another build holds it: two builds into one folder
+    would write over each other."""
+    folder = cache_folder(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "lock", "a+", encoding="utf-8") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "another process"
+            raise SetupError(
+                f"{out}: another build is writing this site ({holder}); wait for it to end, "
+                "or give another --out"
+            ) from None
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"undocs build, process {os.getpid()}\n")
+        lock.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def staging_folder(out: Path) -> Path:

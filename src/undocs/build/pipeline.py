@@ -22,7 +22,7 @@ from ..model import Problem, Record
 from ..site.exports import ExportRows
 from ..site.gather import Site
 from .incremental import State, config_digest, load_cached_records, load_state, state_stamp
-from .outfolder import MARKER, mark
+from .outfolder import MARKER, build_lock, mark
 from .plan import names_under
 from .reading import Progress, load_records
 from .steps import BuildOptions, BuildResult, Outcome, Run, run_build
@@ -97,6 +97,12 @@ class Builder:
         out = self.out
         if out.is_dir() and not (out / MARKER).is_file() and any(out.iterdir()):
             mark(out)  # a site built before the marker was written
+        with build_lock(out):
+            return self._build(out, progress, changed)
+
+    def _build(
+        self, out: Path, progress: Progress | None, changed: Iterable[str | Path] | None
+    ) -> BuildResult:
         old, previous, names = self._reuse(changed)
         run = Run(
             self.options,

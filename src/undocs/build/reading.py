@@ -17,7 +17,9 @@ from .plan import scan
 Progress = Callable[[str], None]
 
 
-def _load_one(path: Path, name: str) -> Loaded:
+def _load_one(path: Path, name: str, refused: str = "") -> Loaded:
+    if refused:  # a link out of the folder: reported, never opened
+        return Loaded(None, [Problem(name, 0, refused, "error")], None, ())
     try:
         record, problems = load_file(path, name)
         # the text stays on disk until its page is written: memory holds records, not texts
@@ -61,15 +63,17 @@ def read_sources(
     known = state.stats if state is not None else {}
     fresh = [
         i
-        for i, (_, name, stat) in enumerate(items)
-        if name not in cached or known.get(name) != stat
+        for i, source in enumerate(items)
+        if source.name not in cached or known.get(source.name) != source.stat
     ]
     # the largest files first, so that no worker is left with a long one at the end
     fresh.sort(key=lambda i: -items[i].stat[0])
     blocks = [fresh[k : k + LOAD_BLOCK] for k in range(0, len(fresh), LOAD_BLOCK)]
 
     def read(block: list[int]) -> Callable[[], list[Loaded]]:
-        return lambda: [_load_one(Path(items[i].path), items[i].name) for i in block]
+        return lambda: [
+            _load_one(Path(items[i].path), items[i].name, items[i].refused) for i in block
+        ]
 
     def report(done: int) -> None:
         if progress:

@@ -20,7 +20,7 @@ from ..model import Problem, Record
 from ..site.content import load_content
 from ..site.exports import ExportRows, symbol_map
 from ..site.gather import Site
-from ..site.render import Page, Settings, environment
+from ..site.render import Page, Settings, environment, template_problems
 from . import parallel
 from .incremental import (
     Entry,
@@ -236,6 +236,7 @@ def gather_site(run: Run, loaded: list[Loaded], archive: Archive, previous: Site
     were."""
     content, content_problems = load_content(run.options.content)
     problems = [problem for item in loaded for problem in item.problems] + content_problems
+    problems += template_problems(run.options.settings)
     checks = {item.record.file: item.checks for item in loaded if item.record is not None}
     problems += archive.problems
     problems += [problem for doc in archive.docs for problem in checks[doc.record.file]]

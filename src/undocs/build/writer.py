@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..inputs import files_inside
 from ..model import Problem, Record
 from ..site.exports import citations_csv, records_csv, records_jsonl, symbol_map
 from ..site.feeds import feed_pages, robots_page, sitemap_pages
@@ -262,6 +263,9 @@ def copy_static(settings: Settings, staging: Path) -> None:
         settings.templates and settings.templates / "static",
     ):
         if folder and folder.is_dir():
-            shutil.copytree(folder, staging / "static", dirs_exist_ok=True)
+            for path in files_inside(folder)[0]:  # links out of the folder: reported, not copied
+                target = staging / "static" / path.relative_to(folder)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
     (staging / ".nojekyll").write_text("", encoding="utf-8")
     mark(staging)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple, cast
 
+from ..inputs import LOOP, OUTSIDE, inside
 from ..lang.bodies import body_of_series
 from ..lang.languages import detect_language
 from ..model import Citation, InputError, Problem, Record
@@ -40,51 +42,95 @@ class Source(NamedTuple):
     stat: tuple[int, int]
     """Its size and modification time in ns, (-1, -1) if it cannot be read: what tells it
     changed since the last build."""
+    refused: str = ""
+    """Why it is not read, if it is not (a link out of the folder): reported, never opened."""
 
 
 def scan_sources(folder: Path) -> list[Source]:
     """Return every `.txt` and `.md` file under `folder` with its size and modification time,
-    sorted (a folder's files, then its sub-folders), without following link loops.
+    sorted (a folder's files, then its sub-folders).
 
-    One `scandir` pass: a build with nothing changed spends its time here.
+    Links are followed only where they stay inside `folder` (as GitHub Pages' Jekyll does in
+    safe mode): a link out of it, or back to a folder walked already, is listed as refused,
+    so that it is reported and never opened. A file reached both by its name and by a link
+    is read once, by its name. One `scandir` pass: a build with nothing changed spends its
+    time here.
     """
-    found: list[Source] = []
-    seen: set[tuple[int, int]] = set()
+    scan = _Scan(os.path.realpath(folder))
+    scan.walk(os.fspath(folder), "")
+    twice = set()
+    for index, target in scan.linked:  # a link to a file read by its own name, or linked before
+        if target in scan.files:
+            twice.add(index)
+        scan.files.add(target)
+    return [source for i, source in enumerate(scan.found) if i not in twice]
 
-    def walk(root: str, prefix: str) -> None:
+
+class _Scan:
+    """One walk of a folder of documents (`scan_sources`)."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.found: list[Source] = []
+        self.seen: set[tuple[int, int]] = set()
+        """The folders walked, by device and inode."""
+        self.files: set[tuple[int, int]] = set()
+        """The files found by their own names."""
+        self.linked: list[tuple[int, tuple[int, int]]] = []
+        """(index in `found`, target) of each link to a file."""
+
+    def walk(self, path: str, prefix: str) -> None:
         try:
-            info = os.stat(root)
+            info = os.stat(path)
+            entries = sorted(os.scandir(path), key=lambda e: e.name)
         except OSError:
             return
-        if (info.st_dev, info.st_ino) in seen:
-            return
-        seen.add((info.st_dev, info.st_ino))
-        try:
-            entries = sorted(os.scandir(root), key=lambda e: e.name)
-        except OSError:
-            return
-        folders = []
-        for entry in entries:
-            name = entry.name
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                if not name.startswith("."):
-                    folders.append(entry)
-            elif name.endswith(SUFFIXES) and not name.startswith(".") and name != "README.md":
-                try:
-                    stat = entry.stat()
-                    size = (stat.st_size, stat.st_mtime_ns)
-                except OSError:
-                    size = (-1, -1)
-                found.append(Source(entry.path, prefix + name, size))
+        self.seen.add((info.st_dev, info.st_ino))
+        folders = [entry for entry in entries if self.add(entry, prefix)]
         for entry in folders:
-            walk(entry.path, f"{prefix}{entry.name}/")
+            try:
+                info = entry.stat()
+            except OSError:
+                continue
+            if (info.st_dev, info.st_ino) in self.seen:
+                self.found.append(Source(entry.path, f"{prefix}{entry.name}/", (-1, -1), LOOP))
+            else:
+                self.walk(entry.path, f"{prefix}{entry.name}/")
 
-    walk(os.fspath(folder), "")
-    return found
+    def add(self, entry: os.DirEntry[str], prefix: str) -> bool:
+        """List a file of the folder; return whether the entry is a folder to walk."""
+        name = entry.name
+        try:
+            is_dir, is_link = entry.is_dir(), entry.is_symlink()
+        except OSError:
+            is_dir = is_link = False
+        if name.startswith(".") or not (is_dir or is_source(name)):
+            return False
+        shown = prefix + name + ("/" if is_dir else "")
+        if is_link and not inside(os.path.realpath(entry.path), self.root):
+            self.found.append(Source(entry.path, shown, _lstat(entry.path), OUTSIDE))
+            return False
+        if is_dir:
+            return True
+        try:
+            stat = entry.stat()
+            size, target = (stat.st_size, stat.st_mtime_ns), (stat.st_dev, stat.st_ino)
+        except OSError:
+            size, target = (-1, -1), (-1, -1)
+        if is_link:
+            self.linked.append((len(self.found), target))
+        else:
+            self.files.add(target)
+        self.found.append(Source(entry.path, shown, size))
+        return False
+
+
+def _lstat(path: str) -> tuple[int, int]:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return (-1, -1)
+    return (info.st_size, info.st_mtime_ns)
 
 
 def no_documents(folder: Path) -> str:
@@ -122,20 +168,26 @@ def rescan_sources(
     order) and the names of the files `changed` since (edited, added or removed): only those
     are looked at again. For a caller told what changed (`serve --watch`'s watcher)."""
     stats = dict(known)
+    refused: dict[str, str] = {}
+    real = os.path.realpath(folder)
     added = False
     for name in changed:
         if not is_source(name):
             continue
+        path = os.path.join(folder, name)
         try:
-            info = os.stat(os.path.join(folder, name))
+            info = os.stat(path)
         except OSError:
             stats.pop(name, None)
             continue
         added = added or name not in stats
-        stats[name] = (info.st_size, info.st_mtime_ns)
+        if inside(os.path.realpath(path), real):
+            stats[name] = (info.st_size, info.st_mtime_ns)
+        else:
+            stats[name], refused[name] = _lstat(path), OUTSIDE
     names = sorted(stats, key=scan_order) if added else list(stats)
     root = os.path.join(os.fspath(folder), "")
-    return [Source(root + name, name, stats[name]) for name in names]
+    return [Source(root + name, name, stats[name], refused.get(name, "")) for name in names]
 
 
 def is_source(name: str) -> bool:
@@ -155,9 +207,15 @@ def scan_order(name: str) -> tuple[tuple[int, str], ...]:
 
 
 def decode(data: bytes, path: str) -> str:
-    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
+
+    Raise InputError for what is not text in any of them: binary data (NUL or control
+    bytes), characters no text holds (private use, unassigned, controls), or bytes that are
+    not UTF-8 and read as noise in cp1252 (mostly letters outside ASCII).
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        text = data.decode("utf-16", errors="replace")
+        return _checked(text, path, _odd_share(text, unassigned=True))
     head = data[:4096]
     controls = len(head.translate(None, _TEXT_BYTES))  # bytes left: control characters
     if b"\x00" in head or controls > len(head) // 20:
@@ -168,9 +226,53 @@ def decode(data: bytes, path: str) -> str:
             "extraction, e.g. from `pdftotext`",
         )
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        text = data.decode("cp1252", errors="replace")
+        sample = text[:_SAMPLE]
+        high = sum(1 for char in sample if char > "\x7f")
+        if high > len(sample) * NOISE:
+            raise InputError(
+                path,
+                0,
+                f"not text: not UTF-8, and {high * 100 // max(len(sample), 1)}% of it reads as "
+                "letters outside ASCII in Windows-1252 (noise); save it as UTF-8",
+            ) from None
+    return _checked(text, path, _odd_share(text))
+
+
+#: Characters looked at to tell text from noise.
+_SAMPLE = 20_000
+#: Share of characters outside ASCII above which a file that is not UTF-8 is noise (a French
+#: text in Windows-1252 has about 3%).
+NOISE = 0.3
+#: Share of characters no text holds (controls, private use, unassigned, U+FFFD) above which
+#: a file is not text.
+ODD = 0.02
+#: Characters no text holds: controls (but tab, line and page breaks), the replacement
+#: character, private use. Searched at C speed.
+_ODD = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
+def _odd_share(text: str, unassigned: bool = False) -> float:
+    """Return the share of characters no text holds in the start of `text` (with
+    `unassigned`, code points no character is assigned to also count: slow, for UTF-16)."""
+    sample = text[:_SAMPLE]
+    odd = len(_ODD.findall(sample))
+    if unassigned:
+        odd += sum(1 for char in sample if unicodedata.category(char) == "Cn")
+    return odd / max(len(sample), 1)
+
+
+def _checked(text: str, path: str, odd: float) -> str:
+    if odd > ODD:
+        raise InputError(
+            path,
+            0,
+            f"not text: {odd:.0%} of its characters are control, private-use or unassigned "
+            "ones (binary data, or a wrong encoding); give a UTF-8 text",
+        )
+    return text
 
 
 def load_file(path: Path, name: str) -> tuple[Record, list[Problem]]:

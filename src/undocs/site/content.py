@@ -9,6 +9,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from .. import urls
+from ..inputs import files_inside
 from ..model import InputError, Problem
 from ..read.frontmatter import split
 
@@ -36,7 +37,8 @@ def load_content(folder: Path | None) -> tuple[list[ContentPage], list[Problem]]
     problems: list[Problem] = []
     if folder is None or not folder.is_dir():
         return pages, problems
-    for path in sorted(folder.rglob("*.md")):
+    files, problems = files_inside(folder)
+    for path in (path for path in files if path.suffix == ".md"):
         name = path.relative_to(folder).as_posix()
         try:
             parts = split(path.read_text(encoding="utf-8-sig"), str(path))

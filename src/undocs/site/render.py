@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -14,6 +15,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..archive.graph import Resolution, Summary
+from ..inputs import files_inside, inside
+from ..model import Problem
 from ..urls import dest_path, root_of
 
 #: The templates shipped with undocs (the project's `templates/` folder).
@@ -103,12 +106,34 @@ class Page:
         return dest_path(self.url)
 
 
+class _ContainedLoader(jinja2.FileSystemLoader):
+    """The user's templates, where a link out of the folder is not followed: the built-in
+    template of that name is used instead (the link is reported by `template_problems`)."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)
+        for root in self.searchpath:  # looked at before anything is opened
+            path = os.path.join(root, *pieces)
+            if os.path.isfile(path) and not inside(os.path.realpath(path), os.path.realpath(root)):
+                raise jinja2.TemplateNotFound(template)
+        return super().get_source(environment, template)
+
+
+def template_problems(settings: Settings) -> list[Problem]:
+    """Return the links of the templates folder (static files included) not followed."""
+    if settings.templates is None or not settings.templates.is_dir():
+        return []
+    return files_inside(settings.templates)[1]
+
+
 def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Environment:
     """Return the Jinja environment: user templates first, then the built-in ones; with
     compiled templates kept in the folder `bytecode` (for the next build's)."""
     loaders: list[jinja2.BaseLoader] = []
     if settings.templates is not None:
-        loaders.append(jinja2.FileSystemLoader(str(settings.templates)))
+        loaders.append(_ContainedLoader(str(settings.templates)))
     loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES)))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
