@@ -259,3 +259,53 @@ def test_page_keys_count_documents_by_url_and_digest() -> None:
     assert key(record, url="en/doc/a/") != base  # it moved
     assert key(record, number="60/2") != base  # another resolution
     assert key(replace(record, text_line=9)) == base  # not shown, and the digest says the same
+
+
+EDITS = [  # (file, language of its page): three edits in a row, in three languages
+    ("multiun-de/2006/A_61_264PARTI-de.txt", "de"),
+    ("hrc/014_da25a16a97833e27.txt", "en"),
+    ("unpc/s_res_2213__2015___2015/fr.txt", "fr"),
+]
+
+
+@pytest.fixture()
+def three_languages(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    for name, _ in EDITS:
+        part = name.split("/", 1)[0]
+        if not (folder / part).exists():
+            shutil.copytree(ROOT / "seeds" / part, folder / part)
+    return folder
+
+
+def _pages(folder: Path) -> dict[str, bytes]:
+    return {k: v for k, v in _tree(folder).items() if not k.startswith("pagefind/")}
+
+
+@pytest.mark.parametrize("watching", [False, True], ids=["undocs build", "serve --watch"])
+def test_each_edit_does_its_own_work_only(three_languages: Path, tmp_path: Path, watching):
+    """Three edits in a row in three languages: each build reads the one file edited, writes
+    the pages that show it, and indexes the one language's bundle, not the previous edit's;
+    the site equals a clean build after each."""
+    seeds, out, clean = three_languages, tmp_path / "site", tmp_path / "clean"
+    options = BuildOptions(seeds=seeds, out=out, settings=Settings(search=True))
+    builder = Builder(options, defer_saving=watching)
+    first = builder.build()
+    assert first.written == -1 and len(first.read) == first.documents
+    for n, (name, language) in enumerate(EDITS):
+        edited = seeds / name
+        edited.write_bytes(edited.read_bytes() + f"\n\n{90 + n}. Ajout {n}.\n".encode())
+        if watching:
+            result = builder.build(changed=[edited])
+        else:
+            builder.flush()
+            result = Builder(options).build()  # a new `undocs build` process reads the cache
+        assert result.read == (name,), n
+        assert 0 < result.written < 40, n
+        assert result.bundles == (language,), n
+        build(BuildOptions(seeds=seeds, out=clean, clean=True, settings=Settings(search=True)))
+        assert _pages(out) == _pages(clean), n
+        assert sorted(p.name for p in (out / "pagefind").iterdir()) == sorted(
+            p.name for p in (clean / "pagefind").iterdir()
+        )
+    builder.flush()

@@ -9,7 +9,7 @@ the previous site exactly as it was.
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -95,6 +95,10 @@ class BuildResult:
     indexed: int = 0
     written: int = -1
     """Pages written by this build (-1: all of them, a clean build)."""
+    read: tuple[str, ...] = ()
+    """The source files read by this build (the others' records came from the cache)."""
+    bundles: tuple[str, ...] = ()
+    """The search bundles indexed by this build."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,11 @@ def run_build(
         result = BuildResult(old.documents, old.page_count, run.out, old.problems, 0, 0)
         return Outcome(result, old, previous, None)
     state, loaded = read(run, reading)
+    read_again = tuple(
+        name
+        for name, item in state.loaded.items()
+        if reading.old is None or reading.old.loaded.get(name) is not item
+    )
     staging = staging_folder(run.out)
     shards = plan_shards(state, reading.old)
     background: list[parallel.Background] = []
@@ -182,7 +191,7 @@ def run_build(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     state.problems, state.page_count = result.problems, result.pages
-    return Outcome(result, state, site, shards)
+    return Outcome(replace(result, read=read_again), state, site, shards)
 
 
 # Read -------------------------------------------------------------------------------------
@@ -280,14 +289,16 @@ def write_all(
     for job in background:
         job.wait()
     indexed = 0
+    bundles: tuple[str, ...] = ()
     if run.options.settings.search:
         run.say(f"indexing {len(site.bundles)} search bundles with Pagefind")
         indexed = sum(report.pages for report in build_index(staging, site.bundles))
+        bundles = tuple(bundle.name for bundle in site.bundles)
     problems = site.problems + size_warnings(staging, written)
     drop_state(run.out)  # until the state of this build is saved, the pages match none
     swap(staging, run.out)
     state.pages = written.keys
-    return BuildResult(state.documents, written.pages, run.out, problems, indexed)
+    return BuildResult(state.documents, written.pages, run.out, problems, indexed, bundles=bundles)
 
 
 def write_changes(
@@ -323,21 +334,50 @@ def write_changes(
         for page in [*lists, *discovery]
         if not state.pages[page.dest].key or state.pages[page.dest] != old.pages.get(page.dest)
     ] + documents
-    run.say(f"{len(plan.changed)} records changed")
+    files = {item.record.file for item in plan.changed if item.record is not None}
+    run.say(f"{len(files)} record{'s' if len(files) != 1 else ''} changed")
     written = write_pages(site, env, staging, run.say, todo, len(sitemap)).pages
     for job in background:
         job.wait()
+    different = _different(staging, run.out, documents)
     drop_state(run.out)  # until the state of this build is saved, the pages match none
     commit(staging, run.out, _removed(old, state))
-    indexed = index_changes(run, site, old, state, documents)
-    return BuildResult(state.documents, len(sitemap), run.out, site.problems, indexed, written)
+    indexed, bundles = index_changes(run, site, old, state, different)
+    return BuildResult(
+        state.documents,
+        len(sitemap),
+        run.out,
+        site.problems,
+        indexed,
+        written,
+        bundles=bundles,
+    )
 
 
-def index_changes(run: Run, site: Site, old: State, state: State, documents: list[Page]) -> int:
-    """Index again the search bundles of the languages whose documents were written or
-    removed; drop bundles no longer planned. Return the pages indexed."""
+def _different(staging: Path, out: Path, documents: list[Page]) -> list[Page]:
+    """Return the document pages written in `staging` that differ from those in `out`: a
+    page a change might show in, written again the same, needs no indexing again."""
+    different = []
+    for page in documents:
+        new, current = staging / page.dest, out / page.dest
+        try:
+            same = current.stat().st_size == new.stat().st_size and (
+                current.read_bytes() == new.read_bytes()
+            )
+        except OSError:
+            same = False
+        if not same:
+            different.append(page)
+    return different
+
+
+def index_changes(
+    run: Run, site: Site, old: State, state: State, documents: list[Page]
+) -> tuple[int, tuple[str, ...]]:
+    """Index again the search bundles of the languages whose document pages changed or were
+    removed; drop bundles no longer planned. Return the pages indexed and the bundles."""
     if not run.options.settings.search:
-        return 0
+        return 0, ()
     languages = {page.url.split("/", 1)[0] for page in documents}
     languages |= {old.urls[f].split("/", 1)[0] for f in old.urls if f not in state.urls}
     bundles = [b for b in site.bundles if b.language in languages]
@@ -346,7 +386,7 @@ def index_changes(run: Run, site: Site, old: State, state: State, documents: lis
         run.say(f"indexing {len(bundles)} search bundles with Pagefind")
         indexed = sum(report.pages for report in reindex(run.out, bundles))
     drop_stale(run.out, site.bundles)
-    return indexed
+    return indexed, tuple(bundle.name for bundle in bundles)
 
 
 def _removed(old: State, state: State) -> set[str]:
