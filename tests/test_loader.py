@@ -188,3 +188,65 @@ def test_rescan_from_the_changed_names_is_a_scan(tmp_path: Path) -> None:
         again = rescan_sources(tmp_path, known, changed)
         assert again == scan_sources(tmp_path)
         known = {s.name: s.stat for s in again}
+
+
+@pytest.mark.parametrize(
+    ("symbol", "session"),
+    [
+        ("A/69/767", 69),
+        ("A/RES/70/1", 70),
+        ("A/C.3/56/L.60", 56),
+        ("A/INF/80/4", 80),
+        ("A/HRC/28/15/Add.1", 28),
+        ("A/HRC/RES/28/1", 28),
+        ("A/HRC/WG.6/22/PAN/1", 22),
+        ("UNEP/CHW.12/12", 12),
+        ("UNEP/POPS/COP.7/4", 7),
+        # serial numbers, not sessions (records of the corpus once read them as sessions)
+        ("A/AC.105/889/Add.15", None),
+        ("A/CN.4/684", None),
+        ("A/CONF.223/3", None),
+        ("SPLOS/278", None),
+        ("NPT/CONF.2015/10", None),
+        ("CTOC/COP/2014/1", None),
+        ("E/CN.15/2015/1", None),
+    ],
+)
+def test_a_session_only_where_a_symbol_names_one(symbol: str, session: int | None) -> None:
+    from undocs.read.loader import _session_of_symbol
+
+    assert _session_of_symbol(symbol, "General Assembly") == session
+
+
+def test_no_body_has_more_sessions_than_it_held(corpus: Path) -> None:
+    from undocs.build import load_records
+
+    records, _ = load_records(corpus)
+    highest = {"General Assembly": 80, "Human Rights Council": 60}
+    for record in records:
+        if record.body in highest and record.session is not None:
+            assert record.session <= highest[record.body], (record.file, record.symbol)
+
+
+def test_a_resolution_is_its_adopting_body_s(tmp_path: Path) -> None:
+    """A/RES/60/251 names the Council it created on its title line: it is still the
+    General Assembly's (real lines of multiun-de/2005/A_RES_60_251-de.txt)."""
+    text = (
+        '---\nsymbol: "A/RES/60/251"\nlanguage: "de"\ndate: "2005-09-13"\n---\n'
+        "Sechzigste Tagung\n\nTagesordnungspunkte 46 und 120\n\nResolution der "
+        "Generalversammlung\n\n[ohne Überweisung an einen Hauptausschuss (A/60/L.48)]\n\n"
+        "Menschenrechtsrat\n\nDie Generalversammlung,\n\nin Bekräftigung der Ziele,\n"
+    )
+    path = tmp_path / "A_RES_60_251-de.txt"
+    path.write_text(text, encoding="utf-8")
+    record, _ = load_file(path, path.name)
+    assert record.body == "General Assembly"
+    assert record.session == 60
+
+
+def test_a_council_resolution_numbered_past_its_sessions_is_the_assembly_s() -> None:
+    from undocs.archive.graph import resolution_symbol
+
+    assert resolution_symbol("60/251", "Human Rights Council") == "A/RES/60/251"
+    assert resolution_symbol("28/1", "Human Rights Council") == "A/HRC/RES/28/1"
+    assert resolution_symbol("5/1", "Human Rights Council") == "A/HRC/RES/5/1"

@@ -221,6 +221,11 @@ _SESSION_SHORT = re.compile(r"\d{1,2}/\d{1,3}(?: [A-Z])?")
 _SESSION = re.compile(r"\d{2,3}/\d{1,3}(?: [A-Z])?")
 
 
+#: The Human Rights Council adopts fewer resolutions than this at a session (about 40): a
+#: higher number "of the Council" is the General Assembly's (60/251 created the Council).
+HRC_RESOLUTIONS = 100
+
+
 @lru_cache(maxsize=65536)
 def resolution_symbol(number: str, body: str | None) -> str | None:
     """Return the symbol of a resolution cited by number, where its form decides the body."""
@@ -231,7 +236,8 @@ def resolution_symbol(number: str, body: str | None) -> str | None:
     if _ECOSOC.fullmatch(number):
         return f"E/RES/{number}"
     if _SESSION_SHORT.fullmatch(number):
-        if body == HRC:
+        serial = number.split()[0].split("/")[1]
+        if body == HRC and int(serial) < HRC_RESOLUTIONS:  # 60/251 is the Assembly's
             return f"A/HRC/RES/{number}"
         if body in (GA, "Security Council", None) or body.startswith("Working Group"):
             return f"A/RES/{number}"

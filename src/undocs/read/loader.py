@@ -352,7 +352,11 @@ def parse_text(
     ]
     # front matter values are of the types `frontmatter.read_fields` checked
     date = str(meta["date"]).strip() if meta.get("date") else head.date
-    body = cast(str | None, meta.get("body")) or head.body or body_of_series(symbol)
+    series = body_of_series(symbol)
+    # a resolution is its adopting body's, whatever body its masthead or title names
+    # ("Menschenrechtsrat": the Council that A/RES/60/251 of the General Assembly created)
+    adopted_by = series if symbol and "/RES/" in symbol else None
+    body = cast(str | None, meta.get("body")) or adopted_by or head.body or series
     session = cast(int | None, meta.get("session")) or head.session
     session = session or _session_of_symbol(symbol, body)
     record = Record(
@@ -398,18 +402,26 @@ def _front_matter_symbol(text: str) -> str | None:
     return members[0] if members else symbols.normalise(text)
 
 
+#: Where a symbol names its session: right after the General Assembly's series (`A/69/767`,
+#: `A/RES/70/1`, `A/C.3/56/L.60`), the Human Rights Council's (`A/HRC/28/15`, `A/HRC/RES/28/1`)
+#: and its Working Group's (`A/HRC/WG.6/22/PAN/1`), and a Conference of the Parties' number
+#: (`UNEP/CHW.12/12`, `UNEP/POPS/COP.7/1`). Any other number of a symbol is a serial number
+#: (`A/AC.105/889`, `A/CN.4/684`, `SPLOS/278`, `NPT/CONF.2015/10`), never a session.
+_SYMBOL_SESSION = re.compile(
+    r"A/(?:RES/|DEC/|INF/|BUR/|C\.[1-6]/|HRC/(?:RES/|DEC/|PRST/|WG\.6/)?)?(?P<n>\d{1,3})(?:/|$)"
+    r"|[A-Z]+/(?:[A-Z]+/)?(?:CHW|COP|CMP|MOP)\.(?P<cop>\d{1,2})/"
+)
+
+
 def _session_of_symbol(symbol: str | None, body: str | None) -> int | None:
-    """Return the session a symbol carries (`A/69/767` -> 69, `A/HRC/28/2` -> 28)."""
+    """Return the session a symbol names (`A/69/767` -> 69, `A/HRC/28/2` -> 28), if its
+    series puts one there (`_SYMBOL_SESSION`)."""
     if not symbol or body in (None, "Security Council", "Economic and Social Council"):
         return None
-    if symbol.startswith("S/") or symbol.startswith("E/"):
+    found = _SYMBOL_SESSION.match(symbol)
+    if found is None:
         return None
-    for part in symbol.split("/")[1:]:
-        if part.isdigit() and len(part) <= 3:
-            return int(part)
-        if part.isdigit():
-            return None
-    return None
+    return int(found["n"] or found["cop"])
 
 
 def _fallback_title(symbol: str | None, name: str) -> str:

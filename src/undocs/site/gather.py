@@ -299,7 +299,12 @@ class Site:
             urls.body_url(body),
             body,
             newest_first(docs),
-            {"sessions": session_rows, "body": body, "feed": urls.body_feed_url(body)},
+            {
+                "sessions": session_rows,
+                "body": body,
+                # a feed of documents none of which is dated would have no date to give
+                "feed": urls.body_feed_url(body) if any(d.record.date for d in docs) else None,
+            },
             Group("body", body),
         )
         for n, session_docs in sorted(sessions.items()):

@@ -63,6 +63,11 @@ class Settings:
         links from a page served at any address (404.html) start with it."""
         return urlsplit(self.base_url).path or "/" if self.base_url else "/"
 
+    def atom_id(self, url: str) -> str:
+        """Return the permanent, absolute identifier of a page in Atom feeds: its absolute
+        URL under the base URL, else a URN of its path (Atom requires absolute IRIs)."""
+        return self.absolute(url) if self.base_url else f"urn:undocs:{url or 'home'}"
+
     def absolute(self, url: str) -> str:
         """Return a site-relative URL as an absolute one (root-relative without a base URL)."""
         base = self.base_url.rstrip("/") if self.base_url else ""
@@ -149,6 +154,7 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
         language_names=LANGUAGE_NAMES, language_names_en=LANGUAGE_NAMES_EN, site=settings
     )
     env.globals["doclist"] = doclist
+    env.globals["atom_id"] = settings.atom_id
     env.globals["resolution_links"] = resolution_links
     env.filters["json_script"] = json_script
     return env
@@ -165,7 +171,9 @@ def doclist(docs: list[Summary], root: str) -> Markup:
         rows.append(
             f'<li lang="{escape(lang)}"{rtl}><a href="{escape(root + d.url)}">'
             f'<span class="symbol" dir="ltr">{escape(d.symbol or "(no symbol)")}</span> '
-            f'{escape(d.title)}</a> <span class="meta" lang="en" dir="ltr">{escape(meta)}'
+            # a record without a printed title is titled by its symbol: shown once
+            f"{escape(d.title if d.title != d.symbol else '')}</a> "
+            f'<span class="meta" lang="en" dir="ltr">{escape(meta)}'
             "</span></li>"
         )
     return Markup('<ul class="doclist">\n' + "\n".join(rows) + "\n</ul>")
