@@ -90,3 +90,31 @@ def test_session_and_agenda_lines(lines, code, session, items) -> None:
     head = read_masthead([*lines, "", "The General Assembly,"], code)
     assert head.session == session
     assert head.agenda_items == items
+
+
+def test_titles_lose_translation_memory_markup_and_notices() -> None:
+    """Real titles of multiun-de: translation-memory marks and the translation service's
+    notice printed above the title are not the title."""
+    from undocs.read.masthead import clean_title
+
+    marked = (
+        "Finanzierung der Beobachtermission der Vereinten Nationen für Irak und Kuwait<0}: "
+        "{0>B{1>fn<1}<}99{>B{1><1}<0}: {0>The General Assembly,<}100{>Die Gen"
+    )
+    assert clean_title(marked) == (
+        "Finanzierung der Beobachtermission der Vereinten Nationen für Irak und Kuwait"
+    )
+    lines = [
+        "Vereinte Nationen",
+        "S/2000/772",
+        "",
+        "Vorauskopie des Deutschen Übersetzungsdienstes, Vereinte Nationen, New York. Der "
+        "endgültige amtliche Wortlaut der Übersetzung erscheint nach eingehender Abstimmung.",
+        "",
+        "Schreiben des Generalsekretärs an den Präsidenten des Sicherheitsrats",
+        "",
+        "1. Ich beehre mich, Ihnen mitzuteilen, dass der Rat getagt hat.",
+    ]
+    head = read_masthead(lines, "de")
+    assert "Vorauskopie" not in head.title
+    assert head.title.startswith("Schreiben des Generalsekretärs")

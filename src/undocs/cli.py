@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from typing import Any
 import jinja2
 
 from . import __version__
+from .archive.quality import gaps
 from .build.pipeline import BuildResult, build, check, load_records
 from .build.search import SearchIndexError
 from .config import CONFIG_FILE, ConfigError
@@ -89,8 +91,12 @@ def cmd_records(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """List, per document, what could not be read."""
     records, problems = check(args.dir)
-    for problem in problems:
-        print(problem)
+    if args.summary:
+        for gap in gaps(records):
+            print(f"{gap.name:14} {len(gap.files):7}  {gap.meaning}")
+    else:
+        for problem in problems:
+            print(problem)
     print(f"{len(records)} documents read, {len(problems)} problems.")
     return 1 if problems and args.strict else 0
 
@@ -187,6 +193,11 @@ def parser() -> argparse.ArgumentParser:
     )
     c.add_argument("dir", type=Path, help="folder of document texts")
     c.add_argument("--strict", action="store_true", help="exit 1 if any problem was reported")
+    c.add_argument(
+        "--summary",
+        action="store_true",
+        help="print how many records lack what (undated, untitled, ...) instead of the list",
+    )
     c.set_defaults(func=cmd_check)
 
     n = commands.add_parser(
@@ -239,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("undocs: interrupted; the previous site was left as it was")
         return 130
+    except BrokenPipeError:  # `undocs check ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as err:
         for kinds, code in EXIT_CODES:
             if isinstance(err, kinds):

@@ -32,7 +32,15 @@ class Doc:
         """Return what a list shows of the document (made once, shared by every list)."""
         r = self.record
         return Summary(
-            self.url, r.symbol, r.title, r.date, r.body, r.language, r.document_type, r.digest
+            self.url,
+            r.symbol,
+            r.title,
+            r.date,
+            r.body,
+            r.language,
+            r.document_type,
+            r.digest,
+            r.excerpt,
         )
 
 
@@ -50,6 +58,8 @@ class Summary:
     """Its document type."""
     digest: str
     """Digest of its source file: a list showing it changes when it changes."""
+    excerpt: bool = False
+    """An excerpt of the document (aligned sentences), not its whole text."""
 
 
 @dataclass

@@ -6,7 +6,9 @@ understood); the checks here need the whole archive (a citation that resolves no
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Problem, Record
@@ -31,6 +33,15 @@ def record_problems(record: Record) -> list[Problem]:
                 "add `body:` to the front matter)",
             )
         )
+    late = session_opened(record)
+    if late is not None and record.date and record.date < late:
+        problems.append(
+            Problem(
+                record.file,
+                record.text_line,
+                f"date {record.date} is before its session opened ({late[:7]}): suspect date",
+            )
+        )
     seen: set[str] = set()
     for cite in record.citations:
         if cite.kind != "resolution" or cite.target in seen:
@@ -50,6 +61,75 @@ def record_problems(record: Record) -> list[Problem]:
                 )
             )
     return problems
+
+
+_GA_SESSION = re.compile(r"A/(?:RES|DEC)/(\d{1,2})/")
+
+
+def session_opened(record: Record) -> str | None:
+    """Return the first day a General Assembly resolution or decision of a numbered regular
+    session can bear (`YYYY-MM-DD`): the session opens in September of 1945 + its number.
+    None when the symbol is no such resolution (reports of a session are often issued
+    before it opens)."""
+    found = _GA_SESSION.match(record.symbol or "")
+    if found is None or int(found[1]) < 2:  # the first session opened in January 1946
+        return None
+    return f"{1945 + int(found[1])}-09-01"
+
+
+#: Above this length a title is likely an agenda or paragraphs read as a title.
+LONG_TITLE = 250
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A kind of record that lacks something a librarian would want, with its records."""
+
+    name: str
+    meaning: str
+    """What it means, in plain words."""
+    files: tuple[str, ...]
+
+
+#: Each gap: its name, what it means, and the test of a record.
+GAPS: tuple[tuple[str, str, Callable[[Record], bool]], ...] = (
+    ("undated", "no date printed in the text or given in front matter", lambda r: not r.date),
+    (
+        "untitled",
+        "no title printed: shown by its symbol",
+        lambda r: bool(r.symbol) and r.title == r.symbol,
+    ),
+    (
+        "typed other",
+        "document type not recognised (not a resolution, report, note, letter ...)",
+        lambda r: r.document_type == "other",
+    ),
+    (
+        "excerpt",
+        "an excerpt of the document (aligned sentences), not the whole text",
+        lambda r: r.excerpt,
+    ),
+    (
+        "suspect title",
+        f"title over {LONG_TITLE} characters: probably an agenda or paragraphs",
+        lambda r: len(r.title) > LONG_TITLE,
+    ),
+    (
+        "suspect date",
+        "dated before its General Assembly session opened",
+        lambda r: (r.date or "9") < (session_opened(r) or ""),
+    ),
+    ("no symbol", "no document symbol found", lambda r: not r.symbol),
+)
+
+
+def gaps(records: list[Record]) -> list[Gap]:
+    """Return every gap of the records, with the files that have it, in file order."""
+    ordered = sorted(records, key=lambda r: r.file)
+    return [
+        Gap(name, meaning, tuple(r.file for r in ordered if test(r)))
+        for name, meaning, test in GAPS
+    ]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import jinja2
 from ..archive.graph import Archive, build_archive, patch_archive
 from ..model import Problem, Record
 from ..site.content import load_content
-from ..site.exports import ExportRows, symbol_map
+from ..site.exports import ExportRows, gaps_csv, symbol_map
 from ..site.gather import Site
 from ..site.render import Page, Settings, environment, template_problems
 from . import parallel
@@ -265,7 +265,10 @@ def export_archive(run: Run, site: Site, staging: Path, patched: bool) -> list[p
     if run.rows is None:
         job = partial(write_archive_data, site, staging)
         return [parallel.Background([job], len(site.archive.docs))]
-    files: list[tuple[str, str | bytes]] = [("citations.csv", run.rows.citations(site.archive))]
+    files: list[tuple[str, str | bytes]] = [
+        ("citations.csv", run.rows.citations(site.archive)),
+        ("gaps.csv", gaps_csv(site.archive)),
+    ]
     if not patched:  # a patched archive holds the same symbols at the same URLs
         files.append(("symbols.json", symbol_map(site.archive)))
     write_data(staging, files)

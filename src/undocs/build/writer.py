@@ -13,7 +13,7 @@ import jinja2
 
 from ..inputs import files_inside
 from ..model import Problem, Record
-from ..site.exports import citations_csv, records_csv, records_jsonl, symbol_map
+from ..site.exports import citations_csv, gaps_csv, records_csv, records_jsonl, symbol_map
 from ..site.feeds import feed_pages, robots_page, sitemap_pages
 from ..site.gather import Scope, Site
 from ..site.render import BUILTIN_TEMPLATES, TEMPLATE_SUFFIXES, Page, Settings, render
@@ -252,6 +252,7 @@ def write_archive_data(site: Site, staging: Path) -> None:
         [
             ("citations.csv", citations_csv(site.archive)),
             ("symbols.json", symbol_map(site.archive)),
+            ("gaps.csv", gaps_csv(site.archive)),
         ],
     )
 

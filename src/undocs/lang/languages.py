@@ -61,6 +61,9 @@ class Language:
     """Regex for a character of the language's own script (None: the Latin script)."""
     ordinal: Callable[[str], int | None]
     """Reads an ordinal in words ("fifty-sixth" -> 56; `numerals`), or None."""
+    disclaimers: str = ""
+    """Regex for the start of a translation service's or printer's notice printed above a
+    title ("Vorauskopie des Deutschen Übersetzungsdienstes ..."); "": none known."""
     addendum_joiners: str = r"and|et|y|und|и|و|和|及"
     """Words between a symbol and "Add.1" in "A/HRC/28/15 and Add.1"."""
 
@@ -358,6 +361,8 @@ LANGUAGES: dict[str, Language] = {
         ),
         script=None,
         ordinal=numerals.by_table(numerals.german),
+        disclaimers=r"Vorauskopie\s+des\s+Deutschen\s+Übersetzungsdienstes|Aus\s+technischen\s+"
+        r"Gründen\s+kann\s+im\s+Falle",
         conjunctions=_CONJ,
         of_words=_OF,
     ),

@@ -372,6 +372,8 @@ def _title_segments(
 
     for raw_block in _blocks(lines, start, end):
         joined = _join_lines(raw_block)
+        if _DISCLAIMER.match(joined):
+            continue  # a translation service's notice, not the title
         if len(joined) > 300 and joined.count(". ") >= 2:
             break  # sentences: the body has begun (an unnumbered introduction)
         if len(raw_block) > 1 and _LABEL.match(joined):
@@ -437,8 +439,19 @@ def _is_running_header(line: str, out: Masthead) -> bool:
     return bool(out.symbol) and line.strip() == out.symbol
 
 
+#: The start of a notice printed above a title, in any language (`Language.disclaimers`).
+_DISCLAIMER = re.compile(
+    r"\s*(?:" + "|".join(lang.disclaimers for lang in LANGUAGES.values() if lang.disclaimers) + ")",
+    re.IGNORECASE,
+)
+#: Translation-memory markup left in a text (`<0}`, `{0>`, `<}99{>`): what follows the first
+#: mark in a title is the memory's, not the title's.
+_TM_MARKUP = re.compile(r"<\d+\}|\{\d+>|<\}\d+\{>")
+
+
 def clean_title(title: str) -> str:
     """Return a title without markup, footnote marks or the resolution number prefix."""
+    title = _TM_MARKUP.split(title, maxsplit=1)[0]
     title = title.replace("**", "").replace("__", "")
     title = _RES_NUMBER_PREFIX.sub("", title)
     title = re.sub(r"(?<=\w)\*+|\s\*+(?=\s|$)|[\u2217∗]", "", title)

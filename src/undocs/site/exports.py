@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 
 from ..archive.graph import Archive, Doc, target_symbol
+from ..archive.quality import gaps
 from ..model import RECORD_FIELDS, Record
 
 #: Files written under `/data/`, with what each holds (shown on the `/data/` page).
@@ -19,7 +20,25 @@ DATA_FILES = {
     "citations.csv": "One row per citation: citing file, symbol and language, the cited "
     "symbol or resolution number, its kind (`document` or `resolution`), the "
     "symbol it resolves to, and whether the archive holds it.",
+    "gaps.csv": "One row per gap of a record (undated, untitled, typed other, excerpt, suspect "
+    "title or date, no symbol): file, symbol, language, gap, page; the counts are on "
+    "/quality/.",
 }
+
+GAPS_HEADER = "file,symbol,language,gap,url\n"
+
+
+def gaps_csv(archive: Archive) -> str:
+    """Return one CSV row per gap of each record (`quality.gaps`)."""
+    buffer = io.StringIO()
+    buffer.write(GAPS_HEADER)
+    writer = csv.writer(buffer, lineterminator="\n")
+    for gap in gaps([doc.record for doc in archive.docs]):
+        for file in gap.files:
+            doc = archive.by_file[file]
+            r = doc.record
+            writer.writerow([_cell(file), _cell(r.symbol), r.language, gap.name, doc.url])
+    return buffer.getvalue()
 
 
 def records_jsonl(records: list[Record]) -> str:

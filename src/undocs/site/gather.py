@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import urls
 from ..archive.graph import Archive, Doc
-from ..archive.quality import report
+from ..archive.quality import gaps, report
 from ..model import RECORD_FIELDS, Problem, Record, ResolutionKey
 from ..read import symbols
 from ..read.loader import read_text
@@ -72,6 +72,10 @@ def newest_first(docs: list[Doc]) -> list[Doc]:
     """Return documents newest first, ties in natural symbol order."""
     ordered = sorted(docs, key=by_symbol)
     return sorted(ordered, key=lambda d: d.record.date or "", reverse=True)
+
+
+#: Documents named on the quality page for each gap (all of them in /data/gaps.csv).
+GAP_EXAMPLES = 12
 
 
 class Site:
@@ -375,10 +379,26 @@ class Site:
             {"file": f, "url": docs[f].url if f in docs else None, "problems": ps}
             for f, ps in quality.by_file
         ]
+        found = gaps([doc.record for doc in self.archive.docs])
+        rows = [
+            {
+                "name": gap.name,
+                "meaning": gap.meaning,
+                "count": len(gap.files),
+                "examples": [(f, docs[f].url) for f in gap.files[:GAP_EXAMPLES]],
+            }
+            for gap in found
+        ]
         return Page(
             urls.QUALITY,
             "quality.html",
-            {"by_reason": quality.by_reason, "files": files, "total": len(self.problems)},
+            {
+                "by_reason": quality.by_reason,
+                "files": files,
+                "total": len(self.problems),
+                "gaps": rows,
+                "documents": len(self.archive.docs),
+            },
         )
 
     def search_pages(self) -> Iterator[Page]:

@@ -168,6 +168,8 @@ def doclist(docs: list[Summary], root: str) -> Markup:
         rtl = ' dir="rtl"' if lang in RTL else ""
         language = LANGUAGE_NAMES_EN.get(lang, lang)
         meta = " · ".join([d.date or "undated", d.body or "", language])
+        if d.excerpt:
+            meta += " · excerpt"
         rows.append(
             f'<li lang="{escape(lang)}"{rtl}><a href="{escape(root + d.url)}">'
             f'<span class="symbol" dir="ltr">{escape(d.symbol or "(no symbol)")}</span> '

@@ -1,0 +1,89 @@
+"""The quality page and `undocs check --summary` count every gap in plain words; the data
+files list every record of each."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+
+from htmlcheck import parse
+from undocs.build import BuildOptions, build
+from undocs.cli import main
+from undocs.site.render import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("quality")
+    seeds = base / "seeds"
+    for part in ("seed", "multiun-de"):
+        shutil.copytree(ROOT / "seeds" / part, seeds / part)
+    for folder in sorted((ROOT / "seeds" / "unpc").iterdir())[:3]:
+        shutil.copytree(folder, seeds / "unpc" / folder.name)
+    # a resolution of the 56th session dated before the session opened (as multiun-de has)
+    (seeds / "early.md").write_text(
+        '---\nsymbol: "A/RES/56/999"\nlanguage: en\ndate: "2001-07-31"\n---\n'
+        "The General Assembly,\n\n1. Decides.\n",
+        encoding="utf-8",
+    )
+    out = base / "site"
+    build(BuildOptions(seeds=seeds, out=out, settings=Settings(search=False)))
+    return out
+
+
+def _gaps(site: Path) -> dict[str, list[dict[str, str]]]:
+    rows = list(csv.DictReader(io.StringIO((site / "data/gaps.csv").read_text("utf-8"))))
+    found: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        found.setdefault(row["gap"], []).append(row)
+    return found
+
+
+def test_every_gap_counted_and_listed(site: Path) -> None:
+    gaps = _gaps(site)
+    page = parse(site / "quality/index.html")
+    cells = [e.text for e in page.elements if e.tag == "td"]
+    counted = {
+        name: int(count)
+        for name, count in itertools.pairwise(cells)
+        if name in {"undated", "untitled", "excerpt"}
+    }
+    for name in ("undated", "untitled", "excerpt"):
+        assert counted[name] == len(gaps.get(name, [])) > 0, name
+    excerpts = {row["file"] for row in gaps["excerpt"]}
+    assert all(f.startswith("unpc/") for f in excerpts)  # the aligned excerpts, and only they
+    assert len(excerpts) == 18  # three documents in six languages
+    for row in gaps["undated"]:
+        assert (site / row["url"] / "index.html").is_file()
+
+
+def test_a_resolution_dated_before_its_session_is_suspect(site: Path) -> None:
+    gaps = _gaps(site)
+    suspect = {row["symbol"] for row in gaps["suspect date"]}
+    assert "A/RES/56/999" in suspect
+    assert all(s.startswith(("A/RES/", "A/DEC/")) for s in suspect)
+    text = (site / "quality/index.html").read_text(encoding="utf-8")
+    assert "date 2001-07-31 is before its session opened (2001-09): suspect date" in text
+
+
+def test_check_summary_prints_the_same_counts(site: Path, capsys) -> None:
+    assert main(["check", str(ROOT / "seeds" / "unpc"), "--summary"]) == 0
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if line.startswith("excerpt"))
+    assert int(line.split()[1]) == len(list((ROOT / "seeds/unpc").rglob("*.txt")))
+
+
+def test_excerpts_say_so_on_their_pages_and_in_lists(site: Path) -> None:
+    folder = sorted((ROOT / "seeds" / "unpc").iterdir())[0]
+    row = next(r for r in _gaps(site)["excerpt"] if r["file"] == f"unpc/{folder.name}/fr.txt")
+    page = (site / row["url"] / "index.html").read_text(encoding="utf-8")
+    assert "An excerpt:" in page and 'rel="external">' + row["symbol"] + " on undocs.org" in page
+    listing = (site / "languages/fr/index.html").read_text(encoding="utf-8")
+    assert "· excerpt</span>" in listing
