@@ -2,6 +2,7 @@
 
 import pytest
 
+from undocs.lang.bodies import HRC
 from undocs.read.citations import find_citations
 
 
@@ -156,3 +157,31 @@ def test_hint_anchored_search_finds_what_a_full_scan_finds(corpus) -> None:
             assert [m.span() for m in anchored] == expected
             found += len(expected)
     assert found > 1000
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        (  # hrc/009: the Council named nearest, after the Assembly
+            "367. Pursuant to General Assembly resolution 60/251, Human Rights Council "
+            "resolutions 5/1 and 16/21, Council decision",
+            "en",
+            {"60/251": "General Assembly", "5/1": HRC, "16/21": HRC},
+        ),
+        (  # hrc/015: the Assembly named in a document of the Council
+            "The Human Rights Council,\n\nRecalling General Assembly resolution 36/55 of 25 "
+            "November 1981",
+            "en",
+            {"36/55": "General Assembly"},
+        ),
+        (  # multiun-de A/RES/62/219: the Council named between the word and the number
+            "Die Generalversammlung,\n\nKenntnis nehmend von den Resolutionen des "
+            "Menschenrechtsrats 5/1 „Errichtung der Institutionen“",
+            "de",
+            {"5/1": "Human Rights Council"},
+        ),
+    ],
+)
+def test_the_body_named_nearest_the_number(text: str, code: str, expected: dict) -> None:
+    found = {c.target: c.body for c in find_citations(text, code, None) if c.kind == "resolution"}
+    assert found == expected

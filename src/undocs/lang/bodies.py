@@ -285,6 +285,16 @@ def find_body(line: str) -> str | None:
     return index.get(fold(match.group(0))) if match else None
 
 
+def find_last_body(text: str) -> str | None:
+    """Return the canonical name of the last body named in `text` (the nearest to what
+    follows it), or None."""
+    index, pattern = _name_index().canonical, _name_index().pattern
+    last = None
+    for last in pattern.finditer(text):  # noqa: B007  (the last match is wanted)
+        pass
+    return index.get(fold(last.group(0))) if last else None
+
+
 def is_body_line(line: str) -> bool:
     """Return True if `line` is nothing but a body's name (a masthead line)."""
     index = _name_index().canonical

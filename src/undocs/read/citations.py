@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from ..lang.bodies import body_names, find_body
+from ..lang.bodies import body_names, find_body, find_last_body
 from ..lang.languages import LANGUAGES, Language, normalise_digits
 from ..lang.patterns import anchored
 from ..model import Citation
@@ -105,15 +105,19 @@ def _find_chinese(text: str) -> Iterator[Citation]:
             yield _resolution(text, number.start(), number.end(), match.start())
 
 
-_body_before = lru_cache(maxsize=1024)(find_body)
+#: The body named nearest before a citation ("General Assembly resolution 60/251 and Human
+#: Rights Council resolution 5/1": the Council's, for 5/1).
+_body_before = lru_cache(maxsize=1024)(find_last_body)
 
 _OF_BODY = re.compile(r"\s*(?:of\s+the|by\s+the|de\s+la|de\s+l[’']|du|del|des|der)\s")
 
 
 def _resolution(text: str, start: int, end: int, context_start: int) -> Citation:
     """Return a resolution citation with the body named before it, or right after it."""
-    # the members of a list ("resolutions 1/2, 3/4 and 5/6") share the words before it
-    body = _body_before(text[max(0, context_start - 80) : context_start + 1])
+    # named between the word and the number ("Resolutionen des Menschenrechtsrats 5/1"),
+    # else before the word: the members of a list ("resolutions 1/2, 3/4 and 5/6") share it
+    body = _body_before(text[context_start:start]) if start - context_start > 12 else None
+    body = body or _body_before(text[max(0, context_start - 80) : context_start + 1])
     if body is None and _OF_BODY.match(text, end):
         body = find_body(text[end : end + 140])
     return Citation("resolution", normalise_number(text[start:end]), start, end, body)
