@@ -250,3 +250,23 @@ def test_a_council_resolution_numbered_past_its_sessions_is_the_assembly_s() -> 
     assert resolution_symbol("60/251", "Human Rights Council") == "A/RES/60/251"
     assert resolution_symbol("28/1", "Human Rights Council") == "A/HRC/RES/28/1"
     assert resolution_symbol("5/1", "Human Rights Council") == "A/HRC/RES/5/1"
+
+
+@pytest.mark.parametrize(
+    ("date", "given", "symbol", "expected"),
+    [
+        ("2014-06-12", None, "CTOC/COP/2014/1", (2014, "date")),
+        (None, 2015, "A/70/68", (2015, "front matter")),  # the aligned excerpts of 2015
+        (None, None, "E/CN.15/2015/4", (2015, "symbol")),
+        (None, None, "S/RES/1325 (2000)", (2000, "symbol")),
+        (None, None, "S/2000/772", (2000, "symbol")),
+        (None, None, "A/HRC/WG.6/20/SVN/1", (None, "")),  # a session, not a year
+        (None, None, "A/RES/2200 (XXI)", (None, "")),
+        (None, None, "A/CN.4/684", (None, "")),
+        (None, None, None, (None, "")),
+    ],
+)
+def test_a_year_where_the_document_prints_one(date, given, symbol, expected) -> None:
+    from undocs.read.loader import _year
+
+    assert _year(date, given, symbol) == expected

@@ -135,13 +135,20 @@ class Record:
     """True for aligned sentence excerpts rather than whole documents."""
     digest: str = ""
     """Hash of the source file's bytes: what incremental builds compare."""
+    year: int | None = None
+    """The year the document is of: its date's, else the year its front matter or its symbol
+    prints (`E/CN.15/2015/4`, `S/RES/1325 (2000)`); no day is ever invented for it."""
+    year_from: str = ""
+    """Where `year` comes from: `date`, `front matter` or `symbol` ("" when none)."""
 
     def to_json(self) -> dict[str, object]:
-        """Return the record as GUIDE.md names its fields, plus `file`."""
+        """Return the record as GUIDE.md names its fields, plus `file`, `year` and where the
+        year comes from."""
         out: dict[str, object] = {"file": self.file}
         for name in RECORD_FIELDS:
             value = getattr(self, name)
             out[name] = list(value) if isinstance(value, tuple) else value
+        out["year"], out["year_from"] = self.year, self.year_from
         return out
 
 

@@ -359,6 +359,7 @@ def parse_text(
     body = cast(str | None, meta.get("body")) or adopted_by or head.body or series
     session = cast(int | None, meta.get("session")) or head.session
     session = session or _session_of_symbol(symbol, body)
+    year, year_from = _year(date, cast(int | None, meta.get("year")), symbol)
     record = Record(
         file=name,
         symbol=symbol,
@@ -379,6 +380,8 @@ def parse_text(
         body_offset=starts[min(head.body_start, len(lines))],
         citations=tuple(citations),
         excerpt=excerpt,
+        year=year,
+        year_from=year_from,
     )
     problems += _quality(record, head, name, text_line)
     return record, problems
@@ -422,6 +425,25 @@ def _session_of_symbol(symbol: str | None, body: str | None) -> int | None:
     if found is None:
         return None
     return int(found["n"] or found["cop"])
+
+
+#: A year printed in a symbol: a component of its own (`E/CN.15/2015/4`, `S/2000/772`,
+#: `CTOC/COP/2014/1`) or in brackets (`S/RES/1325 (2000)`), between the first session of the
+#: General Assembly and a few years ahead.
+_SYMBOL_YEAR = re.compile(r"(?:^|/)(19[4-9]\d|20[0-4]\d)(?=/|$)|\((19[4-9]\d|20[0-4]\d)\)$")
+
+
+def _year(date: str | None, given: int | None, symbol: str | None) -> tuple[int | None, str]:
+    """Return the record's `year` and where it comes from: the date's year, else the front
+    matter's, else the symbol's."""
+    if date and date[:4].isdigit():
+        return int(date[:4]), "date"
+    if given:
+        return given, "front matter"
+    found = _SYMBOL_YEAR.search(symbol or "")
+    if found:
+        return int(found[1] or found[2]), "symbol"
+    return None, ""
 
 
 def _fallback_title(symbol: str | None, name: str) -> str:

@@ -105,7 +105,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "body_url": urls.body_url(r.body),
         "session_url": urls.session_url(r.body, r.session) if r.session else None,
         "undocs_url": undocs_url(r.symbol) if r.symbol else None,
-        "year": (r.date or "")[:4],
+        "year": str(r.year) if r.year else "",
         "cite_as": r.symbol or r.title,
         "agenda": [
             (item, urls.item_url(r.body, r.session, item) if r.session else None)

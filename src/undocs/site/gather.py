@@ -24,7 +24,7 @@ PER_PAGE = 100
 
 #: The facets documents are browsed by: name, the value of a record, label.
 FACETS: tuple[tuple[str, Callable[[Record], str], str], ...] = (
-    ("years", lambda r: (r.date or "")[:4] or "undated", "Year"),
+    ("years", lambda r: str(r.year) if r.year else "undated", "Year"),
     ("types", lambda r: r.document_type, "Document type"),
     ("languages", lambda r: r.language, "Language"),
 )
