@@ -185,3 +185,17 @@ def test_hint_anchored_search_finds_what_a_full_scan_finds(corpus) -> None:
 def test_the_body_named_nearest_the_number(text: str, code: str, expected: dict) -> None:
     found = {c.target: c.body for c in find_citations(text, code, None) if c.kind == "resolution"}
     assert found == expected
+
+
+def test_enumerations_with_dates_without_years_over_line_breaks() -> None:
+    """Older Security Council resolutions list what they recall with a date after each
+    number, the year left out, line breaks anywhere (unsc/, real lines)."""
+    text = (
+        "Recalling its resolutions 338 (1973) of 22 October,\n340 (1973) of 25 October and 344\n"
+        "(1973) of 15 December 1973, 186 (1964) of 4 March,\n187 (1964) of 13 March,"
+    )
+    found = [c.target for c in find_citations(text, "en", None) if c.kind == "resolution"]
+    assert found == ["338 (1973)", "340 (1973)", "344 (1973)", "186 (1964)", "187 (1964)"]
+    german = "unter Hinweis auf ihre Resolutionen 338 (1973) vom 22. Oktober und 340 (1973)"
+    found = [c.target for c in find_citations(german, "de", None) if c.kind == "resolution"]
+    assert found == ["338 (1973)", "340 (1973)"]

@@ -25,7 +25,12 @@ NUMBER = (
     r"|(?<![A-Za-z0-9/.])\d{1,4}(?:[ \u00a0][A-Z])?\s*\((?:\d{4}|[IVXL]{1,6}|E?S-[IVXL]{1,5})\))"
 )
 _NUMBER_RE = re.compile(NUMBER)
-_DATE_GAP = r"(?:\s*(?:{of})\s+\d{{1,2}}(?:er|\.)?\s+[^\d,;()]{{2,30}}?\s+\d{{4}}(?:\s+года?)?)?"
+#: A date after a number in a list, its year left out as often as printed ("338 (1973) of 22
+#: October, 340 (1973) of 25 October"), line breaks anywhere.
+_DATE_GAP = (
+    r"(?:\s*(?:{of})\s+\d{{1,2}}(?:er|\.)?\s+[^\d,;()]{{2,30}}?"
+    r"(?:\s+\d{{4}}(?:\s+года?)?)?)?"
+)
 
 
 @cache
