@@ -40,7 +40,7 @@ SAMPLES = {
         "2025-12-01",
     ),
     "fr": (
-        "Le Conseil de sécurité,",
+        "L'Assemblée générale,",
         "Note du Secrétariat",
         "Vingt-huitième session",
         28,
