@@ -271,10 +271,9 @@ EDITS = [  # (file, language of its page): three edits in a row, in three langua
 @pytest.fixture()
 def three_languages(tmp_path: Path) -> Path:
     folder = tmp_path / "seeds"
-    for name, _ in EDITS:
-        part = name.split("/", 1)[0]
-        if not (folder / part).exists():
-            shutil.copytree(ROOT / "seeds" / part, folder / part)
+    for name, _ in EDITS:  # the edited file's folder: its neighbours, its language versions
+        part = name.rsplit("/", 1)[0]
+        shutil.copytree(ROOT / "seeds" / part, folder / part)
     return folder
 
 
