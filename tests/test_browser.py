@@ -146,6 +146,26 @@ def test_go_to_symbol_suggests_closest(page, base_url) -> None:
     assert "A/HRC/43/15" in suggestions.all_inner_texts()
 
 
+def test_the_21st_result_and_after(page, base_url) -> None:
+    """Past the first 20 results: "Show results 21-40 of N" appends the next ones."""
+    first = search(page, base_url, "human rights")
+    total = int(page.locator("#search-status").inner_text().split()[0])
+    assert len(first) == 20 and total > 20
+    button = page.locator("#search-more")
+    second = min(40, total)
+    expect(button).to_have_text(f"Show results 21–{second} of {total}")
+    button.click()
+    expect(page.locator("#search-results li h2 a")).to_have_count(second, timeout=15_000)
+    links = page.locator("#search-results li h2 a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert links[:20] == first and len(set(links)) == second
+    assert page.evaluate("document.activeElement.getAttribute('href')") == links[20]
+    if total <= 40:
+        expect(button).to_be_hidden()
+    assert page.errors == []
+
+
 def test_filter_narrows_results(page, base_url) -> None:
     everything = search(page, base_url, "Slovenia")
     page.select_option("select[name=type]", "decision")

@@ -11,6 +11,8 @@
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  var shown = null; // what the last search found: {results, done, pinnedUrl}
   var root = form.getAttribute("data-root") || "";
   // Pagefind's result URLs are root-relative: its baseUrl is the site root as seen from here,
   // so the site also works under a sub-path (GitHub Pages: /<repo>/).
@@ -210,6 +212,8 @@
     if (!query && !Object.keys(chosen).length) {
       list.textContent = "";
       status.textContent = "";
+      more.hidden = true;
+      shown = null;
       return;
     }
     status.textContent = "Searching…";
@@ -240,7 +244,9 @@
             });
             datas = datas.slice(0, PER_PAGE);
           }
-          return { pinned: pinned, total: results.length, datas: datas };
+          // newest first orders the 60 most relevant; by relevance, every result can be shown
+          var rest = sort ? [] : results.slice(PER_PAGE);
+          return { pinned: pinned, total: results.length, datas: datas, rest: rest };
         });
       });
     }).then(function (found) {
@@ -258,6 +264,8 @@
       found.datas.forEach(function (d) {
         if (d.url !== pinnedUrl) list.appendChild(card(d, d.lang, false));
       });
+      shown = { rest: found.rest, pinnedUrl: pinnedUrl, total: found.total, search: mine };
+      offerMore();
       var n = found.total + (found.pinned ? 1 : 0);
       status.textContent = n ? n + " result" + (n === 1 ? "" : "s") +
         (query ? " for “" + query + "”" : "") : "No results" + (query ? " for “" + query + "”" : "") + ".";
@@ -266,6 +274,40 @@
       status.textContent = "Search failed to load: " + error.message;
     });
   }
+
+  function offerMore() {
+    if (!shown || !shown.rest.length) {
+      more.hidden = true;
+      return;
+    }
+    var from = shown.total - shown.rest.length + 1;
+    var to = Math.min(from + PER_PAGE - 1, shown.total);
+    more.textContent = "Show results " + from + "–" + to + " of " + shown.total;
+    more.hidden = false;
+  }
+
+  more.addEventListener("click", function () {
+    if (!shown) return;
+    var page = shown.rest.slice(0, PER_PAGE), search = shown.search;
+    shown.rest = shown.rest.slice(PER_PAGE);
+    more.disabled = true;
+    Promise.all(page.map(function (r) {
+      return r.data().then(function (d) { d.lang = r.lang; return d; });
+    })).then(function (datas) {
+      more.disabled = false;
+      if (search !== counter) return; // a newer search replaced this one
+      var first = null;
+      datas.forEach(function (d) {
+        if (d.url === shown.pinnedUrl) return;
+        var item = card(d, d.lang, false);
+        first = first || item;
+        list.appendChild(item);
+      });
+      offerMore();
+      var link = first && first.querySelector("h2 a");
+      if (link) link.focus(); // keyboard and screen-reader users land on the first new result
+    });
+  });
 
   var timer = null;
   input.addEventListener("input", function () {
