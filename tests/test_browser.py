@@ -7,6 +7,7 @@ installs both. Elsewhere these tests skip, except under CI=true, where they must
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -163,6 +164,19 @@ def test_the_21st_result_and_after(page, base_url) -> None:
     assert page.evaluate("document.activeElement.getAttribute('href')") == links[20]
     if total <= 40:
         expect(button).to_be_hidden()
+    assert page.errors == []
+
+
+def test_a_link_and_a_citation_to_paragraph_5(page, base_url) -> None:
+    """Following a paragraph's ¶: the page's link points at it, its citation is offered."""
+    page.goto(base_url + "en/A/HRC/43/15/")
+    expect(page.locator("#cite-para")).to_be_hidden()
+    page.locator("#para-5 .para-link").click()
+    expect(page.locator("#permalink")).to_have_value(re.compile(r"/en/A/HRC/43/15/#para-5$"))
+    expect(page.locator("#cite-para")).to_be_visible()
+    expect(page.locator("#cite-para-text")).to_have_value("A/HRC/43/15, para. 5")
+    page.goto(base_url + "en/A/HRC/43/15/#para-12")  # a link someone sent
+    expect(page.locator("#cite-para-text")).to_have_value("A/HRC/43/15, para. 12")
     assert page.errors == []
 
 

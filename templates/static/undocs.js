@@ -1,9 +1,25 @@
-// A permalink printed root-relative (no --base-url) is made absolute from the page's address.
+// The permalink: made absolute from the page's address when printed root-relative (no
+// --base-url), and pointing at the paragraph followed (#para-5), with its citation
+// ("A/HRC/28/15, para. 5") ready to copy.
 (function () {
   var input = document.getElementById("permalink");
-  if (input && input.value.charAt(0) === "/") {
-    input.value = window.location.href.split("#")[0];
+  if (!input) return;
+  var page = input.value.charAt(0) === "/" ? window.location.href : input.value;
+  page = page.split("#")[0];
+  var para = document.getElementById("cite-para");
+  function update() {
+    var match = /^#para-([\w.-]+)$/.exec(window.location.hash);
+    input.value = page + (match ? window.location.hash : "");
+    if (para) {
+      para.hidden = !match;
+      para.querySelector("input").value = match ?
+        para.getAttribute("data-cite") + ", para. " + match[1] : "";
+      var button = para.querySelector("button");
+      if (button) button.textContent = "Copy citation";
+    }
   }
+  update();
+  window.addEventListener("hashchange", update);
 })();
 
 // Copy buttons: <button data-copy="ID"> copies the value of the input #ID.
