@@ -190,6 +190,18 @@ def test_filter_narrows_results(page, base_url) -> None:
     )
     assert 0 < len(narrowed) < len(everything)
     assert all("/DEC/" in link for link in narrowed)
+    # the search, filter included, is in the address: reloaded elsewhere, it comes back
+    address = page.url
+    assert "q=Slovenia" in address and "type=decision" in address
+    page.goto(base_url)
+    page.goto(address)
+    expect(page.locator("#search-q")).to_have_value("Slovenia")
+    expect(page.locator("select[name=type]")).to_have_value("decision")
+    expect(page.locator("#search-results li h2 a")).to_have_count(len(narrowed), timeout=15_000)
+    again = page.locator("#search-results li h2 a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert again == narrowed
 
 
 def test_sub_results_link_paragraphs(page, base_url) -> None:

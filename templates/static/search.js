@@ -206,8 +206,12 @@
     var chosen = filters();
     var sort = form.elements.sort.value;
     var mine = ++counter;
+    // the whole search is in the address: it can be shared, bookmarked and reloaded
     var params = new URLSearchParams();
     if (query) params.set("q", query);
+    if (form.elements.language.value) params.set("language", form.elements.language.value);
+    Object.keys(chosen).forEach(function (name) { params.set(name, chosen[name]); });
+    if (sort) params.set("sort", sort);
     history.replaceState(null, "", params.toString() ? "?" + params : window.location.pathname);
     if (!query && !Object.keys(chosen).length) {
       list.textContent = "";
@@ -321,9 +325,30 @@
     event.preventDefault();
     run();
   });
-  var initial = new URLSearchParams(window.location.search).get("q");
-  if (initial) {
-    input.value = initial;
+  var initial = new URLSearchParams(window.location.search);
+  var restored = false;
+  if (initial.get("q")) {
+    input.value = initial.get("q");
+    restored = true;
+  }
+  ["language", "sort"].forEach(function (name) {
+    var value = initial.get(name), select = form.elements[name];
+    if (value && Array.from(select.options).some(function (o) { return o.value === value; })) {
+      select.value = value;
+      restored = true;
+    }
+  });
+  FILTERS.forEach(function (name) {
+    var value = initial.get(name);
+    if (!value) return;
+    var option = document.createElement("option"); // its count comes with the index
+    option.value = value;
+    option.textContent = value;
+    form.elements[name].appendChild(option);
+    form.elements[name].value = value;
+    restored = true;
+  });
+  if (restored) {
     // after goto.js, which comes later in the page, has set up the symbol table
     window.addEventListener("DOMContentLoaded", run);
   }
