@@ -58,6 +58,8 @@ class DocumentLink:
     symbol: str
     href: str
     held: bool
+    title: str = ""
+    """The held document's own title ("" when not held or untitled)."""
 
 
 def document_context(site: Site, doc: Doc) -> dict[str, Any]:
@@ -122,7 +124,8 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
 def _link(site: Site, doc: Doc, symbol: str) -> DocumentLink:
     held = site.archive.doc_for(symbol, doc.record.language)
     href = root_of(doc.url) + held.url if held else undocs_url(symbol)
-    return DocumentLink(symbol, href, held is not None)
+    title = held.record.title if held and held.record.title != held.record.symbol else ""
+    return DocumentLink(symbol, href, held is not None, title)
 
 
 def json_ld(settings: Settings, doc: Doc) -> dict[str, Any]:
