@@ -233,3 +233,22 @@ def test_quality_page_lists_problems_per_document(site: Path) -> None:
     assert any("000_a4e48ed0b737bc3c.txt" in f for f in files)
     reasons = " ".join(dd.text for dd in page.find("dd"))
     assert "resolution 5/3 resolves to no symbol" in reasons
+
+
+def test_a_link_to_another_language_says_so(tmp_path: Path) -> None:
+    """An English page citing a document held only in German links to the German page and
+    says so (real German text of the demo archive)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    german = ROOT / "seeds/multiun-de/2006/A_61_264PARTI-de.txt"
+    shutil.copy(german, seeds / "de.txt")
+    (seeds / "en.md").write_text(
+        "---\nsymbol: A/HRC/99/5\nlanguage: en\ndate: 2030-01-01\n---\n"
+        "The Human Rights Council,\n\n1. Takes note of document A/61/264 (Part I).\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    build(BuildOptions(seeds=seeds, out=out, settings=Settings(search=False)))
+    page = (out / "en/A/HRC/99/5/index.html").read_text(encoding="utf-8")
+    cited = page.split('id="h-docs"')[1].split("</section>")[0]
+    assert 'hreflang="de"' in cited and "(held in German only)" in cited

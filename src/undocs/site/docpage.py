@@ -60,6 +60,9 @@ class DocumentLink:
     held: bool
     title: str = ""
     """The held document's own title ("" when not held or untitled)."""
+    language: str = ""
+    """The language of the version linked, when the archive holds none in the page's own
+    ("" when it is the page's language, or not held)."""
 
 
 def document_context(site: Site, doc: Doc) -> dict[str, Any]:
@@ -125,7 +128,8 @@ def _link(site: Site, doc: Doc, symbol: str) -> DocumentLink:
     held = site.archive.doc_for(symbol, doc.record.language)
     href = root_of(doc.url) + held.url if held else undocs_url(symbol)
     title = held.record.title if held and held.record.title != held.record.symbol else ""
-    return DocumentLink(symbol, href, held is not None, title)
+    other = held.record.language if held and held.record.language != doc.record.language else ""
+    return DocumentLink(symbol, href, held is not None, title, other)
 
 
 def json_ld(settings: Settings, doc: Doc) -> dict[str, Any]:
