@@ -121,8 +121,9 @@ def _resolution(text: str, start: int, end: int, context_start: int) -> Citation
     """Return a resolution citation with the body named before it, or right after it."""
     # named between the word and the number ("Resolutionen des Menschenrechtsrats 5/1"),
     # else before the word: the members of a list ("resolutions 1/2, 3/4 and 5/6") share it
-    body = _body_before(text[context_start:start]) if start - context_start > 12 else None
-    body = body or _body_before(text[max(0, context_start - 80) : context_start + 1])
+    body = _body_before(text[context_start:start]) or _body_before(
+        text[max(0, context_start - 80) : context_start + 1]
+    )
     if body is None and _OF_BODY.match(text, end):
         body = find_body(text[end : end + 140])
     return Citation("resolution", normalise_number(text[start:end]), start, end, body)
