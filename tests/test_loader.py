@@ -213,9 +213,9 @@ def test_rescan_from_the_changed_names_is_a_scan(tmp_path: Path) -> None:
     ],
 )
 def test_a_session_only_where_a_symbol_names_one(symbol: str, session: int | None) -> None:
-    from undocs.read.loader import _session_of_symbol
+    from undocs.read.loader import session_of_symbol
 
-    assert _session_of_symbol(symbol, "General Assembly") == session
+    assert session_of_symbol(symbol, "General Assembly") == session
 
 
 def test_no_body_has_more_sessions_than_it_held(corpus: Path) -> None:

@@ -6,12 +6,13 @@ understood); the checks here need the whole archive (a citation that resolves no
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..lang.bodies import GA
 from ..model import Problem, Record
+from ..read.loader import session_of_symbol
 from .graph import Archive, target_symbol
 
 
@@ -33,8 +34,8 @@ def record_problems(record: Record) -> list[Problem]:
                 "add `body:` to the front matter)",
             )
         )
-    late = session_opened(record)
-    if late is not None and record.date and record.date < late:
+    late = suspect_date(record)
+    if late is not None:
         problems.append(
             Problem(
                 record.file,
@@ -63,18 +64,22 @@ def record_problems(record: Record) -> list[Problem]:
     return problems
 
 
-_GA_SESSION = re.compile(r"A/(?:RES|DEC)/(\d{1,2})/")
-
-
 def session_opened(record: Record) -> str | None:
     """Return the first day a General Assembly resolution or decision of a numbered regular
     session can bear (`YYYY-MM-DD`): the session opens in September of 1945 + its number.
     None when the symbol is no such resolution (reports of a session are often issued
     before it opens)."""
-    found = _GA_SESSION.match(record.symbol or "")
-    if found is None or int(found[1]) < 2:  # the first session opened in January 1946
+    symbol = record.symbol or ""
+    session = session_of_symbol(symbol, GA) if symbol.startswith(("A/RES/", "A/DEC/")) else None
+    if session is None or session < 2:  # the first session opened in January 1946
         return None
-    return f"{1945 + int(found[1])}-09-01"
+    return f"{1945 + session}-09-01"
+
+
+def suspect_date(record: Record) -> str | None:
+    """Return the day its session opened when a record is dated before it, else None."""
+    opened = session_opened(record)
+    return opened if opened and record.date and record.date < opened else None
 
 
 #: Above this length a title is likely an agenda or paragraphs read as a title.
@@ -97,7 +102,7 @@ GAPS: tuple[tuple[str, str, Callable[[Record], bool]], ...] = (
     (
         "untitled",
         "no title printed: shown by its symbol",
-        lambda r: bool(r.symbol) and r.title == r.symbol,
+        lambda r: r.untitled,
     ),
     (
         "typed other",
@@ -117,7 +122,7 @@ GAPS: tuple[tuple[str, str, Callable[[Record], bool]], ...] = (
     (
         "suspect date",
         "dated before its General Assembly session opened",
-        lambda r: (r.date or "9") < (session_opened(r) or ""),
+        lambda r: suspect_date(r) is not None,
     ),
     ("no symbol", "no document symbol found", lambda r: not r.symbol),
 )

@@ -262,12 +262,13 @@ def gather_site(run: Run, loaded: list[Loaded], archive: Archive, previous: Site
 def export_archive(run: Run, site: Site, staging: Path, patched: bool) -> list[parallel.Background]:
     """Write the exports made of the archive (citations, symbols): by a worker while this
     process writes the pages, or here from the rows a Builder keeps."""
+    site.gaps  # noqa: B018  (worked out here, before the fork: the quality page uses it too)
     if run.rows is None:
         job = partial(write_archive_data, site, staging)
         return [parallel.Background([job], len(site.archive.docs))]
     files: list[tuple[str, str | bytes]] = [
         ("citations.csv", run.rows.citations(site.archive)),
-        ("gaps.csv", gaps_csv(site.archive)),
+        ("gaps.csv", gaps_csv(site.archive, site.gaps)),
     ]
     if not patched:  # a patched archive holds the same symbols at the same URLs
         files.append(("symbols.json", symbol_map(site.archive)))

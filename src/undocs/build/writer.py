@@ -252,7 +252,7 @@ def write_archive_data(site: Site, staging: Path) -> None:
         [
             ("citations.csv", citations_csv(site.archive)),
             ("symbols.json", symbol_map(site.archive)),
-            ("gaps.csv", gaps_csv(site.archive)),
+            ("gaps.csv", gaps_csv(site.archive, site.gaps)),
         ],
     )
 

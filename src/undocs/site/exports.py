@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 
 from ..archive.graph import Archive, Doc, target_symbol
-from ..archive.quality import gaps
+from ..archive.quality import Gap
 from ..model import RECORD_FIELDS, Record
 
 #: Files written under `/data/`, with what each holds (shown on the `/data/` page).
@@ -28,12 +28,12 @@ DATA_FILES = {
 GAPS_HEADER = "file,symbol,language,gap,url\n"
 
 
-def gaps_csv(archive: Archive) -> str:
-    """Return one CSV row per gap of each record (`quality.gaps`)."""
+def gaps_csv(archive: Archive, found: list[Gap]) -> str:
+    """Return one CSV row per gap of each record (`found`: `quality.gaps` of the archive)."""
     buffer = io.StringIO()
     buffer.write(GAPS_HEADER)
     writer = csv.writer(buffer, lineterminator="\n")
-    for gap in gaps([doc.record for doc in archive.docs]):
+    for gap in found:
         for file in gap.files:
             doc = archive.by_file[file]
             r = doc.record

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import urls
-from .gather import body_name
+from .gather import body_name, has_feed
 from .render import NO_GROUP, Group, Page
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def feed_pages(site: Site, scope: Scope | None = None) -> Iterator[Page]:
     for doc in site.newest:
         by_body[body_name(doc.record)].append(doc)
     for body in sorted(site.bodies):
-        if (scope is None or body in scope.bodies) and any(d.record.date for d in by_body[body]):
+        if (scope is None or body in scope.bodies) and has_feed(by_body[body]):
             url, title = urls.body_feed_url(body), f"{body} · {site.settings.title}"
             yield _feed(site, url, title, by_body[body], Group("body", body))
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .. import urls
 from ..archive.graph import Archive, Doc
-from ..archive.quality import gaps, report
+from ..archive.quality import Gap, gaps, report
 from ..model import RECORD_FIELDS, Problem, Record, ResolutionKey
 from ..read import symbols
 from ..read.loader import read_text
@@ -56,6 +57,12 @@ class Scope:
             key = ResolutionKey(group.name, group.value)
             return key in self.resolutions or group.symbol in self.symbols
         return True  # the documents, and the pages of no group
+
+
+def has_feed(docs: list[Doc]) -> bool:
+    """Return whether a body's documents make an Atom feed: a feed of documents none of
+    which is dated would have no date to give (its page then links none)."""
+    return any(doc.record.date for doc in docs)
 
 
 def body_name(record: Record) -> str:
@@ -163,6 +170,12 @@ class Site:
         self.newest = swap(previous.newest) if swapped else previous.newest
         self.bundles = previous.bundles
         return True
+
+    @cached_property
+    def gaps(self) -> list[Gap]:
+        """Every gap of the archive's records (`quality.gaps`), worked out once a build: the
+        quality page and /data/gaps.csv show the same."""
+        return gaps([doc.record for doc in self.archive.docs])
 
     def text(self, record: Record) -> str:
         """Return a record's text: held in memory, or read again from its source file."""
@@ -306,8 +319,7 @@ class Site:
             {
                 "sessions": session_rows,
                 "body": body,
-                # a feed of documents none of which is dated would have no date to give
-                "feed": urls.body_feed_url(body) if any(d.record.date for d in docs) else None,
+                "feed": urls.body_feed_url(body) if has_feed(docs) else None,
             },
             Group("body", body),
         )
@@ -379,7 +391,7 @@ class Site:
             {"file": f, "url": docs[f].url if f in docs else None, "problems": ps}
             for f, ps in quality.by_file
         ]
-        found = gaps([doc.record for doc in self.archive.docs])
+        found = self.gaps
         rows = [
             {
                 "name": gap.name,
