@@ -229,17 +229,29 @@ def _explain(err: BaseException, after: str | None = None) -> str:
     return one_line(text + (f"; {after}" if after else ""))
 
 
-#: Exit codes of the errors a user can mend (anything else is a bug: its traceback is shown).
-#: Errors of the disk a user can mend (full, read-only, not hers to write): exit 2.
+#: Errors of the disk a user can mend (full, read-only, not hers to write).
 DISK_ERRORS = frozenset(
     {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG}
 )
 
+#: Exit codes of the errors a user can mend (anything else is a bug: its traceback is shown).
 EXIT_CODES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], int], ...] = (
     ((ConfigError, SetupError, jinja2.TemplateError, TemplateFailure), 2),
     ((FileNotFoundError, FileExistsError, NotADirectoryError), 2),
     (SearchIndexError, 3),
 )
+KEPT = "the previous site was left as it was"
+
+
+def exit_code(err: BaseException) -> tuple[int, str | None] | None:
+    """Return the exit code of an error a user can mend, with what became of the site where
+    that is worth saying; None for anything else (a bug)."""
+    for kinds, code in EXIT_CODES:
+        if isinstance(err, kinds):
+            return code, KEPT if isinstance(err, jinja2.TemplateError | TemplateFailure) else None
+    if isinstance(err, OSError) and err.errno in DISK_ERRORS:
+        return 2, KEPT
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,15 +266,12 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as err:
-        for kinds, code in EXIT_CODES:
-            if isinstance(err, kinds):
-                template = isinstance(err, jinja2.TemplateError | TemplateFailure)
-                _err(_explain(err, "the previous site was left as it was" if template else None))
-                return code
-        if isinstance(err, OSError) and err.errno in DISK_ERRORS:
-            _err(_explain(err, "the previous site was left as it was"))
-            return 2
-        raise
+        found = exit_code(err)
+        if found is None:
+            raise
+        code, after = found
+        _err(_explain(err, after))
+        return code
 
 
 if __name__ == "__main__":
