@@ -141,6 +141,11 @@ class Record:
     year_from: str = ""
     """Where `year` comes from: `date`, `front matter` or `symbol` ("" when none)."""
 
+    @property
+    def untitled(self) -> bool:
+        """No title printed: the symbol stands in for it (shown once, never "A/1 A/1")."""
+        return untitled(self.symbol, self.title)
+
     def to_json(self) -> dict[str, object]:
         """Return the record as GUIDE.md names its fields, plus `file`, `year` and where the
         year comes from."""
@@ -150,6 +155,11 @@ class Record:
             out[name] = list(value) if isinstance(value, tuple) else value
         out["year"], out["year_from"] = self.year, self.year_from
         return out
+
+
+def untitled(symbol: str | None, title: str) -> bool:
+    """Return whether a document's title is its symbol standing in for a title not printed."""
+    return bool(symbol) and title == symbol
 
 
 class ResolutionKey(NamedTuple):

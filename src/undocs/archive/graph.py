@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from .. import urls
 from ..lang.bodies import GA, HRC
-from ..model import Citation, Problem, Record, ResolutionKey
+from ..model import Citation, Problem, Record, ResolutionKey, untitled
 from ..read import symbols
 
 
@@ -60,6 +60,11 @@ class Summary:
     """Digest of its source file: a list showing it changes when it changes."""
     excerpt: bool = False
     """An excerpt of the document (aligned sentences), not its whole text."""
+
+    @property
+    def untitled(self) -> bool:
+        """No title printed: the symbol stands in for it (`Record.untitled`)."""
+        return untitled(self.symbol, self.title)
 
 
 @dataclass

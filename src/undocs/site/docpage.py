@@ -127,7 +127,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
 def _link(site: Site, doc: Doc, symbol: str) -> DocumentLink:
     held = site.archive.doc_for(symbol, doc.record.language)
     href = root_of(doc.url) + held.url if held else undocs_url(symbol)
-    title = held.record.title if held and held.record.title != held.record.symbol else ""
+    title = held.record.title if held and not held.record.untitled else ""
     other = held.record.language if held and held.record.language != doc.record.language else ""
     return DocumentLink(symbol, href, held is not None, title, other)
 

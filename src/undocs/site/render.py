@@ -174,7 +174,7 @@ def doclist(docs: list[Summary], root: str) -> Markup:
             f'<li lang="{escape(lang)}"{rtl}><a href="{escape(root + d.url)}">'
             f'<span class="symbol" dir="ltr">{escape(d.symbol or "(no symbol)")}</span> '
             # a record without a printed title is titled by its symbol: shown once
-            f"{escape(d.title if d.title != d.symbol else '')}</a> "
+            f"{escape('' if d.untitled else d.title)}</a> "
             f'<span class="meta" lang="en" dir="ltr">{escape(meta)}'
             "</span></li>"
         )
