@@ -201,6 +201,13 @@
     return li;
   }
 
+  // The fragments (title, excerpt, anchors) of some results, each with its bundle's language.
+  function load(results) {
+    return Promise.all(results.map(function (r) {
+      return r.data().then(function (d) { d.lang = r.lang; return d; });
+    }));
+  }
+
   function run() {
     var query = input.value.trim();
     var chosen = filters();
@@ -238,9 +245,7 @@
       })).then(function (sets) {
         var results = [].concat.apply([], sets);
         if (!sort) results.sort(function (x, y) { return y.score - x.score; });
-        return Promise.all(results.slice(0, sort ? PER_PAGE * 3 : PER_PAGE).map(function (r) {
-          return r.data().then(function (d) { d.lang = r.lang; return d; });
-        })).then(function (datas) {
+        return load(results.slice(0, sort ? PER_PAGE * 3 : PER_PAGE)).then(function (datas) {
           if (sort) {
             datas.sort(function (x, y) {
               var a = x.meta.date || "", b = y.meta.date || "";
@@ -295,9 +300,7 @@
     var page = shown.rest.slice(0, PER_PAGE), search = shown.search;
     shown.rest = shown.rest.slice(PER_PAGE);
     more.disabled = true;
-    Promise.all(page.map(function (r) {
-      return r.data().then(function (d) { d.lang = r.lang; return d; });
-    })).then(function (datas) {
+    load(page).then(function (datas) {
       more.disabled = false;
       if (search !== counter) return; // a newer search replaced this one
       var first = null;
