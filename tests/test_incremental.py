@@ -176,17 +176,66 @@ def test_template_change_rebuilds_everything(seeds: Path, tmp_path: Path) -> Non
     assert "Gone" in (out / "404.html").read_text(encoding="utf-8")
 
 
+def _manifest(out: Path) -> dict:
+    import json
+
+    return json.loads((out / "pagefind/undocs-search.json").read_text(encoding="utf-8"))
+
+
 def test_search_index_follows_an_edit(seeds: Path, tmp_path: Path) -> None:
+    """An edit is indexed into its language's recent bundle; the stable bundle stays as it
+    was, its entry for the page named in the manifest as dropped."""
+    from undocs.build.segments import fragment_ids
+
     out = tmp_path / "site"
     _build(seeds, out, search=True)
+    assert _manifest(out)["languages"]["fr"] == {"bundles": ["fr"], "dropped": []}
     before = sorted(p.name for p in (out / "pagefind/fr").iterdir())
+    old_ids = fragment_ids(out / "pagefind/fr")
     edited = seeds / "000_a4e48ed0b737bc3c.txt"
     edited.write_text(edited.read_text(encoding="utf-8") + "\n5. Zyxwvutsrq.\n", "utf-8")
     result = _build(seeds, out, search=True)
-    assert result.indexed > 0
-    after = sorted(p.name for p in (out / "pagefind/fr").iterdir())
-    assert before != after  # a new bundle, with the new word
+    assert result.bundles == ("fr.recent",) and result.indexed == 1
+    assert sorted(p.name for p in (out / "pagefind/fr").iterdir()) == before
+    url = next(u for u in old_ids if u.endswith("doc/000_a4e48ed0b737bc3c/"))
+    assert list(fragment_ids(out / "pagefind/fr.recent")) == [url]
+    assert _manifest(out)["languages"]["fr"] == {
+        "bundles": ["fr"],
+        "recent": "fr.recent",
+        "dropped": [old_ids[url]],
+    }
     assert not [p for p in (out / "pagefind").iterdir() if p.name.startswith(".")]
+    # edited back: the recent bundle holds the page as the stable one does; nothing dropped
+    edited.write_text(edited.read_text(encoding="utf-8").replace("\n5. Zyxwvutsrq.\n", ""))
+    _build(seeds, out, search=True)
+    assert _manifest(out)["languages"]["fr"]["dropped"] == []
+    assert fragment_ids(out / "pagefind/fr.recent") == {url: old_ids[url]}
+
+
+def test_a_language_is_folded_past_its_recent_pages(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past FOLD_PAGES recent pages, the language is indexed whole again, and its recent
+    bundle goes; removing a document drops its page from the index."""
+    from undocs.build import segments
+
+    out = tmp_path / "site"
+    _build(seeds, out, search=True)
+    monkeypatch.setattr(segments, "FOLD_PAGES", 0)
+    edited = seeds / "000_a4e48ed0b737bc3c.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n5. Zyxwvutsrq.\n", "utf-8")
+    result = _build(seeds, out, search=True)
+    assert result.bundles == ("fr",)
+    assert _manifest(out)["languages"]["fr"] == {"bundles": ["fr"], "dropped": []}
+    assert not (out / "pagefind/fr.recent").exists()
+    monkeypatch.setattr(segments, "FOLD_PAGES", 200)
+    ids = segments.fragment_ids(out / "pagefind/fr")
+    edited.unlink()  # removed: no recent pages, its stable entry dropped
+    result = _build(seeds, out, search=True)
+    assert result.bundles == ()
+    entry = _manifest(out)["languages"]["fr"]
+    gone = [i for u, i in ids.items() if u.endswith("doc/000_a4e48ed0b737bc3c/")]
+    assert "recent" not in entry and entry["dropped"] == gone
 
 
 def test_the_records_cache_is_written_in_shards(seeds: Path, tmp_path: Path) -> None:
@@ -278,6 +327,8 @@ def three_languages(tmp_path: Path) -> Path:
 
 
 def _pages(folder: Path) -> dict[str, bytes]:
+    """The site's files but its search index (an edit's index differs from a clean one's:
+    `test_search_index_follows_an_edit`, and in a browser, `test_browser`)."""
     return {k: v for k, v in _tree(folder).items() if not k.startswith("pagefind/")}
 
 
@@ -301,10 +352,14 @@ def test_each_edit_does_its_own_work_only(three_languages: Path, tmp_path: Path,
             result = Builder(options).build()  # a new `undocs build` process reads the cache
         assert result.read == (name,), n
         assert 0 < result.written < 40, n
-        assert result.bundles == (language,), n
+        assert result.bundles == (f"{language}.recent",), n
         build(BuildOptions(seeds=seeds, out=clean, clean=True, settings=Settings(search=True)))
         assert _pages(out) == _pages(clean), n
-        assert sorted(p.name for p in (out / "pagefind").iterdir()) == sorted(
-            p.name for p in (clean / "pagefind").iterdir()
+        languages = _manifest(out)["languages"]
+        assert {k: v["bundles"] for k, v in languages.items()} == {
+            k: v["bundles"] for k, v in _manifest(clean)["languages"].items()
+        }
+        assert [k for k, v in languages.items() if "recent" in v] == sorted(
+            language for _, language in EDITS[: n + 1]
         )
     builder.flush()

@@ -34,8 +34,9 @@ from ..inputs import files_inside
 from ..model import Problem, Record, ResolutionKey
 from ..site.gather import FACETS, Scope, body_name
 from ..site.render import BUILTIN_TEMPLATES, Group, Page, Settings
+from .segments import LanguageIndex
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 class Loaded(NamedTuple):
@@ -84,6 +85,8 @@ class State:
     """Every problem the build reported (a build with nothing changed reports them again)."""
     shards: dict[int, str] = field(default_factory=dict)
     """The records files of the cache (`SHARDS`): shard -> name."""
+    search: dict[str, LanguageIndex] = field(default_factory=dict)
+    """Language -> what the published search index holds for it (`segments`)."""
 
 
 def cache_folder(out: Path) -> Path:

@@ -88,14 +88,3 @@ def reindex(site: Path, bundles: list[Bundle]) -> list[IndexReport]:
         fresh.rename(target)
         shutil.rmtree(old, ignore_errors=True)
     return reports
-
-
-def drop_stale(site: Path, bundles: list[Bundle]) -> None:
-    """Remove bundles no longer planned (a language gone, or shards regrouped)."""
-    folder = site / "pagefind"
-    if not folder.is_dir():
-        return
-    names = {bundle.name for bundle in bundles}
-    for path in folder.iterdir():
-        if path.is_dir() and path.name not in names:
-            shutil.rmtree(path, ignore_errors=True)

@@ -21,7 +21,7 @@ from ..site.content import load_content
 from ..site.exports import ExportRows, gaps_csv, symbol_map
 from ..site.gather import Site
 from ..site.render import Page, Settings, environment, template_problems
-from . import parallel
+from . import parallel, segments
 from .incremental import (
     Entry,
     Loaded,
@@ -37,7 +37,7 @@ from .incremental import (
 from .outfolder import check_out, commit, staging_folder, swap
 from .plan import ArchivePlan, PagePlan, ReadPlan, plan_archive, plan_pages, plan_reading
 from .reading import Progress, read_sources
-from .search import build_index, drop_stale, reindex
+from .search import build_index, reindex
 from .writer import (
     copy_static,
     discovery_pages,
@@ -298,6 +298,8 @@ def write_all(
         run.say(f"indexing {len(site.bundles)} search bundles with Pagefind")
         indexed = sum(report.pages for report in build_index(staging, site.bundles))
         bundles = tuple(bundle.name for bundle in site.bundles)
+        state.search = segments.full(site.bundles)
+        segments.write_manifest(staging / "pagefind", state.search)
     problems = site.problems + size_warnings(staging, written)
     drop_state(run.out)  # until the state of this build is saved, the pages match none
     swap(staging, run.out)
@@ -378,18 +380,36 @@ def _different(staging: Path, out: Path, documents: list[Page]) -> list[Page]:
 def index_changes(
     run: Run, site: Site, old: State, state: State, documents: list[Page]
 ) -> tuple[int, tuple[str, ...]]:
-    """Index again the search bundles of the languages whose document pages changed or were
-    removed; drop bundles no longer planned. Return the pages indexed and the bundles."""
+    """Index the document pages written different or removed into their languages' recent
+    bundles (`segments`), or a language whole again when its recent pages are too many;
+    write the manifest naming them. Return the pages indexed and the bundles written."""
     if not run.options.settings.search:
         return 0, ()
-    languages = {page.url.split("/", 1)[0] for page in documents}
-    languages |= {old.urls[f].split("/", 1)[0] for f in old.urls if f not in state.urls}
-    bundles = [b for b in site.bundles if b.language in languages]
+    touched: dict[str, set[str]] = {}
+    gone = set(old.urls.values()) - set(state.urls.values())
+    for url in [page.url for page in documents] + sorted(gone):
+        touched.setdefault(url.split("/", 1)[0], set()).add(url)
+    current: dict[str, set[str]] = {}
+    for doc in site.archive.docs:
+        current.setdefault(doc.url.split("/", 1)[0], set()).add(doc.url)
+    update = segments.plan_update(old.search, touched, current)
+    bundles = [b for b in site.bundles if b.language in update.fold]
+    bundles += [
+        segments.recent_bundle(language, urls) for language, urls in update.recent.items() if urls
+    ]
     indexed = 0
     if bundles:
-        run.say(f"indexing {len(bundles)} search bundles with Pagefind")
+        run.say(f"indexing {len(bundles)} search bundle{'s' if len(bundles) != 1 else ''}")
         indexed = sum(report.pages for report in reindex(run.out, bundles))
-    drop_stale(run.out, site.bundles)
+    languages = dict(update.languages)
+    languages.update(segments.full(b for b in site.bundles if b.language in update.fold))
+    pagefind = run.out / "pagefind"
+    for language in update.recent:
+        index = languages[language]
+        languages[language] = replace(index, dropped=segments.tombstones(pagefind, language, index))
+    state.search = languages
+    segments.write_manifest(pagefind, languages)
+    segments.drop_unlisted(pagefind, languages)
     return indexed, tuple(bundle.name for bundle in bundles)
 
 

@@ -37,7 +37,7 @@ class Bundle:
 _GLOB_SPECIAL = re.compile(r"([()\[\]{}*?,!\\])")
 
 
-def _literal(part: str) -> str:
+def literal(part: str) -> str:
     """Return a path part as a glob matching only itself (`(2016)` -> `[(]2016[)]`)."""
     return _GLOB_SPECIAL.sub(r"[\1]", part)
 
@@ -49,7 +49,7 @@ def _groups(prefix: str, urls: list[str], limit: int, depth: int = 1) -> list[tu
     (`S/RES/5*`), and by longer beginnings or one by one only where a group is too large, so
     that a shard needs a handful of globs, not one per document.
     """
-    here = _literal(prefix)
+    here = literal(prefix)
     if len(urls) <= limit:
         return [(f"{here}**/*.html", len(urls))]
     exact = [u for u in urls if u == prefix]
@@ -64,9 +64,9 @@ def _groups(prefix: str, urls: list[str], limit: int, depth: int = 1) -> list[tu
         names = {u[len(prefix) :].split("/", 1)[0] for u in inside}
         if len(inside) <= limit:
             glob = (
-                f"{here}{_literal(start)}/**/*.html"
+                f"{here}{literal(start)}/**/*.html"
                 if names == {start}
-                else f"{here}{_literal(start)}*/**/*.html"
+                else f"{here}{literal(start)}*/**/*.html"
             )
             if names == {start} or all(n.startswith(start) for n in names):
                 out.append((glob, len(inside)))

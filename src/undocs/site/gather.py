@@ -417,10 +417,7 @@ class Site:
         """Yield the search page and one per language the archive holds."""
         languages = sorted(self.facets["languages"])
         main = self.settings.language
-        bundles: dict[str, list[str]] = {}
-        for bundle in self.bundles:
-            bundles.setdefault(bundle.language, []).append(bundle.name)
-        context = {"languages": languages, "bundles": bundles}
+        context = {"languages": languages}
         yield Page(urls.search_url(), "search.html", {"lang": main, **context})
         for lang in languages:
             if lang != main:

@@ -1,9 +1,13 @@
 // Search across the archive's languages with Pagefind's JavaScript API.
 //
-// The build writes one Pagefind bundle per language (/pagefind/<lang>/), each indexed with its
-// own language's analyser. This page loads the bundles a query needs (its script decides:
-// Chinese characters search the Chinese bundle, Latin letters the Latin-script ones ...),
-// merges their results by score or date, and pins the document whose symbol was typed.
+// The build writes Pagefind bundles per language, each indexed with its own language's
+// analyser, and a manifest (/pagefind/undocs-search.json) naming, per language, its bundles
+// (shards of a large language, and a small bundle of the pages changed since the language was
+// last indexed whole) and the results of the older bundles to drop (pages changed or removed
+// since). Each language is one Pagefind instance, its bundles merged into it with
+// mergeIndex. A search runs in the reader's language (the page they came from, else their
+// browser's), all languages one click away; results from several languages are merged by
+// score or date, and the document whose symbol was typed is pinned first.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -12,26 +16,74 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
+  var everywhere = document.getElementById("search-all");
   var shown = null; // what the last search found: {results, done, pinnedUrl}
   var root = form.getAttribute("data-root") || "";
   // Pagefind's result URLs are root-relative: its baseUrl is the site root as seen from here,
   // so the site also works under a sub-path (GitHub Pages: /<repo>/).
   var base = new URL(root || "./", window.location.href).pathname;
   var languages = (form.getAttribute("data-languages") || "").split(" ").filter(Boolean);
-  // language -> its Pagefind bundles (a large language is split into shards: de.1, de.2 ...)
-  var bundles = JSON.parse(form.getAttribute("data-bundles") || "{}");
   var instances = {};
   var FILTERS = ["body", "session", "year", "type"];
-  var PER_PAGE = 20;
+  var PER_PAGE = 10;
+  var OPTIONS = { baseUrl: base, excerptLength: 24 };
   var counter = 0;
+  var manifest = null;
 
-  function bundle(name) {
-    if (!instances[name]) {
-      instances[name] = import(base + "pagefind/" + name + "/pagefind.js").then(function (pf) {
-        return pf.options({ baseUrl: base, excerptLength: 24 }).then(function () { return pf; });
+  function index() {
+    if (!manifest) {
+      manifest = fetch(base + "pagefind/undocs-search.json", { cache: "no-cache" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("no search index (" + response.status + ")");
+          return response.json();
+        });
+    }
+    return manifest;
+  }
+
+  // One Pagefind instance per language: {pf, dropped}; null if the archive has none.
+  function language(lang) {
+    if (!instances[lang]) {
+      instances[lang] = index().then(function (m) {
+        var entry = m.languages[lang];
+        if (!entry) return null;
+        var path = function (name) { return base + "pagefind/" + name + "/"; };
+        // each language its own copy of pagefind.js (imported from its own bundle): the
+        // WebAssembly that holds an index and stems its queries is one per module and per
+        // language, so two languages cannot share one; a language's bundles share it
+        return import(path(entry.bundles[0]) + "pagefind.js").then(function (pf) {
+          var merged = entry.bundles.slice(1).concat(entry.recent ? [entry.recent] : []);
+          return pf.options(OPTIONS).then(function () {
+            return Promise.all(merged.map(function (name) { return pf.mergeIndex(path(name), OPTIONS); }));
+          }).then(function () {
+            var dropped = {};
+            entry.dropped.forEach(function (id) { dropped[id] = true; });
+            return { pf: pf, dropped: dropped, lang: lang };
+          });
+        });
       });
     }
-    return instances[name];
+    return instances[lang];
+  }
+
+  // The reader's language: this page's (/fr/search/), else the one of the page they came
+  // from on this site, else the first of their browser's the archive holds.
+  function readerLanguage() {
+    var own = form.getAttribute("data-lang");
+    var here = window.location.pathname.slice(base.length).split("/")[0];
+    if (languages.indexOf(here) >= 0) return here;
+    try {
+      var from = new URL(document.referrer);
+      if (from.origin === window.location.origin && from.pathname.indexOf(base) === 0) {
+        var came = from.pathname.slice(base.length).split("/")[0];
+        if (languages.indexOf(came) >= 0) return came;
+      }
+    } catch (e) { /* no referrer */ }
+    var browser = (navigator.languages || [navigator.language || ""]).map(function (l) {
+      return l.split("-")[0].toLowerCase();
+    }).filter(function (l) { return languages.indexOf(l) >= 0; });
+    if (browser.length) return browser[0];
+    return languages.indexOf(own) >= 0 ? own : "all";
   }
 
   function script(text) {
@@ -78,10 +130,12 @@
     return out;
   }
 
+  // The languages to search: the one chosen, unless the query is in another script (a
+  // Chinese query on the English page searches Chinese); else those the query's script fits.
   function wanted(query) {
     var chosen = form.elements.language.value;
-    if (chosen) return [chosen];
     var byScript = query ? script(query) : null;
+    if (chosen && chosen !== "all" && (!byScript || byScript.indexOf(chosen) >= 0)) return [chosen];
     var pick = byScript ? languages.filter(function (l) { return byScript.indexOf(l) >= 0; }) : [];
     return pick.length ? pick : languages;
   }
@@ -101,8 +155,8 @@
     return out;
   }
 
-  function fillFilters(pfs) {
-    Promise.all(pfs.map(function (pf) { return pf.filters(); })).then(function (all) {
+  function fillFilters(found) {
+    Promise.all(found.map(function (one) { return one.pf.filters(); })).then(function (all) {
       FILTERS.forEach(function (name) {
         var select = form.elements[name];
         var counts = {};
@@ -216,31 +270,37 @@
     // the whole search is in the address: it can be shared, bookmarked and reloaded
     var params = new URLSearchParams();
     if (query) params.set("q", query);
-    if (form.elements.language.value) params.set("language", form.elements.language.value);
+    params.set("language", form.elements.language.value);
     Object.keys(chosen).forEach(function (name) { params.set(name, chosen[name]); });
     if (sort) params.set("sort", sort);
-    history.replaceState(null, "", params.toString() ? "?" + params : window.location.pathname);
+    history.replaceState(null, "", query || Object.keys(chosen).length ? "?" + params : window.location.pathname);
     if (!query && !Object.keys(chosen).length) {
       list.textContent = "";
       status.textContent = "";
       more.hidden = true;
+      everywhere.hidden = true;
       shown = null;
       return;
     }
     status.textContent = "Searching…";
-    var langs = [], names = [];
-    wanted(query).forEach(function (lang) {
-      (bundles[lang] || [lang]).forEach(function (name) { langs.push(lang); names.push(name); });
-    });
-    Promise.all([symbolMatch(query), Promise.all(names.map(bundle))]).then(function (got) {
-      var pinned = got[0], pfs = got[1];
-      fillFilters(pfs);
+    var langs = wanted(query);
+    Promise.all([symbolMatch(query), Promise.all(langs.map(language))]).then(function (got) {
+      var pinned = got[0], found = got[1].filter(Boolean);
+      fillFilters(found);
       var options = { filters: chosen };
       if (sort) options.sort = { date: sort };
-      return Promise.all(pfs.map(function (pf, i) {
-        var q = query && BIGRAMS[langs[i]] ? bigramQuery(query) : query;
-        return pf.search(q || null, options).then(function (search) {
-          return search.results.map(function (r) { r.lang = langs[i]; return r; });
+      return Promise.all(found.map(function (one) {
+        var q = query && BIGRAMS[one.lang] ? bigramQuery(query) : query;
+        return one.pf.search(q || null, options).then(function (search) {
+          // drop the results of pages a newer bundle holds or that are gone (tombstones);
+          // a page edited back to what it was is in two bundles: keep one
+          var seen = {};
+          return search.results.filter(function (r) {
+            if (one.dropped[r.id] || seen[r.id]) return false;
+            seen[r.id] = true;
+            r.lang = one.lang;
+            return true;
+          });
         });
       })).then(function (sets) {
         var results = [].concat.apply([], sets);
@@ -255,7 +315,7 @@
           }
           // newest first orders the 60 most relevant; by relevance, every result can be shown
           var rest = sort ? [] : results.slice(PER_PAGE);
-          return { pinned: pinned, total: results.length, datas: datas, rest: rest };
+          return { pinned: pinned, total: results.length, datas: datas, rest: rest, langs: langs };
         });
       });
     }).then(function (found) {
@@ -276,8 +336,13 @@
       shown = { rest: found.rest, pinnedUrl: pinnedUrl, total: found.total, search: mine };
       offerMore();
       var n = found.total + (found.pinned ? 1 : 0);
-      status.textContent = n ? n + " result" + (n === 1 ? "" : "s") +
-        (query ? " for “" + query + "”" : "") : "No results" + (query ? " for “" + query + "”" : "") + ".";
+      var names = found.langs.length < languages.length ? found.langs.map(function (l) {
+        return form.querySelector("select[name=language] option[value='" + l + "']").text;
+      }) : [];
+      var one = names.length ? " in " + names.join(", ") : "";
+      status.textContent = (n ? n + " result" + (n === 1 ? "" : "s") : "No results") +
+        (query ? " for “" + query + "”" : "") + one + (n ? "" : ".");
+      everywhere.hidden = !one;
     }).catch(function (error) {
       if (mine !== counter) return;
       status.textContent = "Search failed to load: " + error.message;
@@ -316,6 +381,11 @@
     });
   });
 
+  everywhere.addEventListener("click", function () {
+    form.elements.language.value = "all";
+    run();
+  });
+
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
@@ -341,6 +411,7 @@
       restored = true;
     }
   });
+  if (!initial.get("language")) form.elements.language.value = readerLanguage();
   FILTERS.forEach(function (name) {
     var value = initial.get(name);
     if (!value) return;
