@@ -1,9 +1,16 @@
-"""Search figures: index size, bytes a browser fetches for a query, recall of Chinese queries.
+"""Search figures: index size, first queries, ranking, recall of Chinese queries.
 
     python benchmarks/search.py [--site _site] [--seeds ../shared/corpus] [--sample 100]
+                                [--ranked 56]
 
 Builds the site (unless --site names one already built with search), serves it on
-127.0.0.1, and drives Debian's Chromium with Playwright. Chinese recall: for each sampled
+127.0.0.1 (uncompressed, as `undocs serve` does: GitHub Pages would gzip the scripts), and
+drives Debian's Chromium with Playwright. First queries: 21 queries, three in each of the
+seven languages, each on a search page opened with a cold cache, in the query's language and
+in all languages: milliseconds from submitting to the first ten results shown (their
+fragments loaded), and the bytes fetched meanwhile; medians and worst. Ranking: the title,
+then the symbol, of --ranked documents sampled across languages typed on the search page in
+the document's language, counting those in the first three. Chinese recall: for each sampled
 Chinese document, a run of 2 and of 4 Chinese characters taken from its text is searched
 in the Chinese bundle; recall counts the queries whose document is among the results at all,
 and top-10 those where it is among the first ten.
@@ -12,12 +19,14 @@ and top-10 those where it is among the first ten.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -58,11 +67,134 @@ def queries_for(text: str, rng: random.Random) -> list[str]:
     return [run[start : start + 2], run[start : start + 4]]
 
 
+#: First queries, three per language: what a reader types first.
+QUERIES = {
+    "en": ["human rights defenders", "sanctions committee", "peacekeeping operations"],
+    "fr": ["trafic illicite de migrants", "droits de l'homme", "maintien de la paix"],
+    "es": ["desapariciones forzadas", "derechos humanos", "mantenimiento de la paz"],
+    "de": ["Menschenrechte", "Generalversammlung", "Friedenssicherung"],
+    "ru": ["права человека", "Совет Безопасности", "миротворческих операций"],
+    "ar": ["حقوق الإنسان", "مجلس الأمن", "أذربيجان"],
+    "zh": ["资产冻结", "人权理事会", "维持和平行动"],
+}
+
+#: Submits a query on the search page and resolves with the milliseconds until the status
+#: line reports its results (the first ten shown, their fragments loaded).
+TIMED = """async q => {
+  const status = document.getElementById("search-status");
+  const t0 = performance.now();
+  const done = new Promise(resolve => {
+    const seen = new MutationObserver(() => {
+      if (status.textContent.includes(q)) { seen.disconnect(); resolve(); }
+    });
+    seen.observe(status, {childList: true, characterData: true, subtree: true});
+  });
+  document.getElementById("search-q").value = q;
+  document.getElementById("search-form").requestSubmit();
+  await done;
+  return performance.now() - t0;
+}"""
+
+
+def first_query(browser, base: str, query: str, language: str) -> tuple[float, int, int, str]:
+    """Return ms to the first results, bytes and requests fetched for them, and the status,
+    for a query typed on a search page opened with a cold cache."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}search/?language={language}")
+    page.wait_for_load_state("networkidle")
+    fetched: list[int] = []
+    page.on("requestfinished", fetched_into(fetched))
+    ms = page.evaluate(TIMED, query)
+    status = page.inner_text("#search-status")
+    context.close()
+    return ms, sum(fetched), len(fetched), status
+
+
+def median_and_worst(rows: list[tuple[float, int, int, str]], label: str) -> None:
+    times = sorted(r[0] for r in rows)
+    sizes = sorted(r[1] for r in rows)
+    print(
+        f"{label} ({len(rows)} queries): to first results median {times[len(times) // 2]:.0f} ms, "
+        f"worst {times[-1]:.0f} ms; fetched median {human(sizes[len(sizes) // 2])}, "
+        f"worst {human(sizes[-1])}"
+    )
+
+
+def first_queries(browser, base: str) -> None:
+    """Every query of QUERIES, cold cache, in its own language and in all languages."""
+    for mode in ("own", "all"):
+        rows = []
+        for language, queries in QUERIES.items():
+            for query in queries:
+                row = first_query(browser, base, query, language if mode == "own" else "all")
+                rows.append(row)
+                print(
+                    f"  [{mode}] {query!r}: {row[0]:.0f} ms, {human(row[1])} in {row[2]} "
+                    f"requests; {row[3]}",
+                    flush=True,
+                )
+        median_and_worst(rows, "in the query's language" if mode == "own" else "all languages")
+
+
+def ranking(browser, base: str, site: Path, sample: int) -> None:
+    """Type the title, then the symbol, of sampled documents (titled, across languages) on
+    the search page in the document's language: count those ranked in the first three."""
+    records = [
+        json.loads(line)
+        for line in (site / "data/records.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    where = {
+        symbol: urls
+        for _, symbol, urls in json.loads((site / "data/symbols.json").read_text("utf-8"))
+    }
+    titled = [
+        dict(r, url=where[r["symbol"]][r["language"]])
+        for r in records
+        if r.get("title")
+        and r["title"] != r.get("symbol")
+        and r["language"] in where.get(r.get("symbol"), {})
+    ]
+    by_language: dict[str, list[dict]] = {}
+    for record in titled:
+        by_language.setdefault(record["language"], []).append(record)
+    rng = random.Random(11)
+    chosen = []
+    for language in sorted(by_language):
+        found = by_language[language]
+        chosen += rng.sample(found, min(len(found), -(-sample // len(by_language))))
+    page = browser.new_page()
+    for kind in ("title", "symbol"):
+        top3 = 0
+        misses = []
+        for record in chosen:
+            query = record[kind]
+            page.goto(f"{base}search/?language={record['language']}")
+            page.evaluate(TIMED, query)
+            links = page.locator("#search-results li h2 a").evaluate_all(
+                "links => links.slice(0, 3).map(a => a.getAttribute('href'))"
+            )
+            want = "/" + record["url"] if kind == "title" else None
+            hit = (
+                want in links
+                if want
+                else any(record["symbol"].replace(" ", "") in unquote(link) for link in links)
+            )
+            top3 += hit
+            if not hit:
+                misses.append(f"{record['language']} {query[:70]!r}")
+        print(f"typing the {kind} of {len(chosen)} documents: {top3} in the first three")
+        for miss in misses[:10]:
+            print(f"  missed: {miss}")
+    page.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a site already built with search")
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--sample", type=int, default=100)
+    parser.add_argument("--ranked", type=int, default=56, help="documents for the ranking")
     args = parser.parse_args()
     site = args.site
     if site is None:
@@ -81,24 +213,8 @@ def main() -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        for query in ("human rights", "trafic illicite de migrants", "资产冻结", "A/HRC/43/15"):
-            page = browser.new_page()
-            page.goto(base + "search/")
-            page.wait_for_load_state("networkidle")
-            fetched: list[int] = []
-            page.on("requestfinished", fetched_into(fetched))
-            page.fill("#search-q", query)
-            for _ in range(200):
-                if query in page.inner_text("#search-status"):
-                    break
-                page.wait_for_timeout(50)
-            page.wait_for_load_state("networkidle")
-            print(
-                f"query {query!r}: {page.inner_text('#search-status')}; "
-                f"fetched {human(sum(fetched))} in {len(fetched)} requests"
-            )
-            page.close()
-
+        first_queries(browser, base)
+        ranking(browser, base, site, args.ranked)
         rng = random.Random(7)
         zh = sorted((site / "zh").rglob("index.html"))
         zh = [p for p in zh if "search" not in p.parts]

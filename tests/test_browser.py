@@ -270,7 +270,7 @@ def test_search_across_shards(page, corpus: Path, tmp_path: Path, monkeypatch) -
     """A language split into several bundles is searched as one."""
     from undocs.site import bundles as search_module
 
-    monkeypatch.setattr(search_module, "SHARD_PAGES", 6)
+    monkeypatch.setattr(search_module, "SHARD_BYTES", 300_000)
     seeds = tmp_path / "seeds"
     shutil.copytree(corpus / "hrc", seeds)
     out = tmp_path / "site"

@@ -35,7 +35,7 @@ def test_plan_splits_along_folders_and_covers_each_url_once() -> None:
 def test_sharded_build_indexes_every_page_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "SHARD_PAGES", 8)
+    monkeypatch.setattr(search, "SHARD_BYTES", 200_000)
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds/hrc", seeds / "hrc")
     out = tmp_path / "site"

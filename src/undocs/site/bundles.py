@@ -2,9 +2,11 @@
 
 Each language's document pages (`/<lang>/...`) are indexed into bundles of their own at
 `/pagefind/<name>/`, so each is searched with its own language's analyser and the search page
-can query several side by side. A language with more pages than `SHARD_PAGES` is split into
-several bundles along its URL folders (`de.1`, `de.2` ...): the memory of one Pagefind run is
-then bounded by the shard size, however large the archive grows. `build.search` runs them.
+can query several side by side. A language whose pages weigh more than `SHARD_BYTES` (their
+source texts' sizes, plus `PAGE_BYTES` a page) is split into several bundles along its URL
+folders (`de.1`, `de.2` ...): the memory and time of one Pagefind run grow faster than its
+pages' text, so shards bound the first however large the archive grows, and shorten the
+second. `build.search` runs them.
 """
 
 from __future__ import annotations
@@ -13,8 +15,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-#: Pages at most in one bundle (a Pagefind run indexing 5,000 long pages holds ~2 GB).
-SHARD_PAGES = 5000
+#: Source text at most in one bundle. Measured on the shared corpus (Pagefind 1.5, one run):
+#: the German pages, 49 MB of source text, take 13.4 s and 1.8 GB; the English ones, 8 MB,
+#: 3.2 s and 0.35 GB. At 14 MB a shard, two runs at a time, a clean build of the corpus with
+#: search peaked at 979 MiB for its whole process tree (16 MB: 1,073 MiB).
+SHARD_BYTES = 14_000_000
+
+#: What a page weighs besides its text (its Pagefind record's fixed part).
+PAGE_BYTES = 2_000
 
 
 @dataclass(frozen=True)
@@ -42,40 +50,46 @@ def literal(part: str) -> str:
     return _GLOB_SPECIAL.sub(r"[\1]", part)
 
 
-def _groups(prefix: str, urls: list[str], limit: int, depth: int = 1) -> list[tuple[str, int]]:
-    """Split the URLs under `prefix` into (glob, pages) groups of at most `limit` pages.
+def _groups(
+    prefix: str, urls: list[str], limit: int, weights: dict[str, int], depth: int = 1
+) -> list[tuple[str, list[str]]]:
+    """Split the URLs under `prefix` into (glob, urls) groups weighing at most `limit`.
 
     Children of a folder are taken together by the first `depth` characters of their names
     (`S/RES/5*`), and by longer beginnings or one by one only where a group is too large, so
     that a shard needs a handful of globs, not one per document.
     """
+
+    def weight(found: list[str]) -> int:
+        return sum(weights.get(url, 1) for url in found)
+
     here = literal(prefix)
-    if len(urls) <= limit:
-        return [(f"{here}**/*.html", len(urls))]
+    if weight(urls) <= limit or len(urls) == 1:
+        return [(f"{here}**/*.html", urls)]
     exact = [u for u in urls if u == prefix]
     buckets: dict[str, list[str]] = defaultdict(list)
     for url in urls:
         if url != prefix:
             name = url[len(prefix) :].split("/", 1)[0]
             buckets[name[:depth]].append(url)
-    out = [(f"{here}index.html", 1)] if exact else []
+    out = [(f"{here}index.html", exact)] if exact else []
     for start in sorted(buckets):
         inside = buckets[start]
         names = {u[len(prefix) :].split("/", 1)[0] for u in inside}
-        if len(inside) <= limit:
+        if weight(inside) <= limit:
             glob = (
                 f"{here}{literal(start)}/**/*.html"
                 if names == {start}
                 else f"{here}{literal(start)}*/**/*.html"
             )
             if names == {start} or all(n.startswith(start) for n in names):
-                out.append((glob, len(inside)))
+                out.append((glob, inside))
                 continue
         if len(names) == 1:  # one folder too large: split inside it
-            out += _groups(f"{prefix}{names.pop()}/", inside, limit)
+            out += _groups(f"{prefix}{names.pop()}/", inside, limit, weights)
         else:  # several folders sharing a beginning: look at one more character
             out += (
-                _groups(prefix, inside, limit, depth + 1)
+                _groups(prefix, inside, limit, weights, depth + 1)
                 if depth < 12
                 else [
                     item
@@ -84,31 +98,38 @@ def _groups(prefix: str, urls: list[str], limit: int, depth: int = 1) -> list[tu
                         f"{prefix}{name}/",
                         [u for u in inside if u.startswith(f"{prefix}{name}/")],
                         limit,
+                        weights,
                     )
                 ]
             )
     return out
 
 
-def plan(urls: list[str], limit: int | None = None) -> list[Bundle]:
-    """Return the bundles that index the document pages at `urls` (`en/A/70/1/` ...)."""
-    limit = limit or SHARD_PAGES
+def plan(
+    urls: list[str], weights: dict[str, int] | None = None, limit: int | None = None
+) -> list[Bundle]:
+    """Return the bundles that index the document pages at `urls` (`en/A/70/1/` ...), each
+    weighing at most `limit` (default `SHARD_BYTES`) by `weights` (URL -> weight; a page
+    not in it weighs 1)."""
+    limit = limit or SHARD_BYTES
+    weights = weights or {}
     by_language: dict[str, list[str]] = defaultdict(list)
     for url in urls:
         by_language[url.split("/", 1)[0]].append(url)
     bundles = []
     for language, found in sorted(by_language.items()):
-        shards: list[list[tuple[str, int]]] = [[]]
+        shards: list[list[tuple[str, list[str]]]] = [[]]
         size = 0
-        for glob, pages in _groups(f"{language}/", sorted(found), limit):
-            if size + pages > limit and shards[-1]:
+        for glob, inside in _groups(f"{language}/", sorted(found), limit, weights):
+            heavy = sum(weights.get(url, 1) for url in inside)
+            if size + heavy > limit and shards[-1]:
                 shards.append([])
                 size = 0
-            shards[-1].append((glob, pages))
-            size += pages
+            shards[-1].append((glob, inside))
+            size += heavy
         for n, shard in enumerate(shards, 1):
             name = language if len(shards) == 1 else f"{language}.{n}"
             bundles.append(
-                Bundle(name, language, tuple(g for g, _ in shard), sum(p for _, p in shard))
+                Bundle(name, language, tuple(g for g, _ in shard), sum(len(u) for _, u in shard))
             )
     return bundles

@@ -15,7 +15,7 @@ from ..archive.quality import Gap, gaps, report
 from ..model import RECORD_FIELDS, Problem, Record, ResolutionKey
 from ..read import symbols
 from ..read.loader import read_text
-from .bundles import Bundle, plan
+from .bundles import PAGE_BYTES, Bundle, plan
 from .content import ContentPage
 from .docpage import document_context, undocs_url
 from .exports import DATA_FILES
@@ -130,7 +130,19 @@ class Site:
                 else:
                     found[key] = [doc]
         self.newest = newest_first(archive.docs)
-        self.bundles = plan([doc.url for doc in archive.docs])
+        self.bundles = plan([doc.url for doc in archive.docs], self._weights())
+
+    def _weights(self) -> dict[str, int]:
+        """Return each document page's weight for sharding the search index: its source
+        text's size, plus what a page weighs besides."""
+        weights = {}
+        for doc in self.archive.docs:
+            try:
+                size = (self.source / doc.record.file).stat().st_size if self.source else 0
+            except OSError:
+                size = 0
+            weights[doc.url] = size + PAGE_BYTES
+        return weights
 
     def _reuse(self, previous: Site) -> bool:
         """Take the lists of `previous` with this archive's documents in the places of the
