@@ -8,8 +8,9 @@ same records into an equivalent site (a page per document, taxonomy pages for bo
 agenda item and resolution): wall time, CPU time, peak memory of the process tree, pages per
 second and output size, with the ratio; then undocs's no-change and one-document rebuilds (by a
 new `undocs build` process, and by a process holding a Builder as `undocs serve --watch` does:
-medians of several edits, its CPU time and peak memory per rebuild) and the Pagefind step on
-its own. Clean builds are repeated (--repeat), the two generators taking
+medians of several edits, its CPU time and peak memory per rebuild); then with search:
+undocs's clean build beside Hugo's followed by the Pagefind CLI over Hugo's site, and one
+English and one German document edited (a new `undocs build`, and `serve --watch`). Clean builds are repeated (--repeat), the two generators taking
 turns, and the median reported: wall times here swing by 5-10% from run to run. Sites are
 written under --work (default /dev/shm, a RAM disk, so that the disk's state does not decide
 the result; the same for both generators).
@@ -218,7 +219,6 @@ def one_size(label: str, seeds: Path, work: Path, python: str, hugo: str, repeat
     clean.size, clean.pages = folder_size(out)
     hugo_run.size, hugo_run.pages = folder_size(hugo_out)
     runs = [clean, hugo_run]
-    shutil.rmtree(project, ignore_errors=True)
 
     runs.append(measure("undocs rebuild, nothing changed", [*undocs, "--no-search"]))
     edited = next(p for p in sorted(seeds.rglob("*.txt")))
@@ -233,20 +233,42 @@ def one_size(label: str, seeds: Path, work: Path, python: str, hugo: str, repeat
         ("scan", "one edit, Builder scanning itself"),
     ):
         runs.append(running_builder(name, mode, python, seeds, out, edited))
-    index = (
-        "import re; from pathlib import Path\n"
-        "from undocs.build.search import build_index; from undocs.site.bundles import plan\n"
-        f"out = Path({str(out)!r}); urls = []\n"
-        "for page in out.rglob('index.html'):\n"
-        "    rel = page.parent.relative_to(out).as_posix() + '/'\n"
-        "    if re.match(r'[a-z]{2,3}/', rel) and not rel.split('/', 1)[1].startswith('search/'):\n"
-        "        urls.append(rel)\n"
-        "build_index(out, plan(urls))\n"
-    )
-    search = measure("Pagefind step alone (all bundles)", [python, "-c", index])
-    search.size, _ = folder_size(out / "pagefind")
-    runs.append(search)
+    runs += with_search(undocs, python, seeds, out, hugo, hugo_out, project)
     shutil.rmtree(hugo_out, ignore_errors=True)
+    shutil.rmtree(project, ignore_errors=True)
+    return runs
+
+
+def with_search(
+    undocs: list[str], python: str, seeds: Path, out: Path, hugo: str, hugo_out: Path, project: Path
+) -> list[Run]:
+    """The same with search: undocs's clean build beside Hugo's followed by the Pagefind CLI
+    over Hugo's site, then one document edited (an English one, then a German one, the
+    language of the largest index) by a new `undocs build` and in `serve --watch`."""
+    runs = [measure("undocs clean build, with search", [*undocs, "--clean"])]
+    runs[-1].size, runs[-1].pages = folder_size(out)
+    shutil.rmtree(hugo_out, ignore_errors=True)
+    script = (
+        f"{hugo} --quiet --destination {hugo_out} && "
+        f"{python} -m pagefind --site {hugo_out} > /dev/null"
+    )
+    runs.append(measure("hugo build + Pagefind CLI", ["sh", "-c", script], cwd=project))
+    runs[-1].size, runs[-1].pages = folder_size(hugo_out)
+    for language, pattern in (("English", "hrc/*.txt"), ("German", "multiun-de/*/*.txt")):
+        edited = next(iter(sorted(seeds.glob(pattern))), None)
+        if edited is None:
+            continue
+        original = edited.read_bytes()
+        try:
+            edited.write_bytes(original + EDIT)
+            runs.append(measure(f"with search, one {language} edit", undocs))
+        finally:
+            edited.write_bytes(original)
+        runs.append(
+            running_builder(
+                f"with search, {language} edit, watch", "watch", python, seeds, out, edited, True
+            )
+        )
     return runs
 
 
@@ -260,10 +282,10 @@ import json, resource, statistics, sys, time
 from pathlib import Path
 from undocs.build import Builder, BuildOptions
 from undocs.site.render import Settings
-seeds, out, edited, mode, rounds, root = sys.argv[1:7]
+seeds, out, edited, mode, rounds, root, search = sys.argv[1:8]
 seeds, out, edited, rounds = Path(seeds), Path(out), Path(edited), int(rounds)
 options = BuildOptions(
-    seeds=seeds, out=out, content=Path(root) / "content", settings=Settings(search=False)
+    seeds=seeds, out=out, content=Path(root) / "content", settings=Settings(search=search == "1")
 )
 watch = mode == "watch"  # the watcher names the file changed; the cache is written after
 builder = Builder(options, defer_saving=watch)
@@ -288,7 +310,15 @@ print(json.dumps({"wall": walls, "cpu": cpus, "peak": peak}))
 ROUNDS = 6
 
 
-def running_builder(name: str, mode: str, python: str, seeds: Path, out: Path, edited: Path) -> Run:
+def running_builder(
+    name: str,
+    mode: str,
+    python: str,
+    seeds: Path,
+    out: Path,
+    edited: Path,
+    search: bool = False,
+) -> Run:
     """Return the median rebuild after one edit in a process holding a Builder (the first
     two rebuilds, which fill its caches, left out)."""
     import json
@@ -296,7 +326,18 @@ def running_builder(name: str, mode: str, python: str, seeds: Path, out: Path, e
 
     script = f"EDIT = {EDIT!r}\n{RUNNING}"
     found = subprocess.run(
-        [python, "-c", script, str(seeds), str(out), str(edited), mode, str(ROUNDS), str(ROOT)],
+        [
+            python,
+            "-c",
+            script,
+            str(seeds),
+            str(out),
+            str(edited),
+            mode,
+            str(ROUNDS),
+            str(ROOT),
+            "1" if search else "0",
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -385,6 +426,11 @@ def main() -> int:
             f"one-document rebuild, of the clean build: {runs[3].wall / clean.wall:.1%} "
             f"(a new `undocs build`), {runs[4].wall / clean.wall:.1%} (serve --watch), "
             f"{runs[5].wall / clean.wall:.1%} (a Builder scanning the sources itself)"
+        )
+        searched, hugo_pagefind = runs[6], runs[7]
+        print(
+            f"ratio undocs/(hugo + Pagefind CLI), clean build with search, wall time: "
+            f"{searched.wall / hugo_pagefind.wall:.2f}"
         )
         sys.stdout.flush()
     return 0

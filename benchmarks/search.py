@@ -25,6 +25,7 @@ import re
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -138,8 +139,9 @@ def first_queries(browser, base: str) -> None:
 
 
 def ranking(browser, base: str, site: Path, sample: int) -> None:
-    """Type the title, then the symbol, of sampled documents (titled, across languages) on
-    the search page in the document's language: count those ranked in the first three."""
+    """Type the title, then the symbol, of sampled documents (across languages, each with a
+    title no other document of its language has) on the search page in the document's
+    language: count those ranked in the first three."""
     records = [
         json.loads(line)
         for line in (site / "data/records.jsonl").read_text(encoding="utf-8").splitlines()
@@ -155,8 +157,13 @@ def ranking(browser, base: str, site: Path, sample: int) -> None:
         and r["title"] != r.get("symbol")
         and r["language"] in where.get(r.get("symbol"), {})
     ]
+    # a title many documents share ("Erklärung des Präsidenten des Sicherheitsrats", or a
+    # resolution's adopted every year) cannot put one of them first: sample unique titles
+    shared = Counter((r["language"], r["title"]) for r in titled)
     by_language: dict[str, list[dict]] = {}
     for record in titled:
+        if shared[(record["language"], record["title"])] > 1:
+            continue
         by_language.setdefault(record["language"], []).append(record)
     rng = random.Random(11)
     chosen = []

@@ -174,7 +174,9 @@ def test_a_link_and_a_citation_to_paragraph_5(page, base_url) -> None:
     """Following a paragraph's ¶: the page's link points at it, its citation is offered."""
     page.goto(base_url + "en/A/HRC/43/15/")
     expect(page.locator("#cite-para")).to_be_hidden()
-    page.locator("#para-5 .para-link").click()
+    page.locator("#para-5 + .para-link").click()
+    highlighted = "getComputedStyle(document.getElementById('para-5').parentNode).backgroundColor"
+    assert page.evaluate(highlighted) == "rgb(255, 246, 214)"  # the paragraph followed
     expect(page.locator("#permalink")).to_have_value(re.compile(r"/en/A/HRC/43/15/#para-5$"))
     expect(page.locator("#cite-para")).to_be_visible()
     expect(page.locator("#cite-para-text")).to_have_value("A/HRC/43/15, para. 5")

@@ -93,8 +93,8 @@ def render_body(
 ) -> str:
     """Return the HTML of `text[start:]`, each citation linked where `href` gives a URL.
 
-    Numbered paragraphs get an anchor (`#para-5`) and, with `cite_prefix` ("A/RES/70/1, para. "),
-    a link to themselves titled with how to cite them.
+    Numbered paragraphs get an anchor (`#para-5`, an empty span opening them) and, with
+    `cite_prefix` ("A/RES/70/1, para. "), a link to themselves titled with how to cite them.
     """
     spans = _spans(citations, start, href)
     starts = [span[0] for span in spans]
@@ -111,7 +111,12 @@ def render_body(
                     f'<a class="para-link" href="#para-{block.number}" title="{label}" '
                     f'aria-label="{label}" data-pagefind-ignore>¶</a> '
                 )
-            out.append(f'<p id="para-{block.number}" class="para">{link}{inner}</p>')
+            # the anchor is an empty element, not the paragraph: Pagefind keeps each
+            # anchor's text in the search fragment, and the paragraph's would double it
+            out.append(
+                f'<p class="para"><span id="para-{block.number}" class="anchor"></span>'
+                f"{link}{inner}</p>"
+            )
         elif block.kind == "footnote":
             out.append(f'<p class="footnote">{inner}</p>')
         elif block.kind == "heading":
