@@ -10,10 +10,11 @@ second and output size, with the ratio; then undocs's no-change and one-document
 new `undocs build` process, and by a process holding a Builder as `undocs serve --watch` does:
 medians of several edits, its CPU time and peak memory per rebuild); then with search:
 undocs's clean build beside Hugo's followed by the Pagefind CLI over Hugo's site, and one
-English and one German document edited (a new `undocs build`, and `serve --watch`). Clean builds are repeated (--repeat), the two generators taking
-turns, and the median reported: wall times here swing by 5-10% from run to run. Sites are
-written under --work (default /dev/shm, a RAM disk, so that the disk's state does not decide
-the result; the same for both generators).
+English and one German document edited (a new `undocs build`, and `serve --watch`). Clean
+builds are repeated (--repeat), the two generators taking turns, and the median reported:
+wall times here swing by 5-10% from run to run. Sites are written under --work (default
+/dev/shm, a RAM disk, so that the disk's state does not decide the result; the same for both
+generators).
 """
 
 from __future__ import annotations
@@ -304,6 +305,7 @@ try:
 finally:
     edited.write_bytes(original)
     builder.build()
+    builder.flush()  # the cache written: the next `undocs build` starts from it
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(json.dumps({"wall": walls, "cpu": cpus, "peak": peak}))
 """

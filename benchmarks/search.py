@@ -104,12 +104,14 @@ def first_query(browser, base: str, query: str, language: str) -> tuple[float, i
     page = context.new_page()
     page.goto(f"{base}search/?language={language}")
     page.wait_for_load_state("networkidle")
-    fetched: list[int] = []
-    page.on("requestfinished", fetched_into(fetched))
+    finished: list = []
+    page.on("requestfinished", lambda request: finished.append(request))
     ms = page.evaluate(TIMED, query)
+    done = list(finished)  # the requests finished by the time the results were shown
     status = page.inner_text("#search-status")
+    size = sum(request.sizes()["responseBodySize"] for request in done)
     context.close()
-    return ms, sum(fetched), len(fetched), status
+    return ms, size, len(done), status
 
 
 def median_and_worst(rows: list[tuple[float, int, int, str]], label: str) -> None:

@@ -277,7 +277,7 @@ def test_search_across_shards(page, corpus: Path, tmp_path: Path, monkeypatch) -
     shutil.copytree(corpus / "hrc", seeds)
     out = tmp_path / "site"
     build(BuildOptions(seeds=seeds, out=out, settings=Settings()))
-    assert len([p for p in (out / "pagefind").iterdir()]) > 3
+    assert len([p for p in (out / "pagefind").iterdir() if p.name.startswith("en.")]) >= 3
     server = make_server(out, 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -355,3 +355,14 @@ def test_search_runs_in_the_readers_language(page, base_url) -> None:
     expect(page.locator("select[name=language]")).to_have_value("all")
     assert "language=all" in page.url
     assert page.errors == []
+
+
+def test_results_show_from_their_cards(page, base_url) -> None:
+    """With no fragment reachable (a slow connection, still loading), results are listed
+    with their titles from the cards; their excerpts come with the fragments."""
+    page.route("**/fragment/**", lambda route: route.abort())
+    links = search(page, base_url, "Slovenia", "en")
+    assert len(links) == 10
+    titles = page.locator("#search-results li h2 a").all_inner_texts()
+    assert all(title and not title.startswith("/") for title in titles)
+    assert page.locator("#search-results .excerpt").count() == 0

@@ -363,3 +363,37 @@ def test_each_edit_does_its_own_work_only(three_languages: Path, tmp_path: Path,
             language for _, language in EDITS[: n + 1]
         )
     builder.flush()
+
+
+def test_every_indexed_page_has_its_card(seeds: Path, tmp_path: Path) -> None:
+    """The search page shows a result from its card before its fragment comes: every page of
+    every bundle has one, with its URL and title, after a clean build and after an edit."""
+    import json
+
+    from markupsafe import escape
+
+    from undocs.build.cards import bucket
+    from undocs.build.segments import fragment_ids
+
+    out = tmp_path / "site"
+
+    def check() -> int:
+        checked = 0
+        for language, entry in _manifest(out)["languages"].items():
+            names = entry["bundles"] + ([entry["recent"]] if "recent" in entry else [])
+            for name in names:
+                for url, fragment in fragment_ids(out / "pagefind" / name).items():
+                    path = out / "pagefind/cards" / language / f"{bucket(fragment)}.json"
+                    card = json.loads(path.read_text(encoding="utf-8"))[fragment]
+                    page = (out / url / "index.html").read_text(encoding="utf-8")
+                    title = f'data-pagefind-meta="title">{escape(card[1])}</h1>'
+                    assert card[0] == url and card[1] and title in page, (url, card)
+                    checked += 1
+        return checked
+
+    _build(seeds, out, search=True)
+    assert check() > 10
+    edited = seeds / "000_a4e48ed0b737bc3c.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n5. Zyxwvutsrq.\n", "utf-8")
+    _build(seeds, out, search=True)
+    assert check() > 10

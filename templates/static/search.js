@@ -26,6 +26,7 @@
   var instances = {};
   var FILTERS = ["body", "session", "year", "type"];
   var PER_PAGE = 10;
+  var SORTED = 60; // sorted by date: the most relevant results, this many
   var OPTIONS = { baseUrl: base, excerptLength: 24 };
   var counter = 0;
   var manifest = null;
@@ -216,13 +217,12 @@
     return Object.keys(hits).slice(0, 6).map(function (id) { return [id, hits[id]]; });
   }
 
-  function card(data, lang, pinned) {
-    var li = document.createElement("li");
-    li.className = pinned ? "result pinned" : "result";
+  // A result's title and facts (from its card or its fragment).
+  function fill(li, data, lang) {
     var h = document.createElement("h2");
     var a = document.createElement("a");
     a.href = data.url;
-    a.textContent = data.meta.title || data.url;
+    a.textContent = data.meta.title || data.meta.symbol || data.url;
     a.lang = lang;
     h.appendChild(a);
     li.appendChild(h);
@@ -231,6 +231,10 @@
     meta.textContent = [data.meta.symbol, data.meta.body, data.meta.date, lang]
       .filter(Boolean).join(" · ");
     li.appendChild(meta);
+  }
+
+  // A result's excerpt and the paragraphs it matched (from its fragment).
+  function details(li, data, lang) {
     if (data.excerpt) {
       var p = document.createElement("p");
       p.className = "excerpt";
@@ -252,14 +256,46 @@
       });
       li.appendChild(ul);
     }
-    return li;
   }
 
-  // The fragments (title, excerpt, anchors) of some results, each with its bundle's language.
-  function load(results) {
+  // The build keeps each result's card (url, title, symbol, date, body) in small files by
+  // the first characters of its id: a result is shown from its card at once, and its
+  // excerpt filled in when its fragment (the page's whole text) comes.
+  var cardFiles = {};
+  function cardsOf(results) {
     return Promise.all(results.map(function (r) {
-      return r.data().then(function (d) { d.lang = r.lang; return d; });
+      var name = r.lang + "/" + r.id.split("_").pop().slice(0, 2);
+      if (!cardFiles[name]) {
+        cardFiles[name] = fetch(base + "pagefind/cards/" + name + ".json")
+          .then(function (response) { return response.ok ? response.json() : {}; })
+          .catch(function () { return {}; });
+      }
+      return cardFiles[name].then(function (cards) {
+        var c = cards[r.id];
+        r.card = c ? { url: base + c[0], meta: { title: c[1], symbol: c[2], date: c[3], body: c[4] } } : null;
+        return r;
+      });
     }));
+  }
+
+  // Append results to the list, each from its card (one without waits for its fragment);
+  // return their items.
+  function show(results, pinnedUrl) {
+    var items = [];
+    results.forEach(function (r) {
+      if (r.card && r.card.url === pinnedUrl) return;
+      var li = document.createElement("li");
+      li.className = "result";
+      list.appendChild(li);
+      items.push(li);
+      if (r.card) fill(li, r.card, r.lang);
+      r.data().then(function (d) {
+        if (d.url === pinnedUrl) { li.remove(); return; }
+        if (!r.card) fill(li, d, r.lang);
+        details(li, d, r.lang);
+      });
+    });
+    return items;
   }
 
   function run() {
@@ -286,7 +322,6 @@
     var langs = wanted(query);
     Promise.all([symbolMatch(query), Promise.all(langs.map(language))]).then(function (got) {
       var pinned = got[0], found = got[1].filter(Boolean);
-      fillFilters(found);
       var options = { filters: chosen };
       if (sort) options.sort = { date: sort };
       return Promise.all(found.map(function (one) {
@@ -304,18 +339,19 @@
         });
       })).then(function (sets) {
         var results = [].concat.apply([], sets);
-        if (!sort) results.sort(function (x, y) { return y.score - x.score; });
-        return load(results.slice(0, sort ? PER_PAGE * 3 : PER_PAGE)).then(function (datas) {
+        results.sort(function (x, y) { return y.score - x.score; });
+        var total = results.length;
+        if (sort) results = results.slice(0, SORTED); // by date: the most relevant, ordered
+        return cardsOf(results.slice(0, sort ? SORTED : PER_PAGE)).then(function () {
           if (sort) {
-            datas.sort(function (x, y) {
-              var a = x.meta.date || "", b = y.meta.date || "";
+            results.sort(function (x, y) {
+              var a = (x.card && x.card.meta.date) || "", b = (y.card && y.card.meta.date) || "";
               return sort === "asc" ? a.localeCompare(b) : b.localeCompare(a);
             });
-            datas = datas.slice(0, PER_PAGE);
           }
-          // newest first orders the 60 most relevant; by relevance, every result can be shown
-          var rest = sort ? [] : results.slice(PER_PAGE);
-          return { pinned: pinned, total: results.length, datas: datas, rest: rest, langs: langs };
+          return { pinned: pinned, total: total, page: results.slice(0, PER_PAGE),
+            rest: results.slice(PER_PAGE), langs: langs, sorted: sort && total > SORTED,
+            engines: found };
         });
       });
     }).then(function (found) {
@@ -327,13 +363,15 @@
         var lang = urls[document.documentElement.lang] ? document.documentElement.lang :
           urls.en ? "en" : Object.keys(urls)[0];
         pinnedUrl = base + urls[lang];
-        list.appendChild(card({ url: pinnedUrl, meta: { title: found.pinned[1],
-          symbol: "Document with this symbol" } }, lang, true));
+        var li = document.createElement("li");
+        li.className = "result pinned";
+        fill(li, { url: pinnedUrl, meta: { title: found.pinned[1],
+          symbol: "Document with this symbol" } }, lang);
+        list.appendChild(li);
       }
-      found.datas.forEach(function (d) {
-        if (d.url !== pinnedUrl) list.appendChild(card(d, d.lang, false));
-      });
-      shown = { rest: found.rest, pinnedUrl: pinnedUrl, total: found.total, search: mine };
+      show(found.page, pinnedUrl);
+      shown = { rest: found.rest, pinnedUrl: pinnedUrl, total: found.total, search: mine,
+        shown: found.page.length };
       offerMore();
       var n = found.total + (found.pinned ? 1 : 0);
       var names = found.langs.length < languages.length ? found.langs.map(function (l) {
@@ -341,8 +379,10 @@
       }) : [];
       var one = names.length ? " in " + names.join(", ") : "";
       status.textContent = (n ? n + " result" + (n === 1 ? "" : "s") : "No results") +
-        (query ? " for “" + query + "”" : "") + one + (n ? "" : ".");
+        (query ? " for “" + query + "”" : "") + one + (n ? "" : ".") +
+        (found.sorted ? " (the " + SORTED + " most relevant, by date)" : "");
       everywhere.hidden = !one;
+      fillFilters(found.engines); // after the results: the filters' counts are not needed first
     }).catch(function (error) {
       if (mine !== counter) return;
       status.textContent = "Search failed to load: " + error.message;
@@ -354,8 +394,8 @@
       more.hidden = true;
       return;
     }
-    var from = shown.total - shown.rest.length + 1;
-    var to = Math.min(from + PER_PAGE - 1, shown.total);
+    var from = shown.shown + 1;
+    var to = Math.min(from + PER_PAGE - 1, shown.shown + shown.rest.length);
     more.textContent = "Show results " + from + "–" + to + " of " + shown.total;
     more.hidden = false;
   }
@@ -364,19 +404,14 @@
     if (!shown) return;
     var page = shown.rest.slice(0, PER_PAGE), search = shown.search;
     shown.rest = shown.rest.slice(PER_PAGE);
+    shown.shown += page.length;
     more.disabled = true;
-    load(page).then(function (datas) {
+    cardsOf(page).then(function () {
       more.disabled = false;
       if (search !== counter) return; // a newer search replaced this one
-      var first = null;
-      datas.forEach(function (d) {
-        if (d.url === shown.pinnedUrl) return;
-        var item = card(d, d.lang, false);
-        first = first || item;
-        list.appendChild(item);
-      });
+      var items = show(page, shown.pinnedUrl);
       offerMore();
-      var link = first && first.querySelector("h2 a");
+      var link = items.length && items[0].querySelector("h2 a");
       if (link) link.focus(); // keyboard and screen-reader users land on the first new result
     });
   });

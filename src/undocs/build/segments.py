@@ -180,7 +180,7 @@ def drop_unlisted(pagefind: Path, languages: dict[str, LanguageIndex]) -> None:
     folded, shards regrouped), and leftovers of runs cut short."""
     if not pagefind.is_dir():
         return
-    keep = folders(languages)
+    keep = folders(languages) | {"cards"}
     for path in pagefind.iterdir():
         if path.is_dir() and path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)

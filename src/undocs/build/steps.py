@@ -9,6 +9,7 @@ the previous site exactly as it was.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -21,7 +22,7 @@ from ..site.content import load_content
 from ..site.exports import ExportRows, gaps_csv, symbol_map
 from ..site.gather import Site
 from ..site.render import Page, Settings, environment, template_problems
-from . import parallel, segments
+from . import cards, parallel, segments
 from .incremental import (
     Entry,
     Loaded,
@@ -299,6 +300,7 @@ def write_all(
         indexed = sum(report.pages for report in build_index(staging, site.bundles))
         bundles = tuple(bundle.name for bundle in site.bundles)
         state.search = segments.full(site.bundles)
+        write_cards(staging / "pagefind", site, state.search, state.search, ())
         segments.write_manifest(staging / "pagefind", state.search)
     problems = site.problems + size_warnings(staging, written)
     drop_state(run.out)  # until the state of this build is saved, the pages match none
@@ -408,9 +410,32 @@ def index_changes(
         index = languages[language]
         languages[language] = replace(index, dropped=segments.tombstones(pagefind, language, index))
     state.search = languages
+    folded = {language: languages[language] for language in update.fold}
+    write_cards(pagefind, site, languages, folded, [k for k, v in update.recent.items() if v])
     segments.write_manifest(pagefind, languages)
     segments.drop_unlisted(pagefind, languages)
     return indexed, tuple(bundle.name for bundle in bundles)
+
+
+def write_cards(
+    pagefind: Path,
+    site: Site,
+    languages: dict[str, segments.LanguageIndex],
+    whole: dict[str, segments.LanguageIndex],
+    recent: Iterable[str],
+) -> None:
+    """Write the result cards (`cards`) of the languages indexed `whole`, and add those of
+    the `recent` languages' recent bundles; drop those of languages gone."""
+    docs = {doc.url: doc for doc in site.archive.docs}
+    for language, index in whole.items():
+        ids: dict[str, str] = {}
+        for name in index.bundles:
+            ids.update(segments.fragment_ids(pagefind / name))
+        cards.write_cards(pagefind, language, ids, docs, whole=True)
+    for language in recent:
+        ids = segments.fragment_ids(pagefind / (language + segments.RECENT))
+        cards.write_cards(pagefind, language, ids, docs, whole=False)
+    cards.drop_languages(pagefind, languages)
 
 
 def _removed(old: State, state: State) -> set[str]:

@@ -118,15 +118,20 @@ def plan(
         by_language[url.split("/", 1)[0]].append(url)
     bundles = []
     for language, found in sorted(by_language.items()):
-        shards: list[list[tuple[str, list[str]]]] = [[]]
-        size = 0
-        for glob, inside in _groups(f"{language}/", sorted(found), limit, weights):
-            heavy = sum(weights.get(url, 1) for url in inside)
-            if size + heavy > limit and shards[-1]:
+        # first fit, heaviest groups first: as few shards as the limit allows
+        groups = _groups(f"{language}/", sorted(found), limit, weights)
+        heavy = {glob: sum(weights.get(url, 1) for url in inside) for glob, inside in groups}
+        shards: list[list[tuple[str, list[str]]]] = []
+        sizes: list[int] = []
+        for glob, inside in sorted(groups, key=lambda group: (-heavy[group[0]], group[0])):
+            room = next((n for n, size in enumerate(sizes) if size + heavy[glob] <= limit), None)
+            if room is None:
                 shards.append([])
-                size = 0
-            shards[-1].append((glob, inside))
-            size += heavy
+                sizes.append(0)
+                room = len(shards) - 1
+            shards[room].append((glob, inside))
+            sizes[room] += heavy[glob]
+        shards = sorted(sorted(shard) for shard in shards)
         for n, shard in enumerate(shards, 1):
             name = language if len(shards) == 1 else f"{language}.{n}"
             bundles.append(

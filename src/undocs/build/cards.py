@@ -1,0 +1,80 @@
+"""Result cards: what the search page shows of a result before its Pagefind fragment comes.
+
+A Pagefind fragment holds a page's whole text (for the excerpt): the ten first results of a
+query on long reports weigh hundreds of kilobytes. The search page shows each result's card
+(its URL, title, symbol, date and body) as soon as the search has run, and fills in its
+excerpt when the fragment arrives. Cards are kept per language in small files by the first
+two characters of the fragment's hash, `/pagefind/cards/<lang>/<xx>.json` (an object of
+fragment id -> [url, title, symbol, date, body]): ten results fetch a few kilobytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..archive.graph import Doc
+
+CARDS = "cards"
+"""Folder of the cards under /pagefind/."""
+
+Card = tuple[str, str, str, str, str]
+"""url, title, symbol, date, body (empty strings where the record has none)."""
+
+
+def card(doc: Doc) -> Card:
+    """Return the card of a document's page."""
+    record = doc.record
+    return (doc.url, record.title or "", record.symbol or "", record.date or "", record.body or "")
+
+
+def bucket(fragment: str) -> str:
+    """Return the file a fragment id's card is kept in (`en_0149112` -> `01`)."""
+    return fragment.rsplit("_", 1)[-1][:2]
+
+
+def write_cards(
+    pagefind: Path,
+    language: str,
+    ids: dict[str, str],
+    docs: dict[str, Doc],
+    whole: bool,
+) -> None:
+    """Write the cards of the fragments `ids` (page URL -> fragment id) of a language.
+
+    `whole`: these are all the language's pages (its cards are written afresh); else they
+    are added to the cards the language has (a recent bundle's pages)."""
+    folder = pagefind / CARDS / language
+    if whole:
+        shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    buckets: dict[str, dict[str, Card]] = defaultdict(dict)
+    for url, fragment in ids.items():
+        doc = docs.get(url)
+        if doc is not None:
+            buckets[bucket(fragment)][fragment] = card(doc)
+    for name, cards in buckets.items():
+        path = folder / f"{name}.json"
+        if not whole and path.is_file():
+            with contextlib.suppress(OSError, ValueError):  # a damaged file: written anew
+                cards = {**json.loads(path.read_text(encoding="utf-8")), **cards}
+        fresh = path.with_name(f".{name}.json.next")
+        fresh.write_text(
+            json.dumps(cards, ensure_ascii=False, separators=(",", ":"), sort_keys=True), "utf-8"
+        )
+        os.replace(fresh, path)
+
+
+def drop_languages(pagefind: Path, keep: Iterable[str]) -> None:
+    """Remove the cards of languages the index no longer has."""
+    folder = pagefind / CARDS
+    if folder.is_dir():
+        wanted = set(keep)
+        for path in folder.iterdir():
+            if path.name not in wanted:
+                shutil.rmtree(path, ignore_errors=True)
