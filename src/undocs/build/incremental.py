@@ -36,7 +36,7 @@ from ..site.gather import FACETS, Scope, body_name
 from ..site.render import BUILTIN_TEMPLATES, Group, Page, Settings
 from .segments import LanguageIndex
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 class Loaded(NamedTuple):

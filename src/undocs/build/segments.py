@@ -20,7 +20,7 @@ import os
 import shutil
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -50,14 +50,24 @@ class LanguageIndex:
     """Whether the recent bundle (`<lang>.recent`) holds pages."""
     dropped: tuple[str, ...] = ()
     """Fragment ids of the stable bundles' pages that the stale ones replace (tombstones)."""
+    fragments: dict[str, str] = field(default_factory=dict, compare=False)
+    """Page URL -> fragment id of every page of the stable bundles (read once, when they
+    were written: an edit then finds its tombstones without reading thousands of files)."""
 
 
-def full(bundles: Iterable[Bundle]) -> dict[str, LanguageIndex]:
-    """Return the index of each language whose bundles were all just written."""
+def full(bundles: Iterable[Bundle], pagefind: Path) -> dict[str, LanguageIndex]:
+    """Return the index of each language whose bundles were all just written under
+    `pagefind`."""
     names: dict[str, list[str]] = {}
     for bundle in bundles:
         names.setdefault(bundle.language, []).append(bundle.name)
-    return {language: LanguageIndex(tuple(found)) for language, found in names.items()}
+    languages = {}
+    for language, found in names.items():
+        fragments: dict[str, str] = {}
+        for name in found:
+            fragments.update(fragment_ids(pagefind / name))
+        languages[language] = LanguageIndex(tuple(found), fragments=fragments)
+    return languages
 
 
 def recent_bundle(language: str, urls: Iterable[str]) -> Bundle:
@@ -100,11 +110,7 @@ def tombstones(pagefind: Path, language: str, index: LanguageIndex) -> tuple[str
     not those the recent bundle holds the same (a page edited and then edited back)."""
     if not index.stale:
         return ()
-    dropped: set[str] = set()
-    for name in index.bundles:
-        for url, fragment in fragment_ids(pagefind / name).items():
-            if url in index.stale:
-                dropped.add(fragment)
+    dropped = {index.fragments[url] for url in index.stale if url in index.fragments}
     if index.recent:
         dropped -= set(fragment_ids(pagefind / (language + RECENT)).values())
     return tuple(sorted(dropped))
@@ -164,7 +170,9 @@ def plan_update(
         if len(live) > FOLD_PAGES:
             fold.append(language)
             continue
-        languages[language] = LanguageIndex(before.bundles, frozenset(stale), bool(live))
+        languages[language] = LanguageIndex(
+            before.bundles, frozenset(stale), bool(live), fragments=before.fragments
+        )
         recent[language] = frozenset(live)
     return Update(languages, tuple(fold), recent)
 

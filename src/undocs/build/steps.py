@@ -299,7 +299,7 @@ def write_all(
         run.say(f"indexing {len(site.bundles)} search bundles with Pagefind")
         indexed = sum(report.pages for report in build_index(staging, site.bundles))
         bundles = tuple(bundle.name for bundle in site.bundles)
-        state.search = segments.full(site.bundles)
+        state.search = segments.full(site.bundles, staging / "pagefind")
         write_cards(staging / "pagefind", site, state.search, state.search, ())
         segments.write_manifest(staging / "pagefind", state.search)
     problems = site.problems + size_warnings(staging, written)
@@ -404,8 +404,10 @@ def index_changes(
         run.say(f"indexing {len(bundles)} search bundle{'s' if len(bundles) != 1 else ''}")
         indexed = sum(report.pages for report in reindex(run.out, bundles))
     languages = dict(update.languages)
-    languages.update(segments.full(b for b in site.bundles if b.language in update.fold))
     pagefind = run.out / "pagefind"
+    languages.update(
+        segments.full((b for b in site.bundles if b.language in update.fold), pagefind)
+    )
     for language in update.recent:
         index = languages[language]
         languages[language] = replace(index, dropped=segments.tombstones(pagefind, language, index))
@@ -428,10 +430,7 @@ def write_cards(
     the `recent` languages' recent bundles; drop those of languages gone."""
     docs = {doc.url: doc for doc in site.archive.docs}
     for language, index in whole.items():
-        ids: dict[str, str] = {}
-        for name in index.bundles:
-            ids.update(segments.fragment_ids(pagefind / name))
-        cards.write_cards(pagefind, language, ids, docs, whole=True)
+        cards.write_cards(pagefind, language, index.fragments, docs, whole=True)
     for language in recent:
         ids = segments.fragment_ids(pagefind / (language + segments.RECENT))
         cards.write_cards(pagefind, language, ids, docs, whole=False)
