@@ -255,16 +255,22 @@ def with_search(
     )
     runs.append(measure("hugo build + Pagefind CLI", ["sh", "-c", script], cwd=project))
     runs[-1].size, runs[-1].pages = folder_size(hugo_out)
-    for language, pattern in (("English", "hrc/*.txt"), ("German", "multiun-de/*/*.txt")):
-        edited = next(iter(sorted(seeds.glob(pattern))), None)
-        if edited is None:
-            continue
+    edits = [
+        (language, edited)
+        for language, pattern in (("English", "hrc/*.txt"), ("German", "multiun-de/*/*.txt"))
+        if (edited := next(iter(sorted(seeds.glob(pattern))), None)) is not None
+    ]
+    # the new processes first: a Builder's settings are not the command line's, so a build
+    # after it starts afresh
+    for language, edited in edits:
         original = edited.read_bytes()
         try:
             edited.write_bytes(original + EDIT)
             runs.append(measure(f"with search, one {language} edit", undocs))
         finally:
             edited.write_bytes(original)
+        runs.append(measure("with search, edit undone", undocs))
+    for language, edited in edits:
         runs.append(
             running_builder(
                 f"with search, {language} edit, watch", "watch", python, seeds, out, edited, True

@@ -366,3 +366,21 @@ def test_results_show_from_their_cards(page, base_url) -> None:
     titles = page.locator("#search-results li h2 a").all_inner_texts()
     assert all(title and not title.startswith("/") for title in titles)
     assert page.locator("#search-results .excerpt").count() == 0
+
+
+def test_newest_first_sorts_every_result(page, base_url) -> None:
+    """ "Newest first" orders all the results by date, not only the first ones; undated
+    ones come last."""
+    page.goto(base_url + "search/?language=all&sort=desc&q=human+rights")
+    expect(page.locator("#search-status")).to_contain_text("human rights", timeout=15_000)
+    total = int(page.locator("#search-status").inner_text().split()[0])
+    assert total > 20
+    while page.locator("#search-more").is_visible():
+        page.locator("#search-more").click()
+        page.wait_for_timeout(100)
+    expect(page.locator("#search-results li .meta")).to_have_count(total, timeout=15_000)
+    metas = page.locator("#search-results li .meta").all_inner_texts()
+    dates = [found.group(0) if (found := re.search(r"\d{4}-\d\d-\d\d", m)) else "" for m in metas]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True) and dates[: len(dated)] == dated
+    assert page.errors == []

@@ -111,8 +111,6 @@ class Site:
         """Facet name -> value -> its documents (in archive order, as `bodies`)."""
         self.newest: list[Doc] = []
         """Every document, newest first."""
-        self.bundles: list[Bundle] = []
-        """The Pagefind bundles the search page queries (`bundles.plan`)."""
         if previous is None or not self._reuse(previous):
             self._gather()
 
@@ -130,7 +128,12 @@ class Site:
                 else:
                     found[key] = [doc]
         self.newest = newest_first(archive.docs)
-        self.bundles = plan([doc.url for doc in archive.docs], self._weights())
+
+    @cached_property
+    def bundles(self) -> list[Bundle]:
+        """The Pagefind bundles that index the document pages (`bundles.plan`), worked out
+        only when a language is indexed whole."""
+        return plan([doc.url for doc in self.archive.docs], self._weights())
 
     def _weights(self) -> dict[str, int]:
         """Return each document page's weight for sharding the search index: its source
@@ -180,7 +183,6 @@ class Site:
                 v: swap(ds) if v in values else ds for v, ds in previous.facets[name].items()
             }
         self.newest = swap(previous.newest) if swapped else previous.newest
-        self.bundles = previous.bundles
         return True
 
     @cached_property

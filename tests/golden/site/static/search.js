@@ -26,7 +26,9 @@
   var instances = {};
   var FILTERS = ["body", "session", "year", "type"];
   var PER_PAGE = 10;
-  var SORTED = 60; // sorted by date: the most relevant results, this many
+  // Sorted by date: every result, up to this many (the most relevant), by their cards' dates
+  // (a language's cards weigh a few hundred kB at most).
+  var SORTED = 2000;
   var OPTIONS = { baseUrl: base, excerptLength: 24 };
   var counter = 0;
   var manifest = null;
@@ -344,8 +346,9 @@
         if (sort) results = results.slice(0, SORTED); // by date: the most relevant, ordered
         return cardsOf(results.slice(0, sort ? SORTED : PER_PAGE)).then(function () {
           if (sort) {
-            results.sort(function (x, y) {
+            results.sort(function (x, y) { // undated last, either way
               var a = (x.card && x.card.meta.date) || "", b = (y.card && y.card.meta.date) || "";
+              if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
               return sort === "asc" ? a.localeCompare(b) : b.localeCompare(a);
             });
           }
