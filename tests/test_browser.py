@@ -384,3 +384,13 @@ def test_newest_first_sorts_every_result(page, base_url) -> None:
     dated = [d for d in dates if d]
     assert dated == sorted(dated, reverse=True) and dates[: len(dated)] == dated
     assert page.errors == []
+
+
+def test_a_report_with_contents_does_not_scroll_sideways_on_a_phone(page, base_url) -> None:
+    """A/HRC/28/15 opens with a table of contents whose leader dots ran off a 360 px
+    screen; its job number and running headers are shown small, not as headings."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + "en/A/HRC/28/15/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator(".text .leftover").count() >= 2
+    assert "GE.14-23930" not in page.locator(".text .subhead").all_inner_texts()

@@ -8,7 +8,7 @@ from html import escape
 from hypothesis import given
 from hypothesis import strategies as st
 
-from undocs.site.textbody import _inline, render_body, split_blocks
+from undocs.site.textbody import _LEADER, _inline, render_body, split_blocks
 
 
 def test_eastern_arabic_paragraph_numbers_get_ascii_anchors() -> None:
@@ -29,5 +29,37 @@ def test_full_width_clause_ends_are_not_headings() -> None:
 def test_lines_of_a_paragraph_join_as_the_whitespace_rule_says(text: str) -> None:
     """A paragraph's lines are joined by one space: every run of white space holding a line
     break becomes one space (the rule, written as a regex here), the rest is kept."""
-    expected = re.sub(r"\s*\n\s*", " ", escape(text, quote=False)).strip()
+    joined = re.sub(r"\s*\n\s*", " ", escape(text, quote=False))
+    expected = _LEADER.sub(" … ", joined).strip()  # and leader dots shown as one ellipsis
     assert _inline(text, 0, len(text), [], []) == expected
+
+
+def test_print_leftovers_are_shown_small_and_not_indexed() -> None:
+    """Lines of hrc/001_f593c30fbbc467e7.txt (A/HRC/28/15) the printed page left: the job
+    number, the barcode in its font's private-use characters, the running header after a
+    form feed, a page number. They stay on the page, small, out of the search index; a
+    numbered paragraph is never one."""
+    text = (
+        "GE.14-23930 (E)\n\n\uf02a\uf031\uf034\uf032\uf033\uf039\uf033\uf030\uf02a\n"
+        "\x0cA/HRC/28/15\n\n\n2\n\n"
+        "1. The Working Group on the Universal Periodic Review held its twentieth session.\n"
+    )
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks] == ["leftover", "text", "leftover", "para"]
+    html = render_body(text, 0, (), lambda c: None, "A/HRC/28/15, para. ", "A/HRC/28/15")
+    assert html.count('<p class="leftover" data-pagefind-ignore>') == 3
+    # another document's symbol alone on a line is no running header: it stays text
+    assert "leftover" not in render_body("\nA/HRC/28/16\n", 0, (), lambda c: None, None, "A/1")
+    assert 'id="para-1"' in html
+
+
+def test_leader_dots_of_a_contents_line_become_one_ellipsis() -> None:
+    """A contents line of the same report: its 100 leader dots would run off a phone."""
+    line = (
+        "        I.    Summary of the proceedings of the review process "
+        "................................................"
+        "                                5–114      3"
+    )
+    html = render_body(line, 0, (), lambda c: None)
+    assert "review process … 5–114" in html and "...." not in html
+    assert "..." in render_body("It said ... nothing.", 0, (), lambda c: None)  # not leaders

@@ -95,6 +95,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
             r.citations,
             lambda c: citation_href(site, c, doc),
             f"{r.symbol}, para. " if r.symbol else None,
+            r.symbol,
         ),
         "resolutions": sorted(resolutions.values(), key=lambda c: symbols.natural_key(c.target)),
         "documents": sorted(documents.values(), key=lambda c: symbols.natural_key(c.symbol)),

@@ -28,7 +28,7 @@ class Block(NamedTuple):
     start: int
     end: int
     kind: str
-    """`para` (numbered), `text`, `footnote` or `heading`."""
+    """`para` (numbered), `text`, `footnote`, `heading`, or `leftover` (`_PRINT_LEFTOVER`)."""
     number: str | None = None
     """The paragraph number printed at its start, for the `#para-N` anchor."""
 
@@ -64,6 +64,31 @@ def split_blocks(text: str, start: int = 0) -> list[Block]:
     return [b for b in blocks if b.end > b.start]
 
 
+#: A line the printed page left in the text, not the document's: a page number, a job number
+#: ("GE.14-23930 (E)  120315  120315"), a barcode ("*1423930*", or in a barcode font's
+#: private-use characters), a running header that is the
+#: symbol alone ("A/HRC/28/15"). Shown small and left out of the search index, not dropped.
+_PRINT_LEFTOVER = re.compile(
+    r"^(?:\d{1,3}"
+    r"|(?:GE\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})*"
+    r"|\*\d{5,}\*|[\ue000-\uf8ff]{3,})$"
+)
+
+
+def _leftover(body: str, symbol: str | None) -> bool:
+    """Return whether every line of a block is a leftover of the printed page (the
+    document's own symbol alone on a line is its running header)."""
+    own = symbol.replace(" ", "") if symbol else None
+    return len(body) < 120 and all(
+        _PRINT_LEFTOVER.match(line.strip()) or line.strip().replace(" ", "") == own
+        for line in body.split("\n")
+    )
+
+
+#: A run of leader dots ("Resolutions ........ 4" in a table of contents): shown as one
+#: ellipsis, so that a contents line does not run off a phone's screen.
+_LEADER = re.compile(r"(?:[ \u00a0]*\.){4,}[ \u00a0]*")
+
 #: What ends a sentence or a clause, not a heading (the full-width forms of Chinese texts too).
 _CLAUSE_ENDS = (".", ",", ";", ":", "：", "，")
 
@@ -77,6 +102,8 @@ def _block(text: str, start: int, end: int) -> Block:
     number = _PARA_NUMBER.match(body)
     if number:
         return Block(start, end, "para", normalise_digits(number.group(1)))
+    if _leftover(body, None):
+        return Block(start, end, "leftover")
     if len(body) < 400 and "\n" not in body and _FOOTNOTE.match(body):
         return Block(start, end, "footnote")
     if len(body) < 90 and "\n" not in body and not body.endswith(_CLAUSE_ENDS):
@@ -90,11 +117,14 @@ def render_body(
     citations: tuple[Citation, ...],
     href: Callable[[Citation], str | None],
     cite_prefix: str | None = None,
+    symbol: str | None = None,
 ) -> str:
     """Return the HTML of `text[start:]`, each citation linked where `href` gives a URL.
 
     Numbered paragraphs get an anchor (`#para-5`, an empty span opening them) and, with
     `cite_prefix` ("A/RES/70/1, para. "), a link to themselves titled with how to cite them.
+    A block of lines the printed page left (`_leftover`; `symbol`: the document's, whose
+    running header it is) is shown small, out of the search index.
     """
     spans = _spans(citations, start, href)
     starts = [span[0] for span in spans]
@@ -119,6 +149,10 @@ def render_body(
             )
         elif block.kind == "footnote":
             out.append(f'<p class="footnote">{inner}</p>')
+        elif block.kind == "leftover" or (
+            block.kind in ("heading", "text") and _leftover(text[block.start : block.end], symbol)
+        ):
+            out.append(f'<p class="leftover" data-pagefind-ignore>{inner}</p>')
         elif block.kind == "heading":
             out.append(f'<p class="subhead">{inner}</p>')
         else:
@@ -168,6 +202,8 @@ def _inline(
     html = "".join(parts)
     if "\n" in html:  # each run of white space holding a line break becomes one space
         html = " ".join(filter(None, (line.strip() for line in html.split("\n"))))
+    if "...." in html or ". ." in html:
+        html = _LEADER.sub(" … ", html)
     if "**" in html:
         html = _BOLD.sub(r"<strong>\1</strong>", html)
     if "^{" in html:
