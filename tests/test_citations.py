@@ -1,5 +1,7 @@
 """Citations in real sentences of the corpus, in every language."""
 
+import itertools
+
 import pytest
 
 from undocs.lang.bodies import HRC
@@ -199,3 +201,41 @@ def test_enumerations_with_dates_without_years_over_line_breaks() -> None:
     german = "unter Hinweis auf ihre Resolutionen 338 (1973) vom 22. Oktober und 340 (1973)"
     found = [c.target for c in find_citations(german, "de", None) if c.kind == "resolution"]
     assert found == ["338 (1973)", "340 (1973)"]
+
+
+def _bare(text: str) -> list[tuple[str, str | None]]:
+    from undocs.archive.graph import resolution_symbol
+
+    return [
+        (c.target, resolution_symbol(c.target, c.body))
+        for c in find_citations(text, "en", None)
+        if c.kind == "resolution"
+    ]
+
+
+def test_security_council_resolutions_printed_without_their_year() -> None:
+    """Real lines: hrc/005_fb50ac879429c62b.txt:930, unsc/712_af30fff218f818e3.txt:623-627
+    and unsc/428_be05549f1544ec38.txt:76. The number is kept as printed; its symbol takes
+    the year the Council's numbering gives it, where that is certain."""
+    assert _bare(
+        "Review of the Action Plan of the Republic of Slovenia for the Implementation of United\n"
+        "           Nations Security Council Resolutions 1325 and 1820 on Women, Peace and"
+    ) == [("1325", "S/RES/1325 (2000)"), ("1820", "S/RES/1820 (2008)")]
+    # 1051 lies between the years known: no year is guessed; "the 661 Committee" is no citation
+    assert _bare(
+        "UNMOVIC as containing item(s) on one or more of the United Nations Security\n"
+        "Council resolution 1051 lists. Category A will also contain contracts that were both\n"
+        "processed before the Security Council adopted United Nations Security Council\n"
+        "resolution 1284 and assessed by one or more members of the 661 Committee as"
+    ) == [("1051", None), ("1284", None)]
+    found = _bare("of Security Council resolution 161 A (1961) of 21 February 1961;")
+    assert [target for target, _ in found] == ["161 A (1961)"]  # no bare "161" besides
+
+
+def test_the_years_of_the_councils_numbering() -> None:
+    from undocs.lang.sc_years import YEARS, year_of
+
+    assert (year_of(338), year_of(1325), year_of(1)) == (1973, 2000, 1946)
+    assert year_of(97) is None  # after 1951's last known (96), before 1952's first (98)
+    assert year_of(YEARS[-1][2] + 1) is None  # after the last year known
+    assert all(a[2] < b[1] for a, b in itertools.pairwise(YEARS))

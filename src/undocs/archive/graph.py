@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from .. import urls
+from ..lang import sc_years
 from ..lang.bodies import GA, HRC
 from ..model import Citation, Problem, Record, ResolutionKey, untitled
 from ..read import symbols
@@ -145,7 +146,9 @@ def resolution_key(cite: Citation, citing: Record) -> ResolutionKey:
     """Return which resolution a citation by number names."""
     symbol = resolution_symbol(cite.target, cite.body or citing.body)
     if symbol:
-        return ResolutionKey(adopting_body(symbol) or GA, cite.target)
+        # "resolution 338" of the Council is its 338 (1973), however printed
+        number = symbol[6:] if symbol.startswith("S/RES/") else cite.target
+        return ResolutionKey(adopting_body(symbol) or GA, number)
     return ResolutionKey(cite.body or citing.body or "Unknown body", cite.target)
 
 
@@ -246,6 +249,9 @@ def resolution_symbol(number: str, body: str | None) -> str | None:
     """Return the symbol of a resolution cited by number, where its form decides the body."""
     if _SC_NUMBER.fullmatch(number):
         return f"S/RES/{number}"
+    if body == "Security Council" and number.isdigit():  # printed without its year
+        year = sc_years.year_of(int(number))
+        return f"S/RES/{number} ({year})" if year else None
     if _GA_OLD.fullmatch(number) or _SPECIAL.fullmatch(number):
         return f"A/RES/{number}"
     if _ECOSOC.fullmatch(number):

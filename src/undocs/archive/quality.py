@@ -50,7 +50,9 @@ def record_problems(record: Record) -> list[Problem]:
         seen.add(cite.target)
         if target_symbol(cite, record) is None:
             why = (
-                f"undocs knows no symbol series for resolutions of the {cite.body}"
+                "its year is not printed, and the resolutions undocs knows do not tell it"
+                if cite.body == "Security Council" and cite.target.isdigit()
+                else f"undocs knows no symbol series for resolutions of the {cite.body}"
                 if cite.body
                 else "its body is not named next to it"
             )

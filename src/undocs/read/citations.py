@@ -96,6 +96,25 @@ def find_resolutions(text: str, code: str) -> Iterator[Citation]:
             while (follow := more.match(text, end)) is not None:
                 yield _resolution(text, follow.start("n"), follow.end("n"), match.start())
                 end = follow.end()
+        if lang == "en" and "Security Council" in text:
+            yield from _security_council_bare(text)
+
+
+#: "Security Council resolution 338", "Security Council Resolutions 1325 and 1820": the
+#: Council's resolutions cited by number without their year (`NUMBER` wants `338 (1973)`).
+#: The number is kept as printed; `archive.graph.resolution_symbol` finds its year.
+_BARE = r"(?P<n>\d{1,4})(?![\d/]|\s*\(|\s+[A-Z](?![a-z]))"  # not `161 A (1961)`
+_SC_BARE = re.compile(rf"Security\s+Council\s+[Rr]esolutions?\s+(?:No\.\s*)?{_BARE}")
+_SC_BARE_MORE = re.compile(rf"\s*(?:,\s*and|,|and)\s+(?:[Rr]esolution\s+)?{_BARE}")
+
+
+def _security_council_bare(text: str) -> Iterator[Citation]:
+    for match in _SC_BARE.finditer(text):
+        yield _resolution(text, match.start("n"), match.end("n"), match.start())
+        end = match.end()
+        while (follow := _SC_BARE_MORE.match(text, end)) is not None:
+            yield _resolution(text, follow.start("n"), follow.end("n"), match.start())
+            end = follow.end()
 
 
 _ZH_LIST = re.compile(
