@@ -394,3 +394,17 @@ def test_a_report_with_contents_does_not_scroll_sideways_on_a_phone(page, base_u
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert page.locator(".text .leftover").count() >= 2
     assert "GE.14-23930" not in page.locator(".text .subhead").all_inner_texts()
+
+
+def test_filters_alone_browse_the_archive(page, base_url) -> None:
+    """Before any query, the filters of the reader's language list their values with counts;
+    choosing one lists its documents."""
+    page.goto(base_url + "search/?language=en")
+    options = page.locator("select[name=type] option")
+    expect(options).not_to_have_count(1, timeout=15_000)  # more than "Any"
+    texts = options.all_inner_texts()
+    decision = next(t for t in texts if t.startswith("decision ("))
+    count = int(decision.split("(")[1].rstrip(")"))
+    page.select_option("select[name=type]", "decision")
+    expect(page.locator("#search-status")).to_contain_text(f"{count} result", timeout=15_000)
+    assert page.errors == []

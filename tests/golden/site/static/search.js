@@ -189,6 +189,15 @@
     });
   }
 
+  // Before any query, the filters of the language chosen are listed with their counts, so
+  // that filters alone browse the archive ("all languages" waits for a query: it would load
+  // every language's index).
+  function prefill() {
+    var chosen = form.elements.language.value;
+    if (!chosen || chosen === "all") return;
+    language(chosen).then(function (one) { if (one) fillFilters([one]); }, function () {});
+  }
+
   // Keep only text and <mark> from a Pagefind excerpt: nothing else reaches the page.
   function safeExcerpt(html, into, lang) {
     var doc = new DOMParser().parseFromString("<div>" + html + "</div>", "text/html");
@@ -318,6 +327,7 @@
       more.hidden = true;
       everywhere.hidden = true;
       shown = null;
+      prefill();
       return;
     }
     status.textContent = "Searching…";
@@ -460,8 +470,17 @@
     form.elements[name].value = value;
     restored = true;
   });
-  if (restored) {
-    // after goto.js, which comes later in the page, has set up the symbol table
-    window.addEventListener("DOMContentLoaded", run);
+  // after goto.js, which comes later in the page, has set up the symbol table
+  if (restored) window.addEventListener("DOMContentLoaded", run);
+  // the filters' values: when the reader turns to them, or once the page has been idle a
+  // moment (not before: a query typed at once should not wait behind them)
+  var filtersAsked = false;
+  function askFilters() {
+    if (filtersAsked || shown) return;
+    filtersAsked = true;
+    prefill();
   }
+  form.querySelector(".search-filters").addEventListener("focusin", askFilters);
+  form.querySelector(".search-filters").addEventListener("pointerdown", askFilters);
+  window.addEventListener("load", function () { setTimeout(askFilters, 2000); });
 })();
