@@ -253,8 +253,13 @@ def with_search(
         f"{hugo} --quiet --destination {hugo_out} && "
         f"{python} -m pagefind --site {hugo_out} > /dev/null"
     )
-    runs.append(measure("hugo build + Pagefind CLI", ["sh", "-c", script], cwd=project))
-    runs[-1].size, runs[-1].pages = folder_size(hugo_out)
+    try:
+        runs.append(measure("hugo build + Pagefind CLI", ["sh", "-c", script], cwd=project))
+        runs[-1].size, runs[-1].pages = folder_size(hugo_out)
+    except RuntimeError as err:  # at 100,000 documents the Pagefind CLI ran out of 24 GB
+        print(f"hugo build + Pagefind CLI: {str(err).splitlines()[0]}", flush=True)
+        runs.append(Run("hugo build + Pagefind CLI (failed)", float("nan"), float("nan"), 0))
+    shutil.rmtree(hugo_out, ignore_errors=True)
     edits = [
         (language, edited)
         for language, pattern in (("English", "hrc/*.txt"), ("German", "multiun-de/*/*.txt"))

@@ -395,8 +395,9 @@ def index_changes(
     for doc in site.archive.docs:
         current.setdefault(doc.url.split("/", 1)[0], set()).add(doc.url)
     update = segments.plan_update(old.search, touched, current)
-    bundles = [b for b in site.bundles if b.language in update.fold]
-    bundles += [
+    # the shards are planned only for a language indexed whole (planning stats every source)
+    folding = [b for b in site.bundles if b.language in update.fold] if update.fold else []
+    bundles = folding + [
         segments.recent_bundle(language, urls) for language, urls in update.recent.items() if urls
     ]
     indexed = 0
@@ -405,9 +406,7 @@ def index_changes(
         indexed = sum(report.pages for report in reindex(run.out, bundles))
     languages = dict(update.languages)
     pagefind = run.out / "pagefind"
-    languages.update(
-        segments.full((b for b in site.bundles if b.language in update.fold), pagefind)
-    )
+    languages.update(segments.full(folding, pagefind))
     for language in update.recent:
         index = languages[language]
         languages[language] = replace(index, dropped=segments.tombstones(pagefind, language, index))
