@@ -408,3 +408,18 @@ def test_filters_alone_browse_the_archive(page, base_url) -> None:
     page.select_option("select[name=type]", "decision")
     expect(page.locator("#search-status")).to_contain_text(f"{count} result", timeout=15_000)
     assert page.errors == []
+
+
+def test_sessions_are_listed_with_their_body(page, base_url) -> None:
+    """The session filter names each session's body ("Human Rights Council 28"), not a bare
+    number shared by every body's 28th session."""
+    page.goto(base_url + "search/?language=en")
+    page.locator("select[name=session]").focus()
+    options = page.locator("select[name=session] option")
+    expect(options).not_to_have_count(1, timeout=15_000)
+    values = options.evaluate_all("os => os.map(o => o.value)")[1:]
+    assert values and all(re.fullmatch(r"\D+ \d+", v) for v in values), values
+    assert "Human Rights Council 28" in values
+    hrc = [v for v in values if v.startswith("Human Rights Council ")]
+    numbers = [int(v.rsplit(" ", 1)[1]) for v in hrc]
+    assert numbers == sorted(numbers, reverse=True)

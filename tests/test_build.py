@@ -179,7 +179,7 @@ def test_pagefind_filters_on_document_pages(site: Path) -> None:
         "language": "en",
         "year": "2025",
         "type": "resolution",
-        "session": "80",
+        "session": "General Assembly 80",  # the body named: every body has an 80th
     }
 
 

@@ -169,7 +169,13 @@
         });
         var keep = select.value;
         var names = Object.keys(counts).sort(function (a, b) {
-          return name === "year" || name === "session" ? Number(b) - Number(a) : a.localeCompare(b);
+          // years newest first; sessions by body, then newest first ("Human Rights Council 28")
+          if (name === "year") return Number(b) - Number(a);
+          if (name === "session") {
+            var x = a.replace(/ \d+$/, ""), y = b.replace(/ \d+$/, "");
+            return x === y ? Number(b.split(" ").pop()) - Number(a.split(" ").pop()) : x.localeCompare(y);
+          }
+          return a.localeCompare(b);
         });
         select.length = 1;
         names.forEach(function (v) {
