@@ -55,11 +55,6 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def fetched_into(sizes: list[int]):
-    """Return a listener adding each finished request's body size to `sizes`."""
-    return lambda request: sizes.append(request.sizes()["responseBodySize"])
-
-
 def queries_for(text: str, rng: random.Random) -> list[str]:
     runs = CJK.findall(text)
     if not runs:

@@ -147,7 +147,7 @@ def resolution_key(cite: Citation, citing: Record) -> ResolutionKey:
     symbol = resolution_symbol(cite.target, cite.body or citing.body)
     if symbol:
         # "resolution 338" of the Council is its 338 (1973), however printed
-        number = symbol[6:] if symbol.startswith("S/RES/") else cite.target
+        number = symbol.partition("/RES/")[2] if symbol.startswith("S/") else cite.target
         return ResolutionKey(adopting_body(symbol) or GA, number)
     return ResolutionKey(cite.body or citing.body or "Unknown body", cite.target)
 

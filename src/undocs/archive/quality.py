@@ -49,13 +49,12 @@ def record_problems(record: Record) -> list[Problem]:
             continue
         seen.add(cite.target)
         if target_symbol(cite, record) is None:
-            why = (
-                "its year is not printed, and the resolutions undocs knows do not tell it"
-                if cite.body == "Security Council" and cite.target.isdigit()
-                else f"undocs knows no symbol series for resolutions of the {cite.body}"
-                if cite.body
-                else "its body is not named next to it"
-            )
+            if not cite.body:
+                why = "its body is not named next to it"
+            elif cite.body == "Security Council" and cite.target.isdigit():
+                why = "its year is not printed, and the resolutions undocs knows do not tell it"
+            else:
+                why = f"undocs knows no symbol series for resolutions of the {cite.body}"
             problems.append(
                 Problem(
                     record.file,

@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..site.bundles import Bundle, literal
+from .cards import CARDS
 
 #: Recent pages of a language at most before the language is indexed whole again. Indexing
 #: 200 pages of recent bundle takes under a second; re-indexing the German bundle of the shared
@@ -105,15 +106,12 @@ def fragment_ids(folder: Path) -> dict[str, str]:
     return ids
 
 
-def tombstones(pagefind: Path, language: str, index: LanguageIndex) -> tuple[str, ...]:
+def tombstones(index: LanguageIndex, recent: dict[str, str]) -> tuple[str, ...]:
     """Return the fragment ids of the stable bundles' pages that `index.stale` replaces, but
-    not those the recent bundle holds the same (a page edited and then edited back)."""
-    if not index.stale:
-        return ()
+    not those the recent bundle (`recent`: its `fragment_ids`) holds the same (a page edited
+    and then edited back)."""
     dropped = {index.fragments[url] for url in index.stale if url in index.fragments}
-    if index.recent:
-        dropped -= set(fragment_ids(pagefind / (language + RECENT)).values())
-    return tuple(sorted(dropped))
+    return tuple(sorted(dropped - set(recent.values())))
 
 
 def write_manifest(pagefind: Path, languages: dict[str, LanguageIndex]) -> None:
@@ -188,7 +186,7 @@ def drop_unlisted(pagefind: Path, languages: dict[str, LanguageIndex]) -> None:
     folded, shards regrouped), and leftovers of runs cut short."""
     if not pagefind.is_dir():
         return
-    keep = folders(languages) | {"cards"}
+    keep = folders(languages) | {CARDS}
     for path in pagefind.iterdir():
         if path.is_dir() and path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)

@@ -9,7 +9,6 @@ the previous site exactly as it was.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -300,7 +299,7 @@ def write_all(
         indexed = sum(report.pages for report in build_index(staging, site.bundles))
         bundles = tuple(bundle.name for bundle in site.bundles)
         state.search = segments.full(site.bundles, staging / "pagefind")
-        write_cards(staging / "pagefind", site, state.search, state.search, ())
+        write_cards(staging / "pagefind", site, state.search, state.search, {})
         segments.write_manifest(staging / "pagefind", state.search)
     problems = site.problems + size_warnings(staging, written)
     drop_state(run.out)  # until the state of this build is saved, the pages match none
@@ -407,12 +406,17 @@ def index_changes(
     languages = dict(update.languages)
     pagefind = run.out / "pagefind"
     languages.update(segments.full(folding, pagefind))
-    for language in update.recent:
-        index = languages[language]
-        languages[language] = replace(index, dropped=segments.tombstones(pagefind, language, index))
+    recent = {  # each recent bundle's pages, read once: for its tombstones and its cards
+        language: segments.fragment_ids(pagefind / (language + segments.RECENT)) if urls else {}
+        for language, urls in update.recent.items()
+    }
+    for language, ids in recent.items():
+        languages[language] = replace(
+            languages[language], dropped=segments.tombstones(languages[language], ids)
+        )
     state.search = languages
     folded = {language: languages[language] for language in update.fold}
-    write_cards(pagefind, site, languages, folded, [k for k, v in update.recent.items() if v])
+    write_cards(pagefind, site, languages, folded, recent)
     segments.write_manifest(pagefind, languages)
     segments.drop_unlisted(pagefind, languages)
     return indexed, tuple(bundle.name for bundle in bundles)
@@ -423,16 +427,17 @@ def write_cards(
     site: Site,
     languages: dict[str, segments.LanguageIndex],
     whole: dict[str, segments.LanguageIndex],
-    recent: Iterable[str],
+    recent: dict[str, dict[str, str]],
 ) -> None:
     """Write the result cards (`cards`) of the languages indexed `whole`, and add those of
-    the `recent` languages' recent bundles; drop those of languages gone."""
+    the pages of the `recent` bundles (language -> their `fragment_ids`); drop those of
+    languages gone."""
     docs = {doc.url: doc for doc in site.archive.docs}
     for language, index in whole.items():
         cards.write_cards(pagefind, language, index.fragments, docs, whole=True)
-    for language in recent:
-        ids = segments.fragment_ids(pagefind / (language + segments.RECENT))
-        cards.write_cards(pagefind, language, ids, docs, whole=False)
+    for language, ids in recent.items():
+        if ids:
+            cards.write_cards(pagefind, language, ids, docs, whole=False)
     cards.drop_languages(pagefind, languages)
 
 

@@ -2,7 +2,7 @@
 
 "Security Council resolution 338" names S/RES/338 (1973): the Council numbers its
 resolutions in one series, in order of adoption, so a number lies in one year. `YEARS` holds,
-for each year, the lowest and highest numbers of the 1595 resolutions with their year that
+for each year, the lowest and highest numbers of the 1,464 resolutions with their year that
 the shared corpus's manifest lists (written by tools/sc_years.py); a number inside a year's
 range has that year, one between two years' ranges has none (it is not guessed).
 """

@@ -78,8 +78,10 @@ _PRINT_LEFTOVER = re.compile(
 def _leftover(body: str, symbol: str | None) -> bool:
     """Return whether every line of a block is a leftover of the printed page (the
     document's own symbol alone on a line is its running header)."""
+    if len(body) >= 120:
+        return False
     own = symbol.replace(" ", "") if symbol else None
-    return len(body) < 120 and all(
+    return all(
         _PRINT_LEFTOVER.match(line.strip()) or line.strip().replace(" ", "") == own
         for line in body.split("\n")
     )
