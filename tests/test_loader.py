@@ -270,3 +270,24 @@ def test_a_year_where_the_document_prints_one(date, given, symbol, expected) -> 
     from undocs.read.loader import _year
 
     assert _year(date, given, symbol) == expected
+
+
+def test_a_known_misreading_is_mended_in_record_and_page_text(tmp_path: Path) -> None:
+    """multiun-de/2009/A_RES_60_265-de.txt prints "ß" as "ȣ" throughout (105 files do):
+    search for "Maßnahmen" must find it, its title must read right."""
+    from undocs.read.loader import read_text
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        '---\nsymbol: "A/RES/60/265"\nlanguage: "de"\n---\nSechzigste Tagung\n\n'
+        "Weiterverfolgung der Ergebnisse des Weltgipfels 2005, einschlieȣlich der Ziele\n\n"
+        "Die Generalversammlung,\n\nin Anerkennung der eingeleiteten Maȣnahmen,\n",
+        encoding="utf-8",
+    )
+    record, _ = load_file(path, "a.txt")
+    assert (
+        record.title
+        == "Weiterverfolgung der Ergebnisse des Weltgipfels 2005, einschließlich der Ziele"
+    )
+    text = read_text(path, "a.txt", record.text_line)
+    assert "Maßnahmen" in text and "ȣ" not in text

@@ -118,3 +118,230 @@ def test_titles_lose_translation_memory_markup_and_notices() -> None:
     head = read_masthead(lines, "de")
     assert "Vorauskopie" not in head.title
     assert head.title.startswith("Schreiben des Generalsekretärs")
+
+
+def _de(*lines: str) -> str:
+    return read_masthead(list(lines), "de").title
+
+
+def test_a_german_resolution_title_ends_at_the_organ_printed_without_its_comma() -> None:
+    """multiun-de A/RES/55/256 and A/RES/55/259 print "Die Generalversammlung" alone (or with
+    a footnote star): the operative paragraph after it is not the title."""
+    assert (
+        _de(
+            "Fünfundfünfzigste Tagung",
+            "",
+            "Tagesordnungspunkt 179",
+            "",
+            "Resolution der Generalversammlung",
+            "",
+            "[ohne Überweisung an einen Hauptausschuss (A/55/L.83)]",
+            "",
+            "Vorläufige Tagesordnung der sechsundzwanzigsten Sondertagung der Generalversammlung",
+            "",
+            "Die Generalversammlung",
+            "",
+            "beschließt, der Generalversammlung auf ihrer sechsundzwanzigsten Sondertagung die "
+            "Verabschiedung der in der Anlage zu dieser Resolution enthaltenen vorläufigen "
+            "Tagesordnung der sechsundzwanzigsten Sondertagung zu empfehlen.",
+        )
+        == "Vorläufige Tagesordnung der sechsundzwanzigsten Sondertagung der Generalversammlung"
+    )
+    assert (
+        _de(
+            "Bericht des Generalsekretärs über die Tätigkeit des Amtes für interne "
+            "Aufsichtsdienste",
+            "",
+            "Die Generalversammlung, *",
+            "",
+            "nach Behandlung der folgenden Dokumente:",
+        )
+        == "Bericht des Generalsekretärs über die Tätigkeit des Amtes für interne Aufsichtsdienste"
+    )
+
+
+def test_a_sentence_is_no_title_the_label_names_the_document() -> None:
+    """multiun-de S/2002/1352: a note whose first paragraph is a sentence (with a date in it,
+    which must not move the title's start past it)."""
+    assert (
+        _de(
+            "Mitteilung des Präsidenten des Sicherheitsrats",
+            "",
+            "Die Anlage enthält ein vom 12. Dezember 2002 datiertes Schreiben des Vorsitzenden der "
+            "Ad-hoc-Arbeitsgruppe für Konfliktprävention und Konfliktlösung in Afrika an den "
+            "Präsidenten (siehe Anlage).",
+            "",
+            "Anlage",
+            "",
+            "Ich beehre mich, Ihnen eine Reihe von Empfehlungen der Ad-hoc-Arbeitsgruppe für "
+            "Konfliktprävention und Konfliktlösung in Afrika weiterzuleiten.",
+        )
+        == "Mitteilung des Präsidenten des Sicherheitsrats"
+    )
+
+
+def test_a_bracket_after_the_agenda_line_is_not_the_items_title() -> None:
+    """multiun-de A/RES/54/77: the bracket naming the committee's report runs over a blank
+    line; it was taken for the agenda item's title and its second half for the title."""
+    assert _de(
+        "Vierundfünfzigste Tagung",
+        "",
+        "Tagesordnungspunkt 89",
+        "",
+        "[auf Grund des Berichts des Ausschusses für besondere politische Fragen",
+        "",
+        "und Entkolonialisierung (Vierter Ausschuss) (A/54/576)]",
+        "",
+        "Anwendbarkeit des Genfer Abkommens vom 12. August 1949 zum Schutze von Zivilpersonen in "
+        "Kriegszeiten auf das besetzte palästinensische Gebiet",
+        "",
+        "Die Generalversammlung,",
+    ) == (
+        "Anwendbarkeit des Genfer Abkommens vom 12. August 1949 zum Schutze von Zivilpersonen "
+        "in Kriegszeiten auf das besetzte palästinensische Gebiet"
+    )
+
+
+def test_a_joint_title_is_not_repeated_with_its_parts() -> None:
+    """multiun-de A/RES/55/174 (resolutions A and B): the joint title holds part A's."""
+    joint = (
+        "Internationale Nothilfe für Frieden, Normalität und den Wiederaufbau des "
+        "kriegszerstörten Afghanistan und die Situation in Afghanistan und ihre Auswirkungen auf "
+        "den Weltfrieden und die internationale Sicherheit"
+    )
+    assert (
+        _de(
+            "Fünfundfünfzigste Tagung",
+            "",
+            "Tagesordnungspunkte 20 d) und 46",
+            "",
+            "Resolutionen der Generalversammlung",
+            "",
+            joint,
+            "",
+            "Die Situation in Afghanistan und ihre Auswirkungen auf den Weltfrieden und die "
+            "internationale Sicherheit",
+            "",
+            "Die Generalversammlung,",
+        )
+        == joint
+    )
+
+
+def test_a_corrigendum_is_titled_by_the_document_it_corrects() -> None:
+    """multiun-de A/57/270/Corr.1: the corrections under "Korrigendum" are not the title."""
+    head = read_masthead(
+        [
+            "Siebenundfünfzigste Tagung",
+            "",
+            "Tagesordnungspunkt 44",
+            "",
+            "Weiterverfolgung der Ergebnisse des Millenniums-Gipfels",
+            "",
+            "Umsetzung der Millenniums-Erklärung der Vereinten Nationen",
+            "",
+            "Bericht des Generalsekretärs",
+            "",
+            "Korrigendum",
+            "",
+            "Ziffer 41",
+            "",
+            "Der zweite Satz soll lauten:",
+        ],
+        "de",
+    )
+    assert head.title == "Umsetzung der Millenniums-Erklärung der Vereinten Nationen"
+    assert head.document_type == "report"
+
+
+def test_an_items_title_broken_over_a_blank_line_is_skipped_whole() -> None:
+    """multiun-de A/59/565: "Weiterverfolgung der Ergebnisse" / "des Millenniums-Gipfels";
+    the title was "des Millenniums-Gipfels". A note with no title of its own is named by its
+    label."""
+    head = read_masthead(
+        [
+            "Neunundfünfzigste Tagung",
+            "",
+            "Tagesordnungspunkt 55",
+            "",
+            "Weiterverfolgung der Ergebnisse",
+            "",
+            "des Millenniums-Gipfels",
+            "",
+            "Mitteilung des Generalsekretärs",
+            "",
+            "Im September 2003 vertrat ich in meiner Rede vor der Generalversammlung die "
+            "Auffassung, dass wir an einem Scheidepunkt angelangt waren.",
+        ],
+        "de",
+    )
+    assert head.title == "Mitteilung des Generalsekretärs"
+    assert head.document_type == "note"
+
+
+def test_a_german_point_of_the_provisional_agenda_is_an_agenda_item() -> None:
+    """multiun-de A/58/123 and A/60/88 print "Punkte 60 und 119 a) der vorläufigen Liste"."""
+    lines = ["Punkte 60 und 119 a) der vorläufigen Liste", "", "Menschenrechtsfragen"]
+    assert read_masthead(lines, "de").agenda_items == ["60", "119 (a)"]
+    assert read_masthead(["Punkt 98 t) der provisorischen Liste"], "de").agenda_items == ["98 (t)"]
+    assert read_masthead(["Punkt 5 des Berichts"], "de").agenda_items == []
+
+
+def test_an_agenda_listed_under_its_title_is_not_the_title() -> None:
+    """multiun-de A/56/150: the items of a provisional agenda follow its title unnumbered."""
+    # (The opening line with its date, "Beginn Dienstag, 11. September 2001", is left out: the
+    # file's front matter gives the date; read from the text it would end the masthead there.)
+    assert (
+        _de(
+            "Vorläufige Tagesordnung der sechsundfünfzigsten ordentlichen Tagung der "
+            "Generalversammlung",
+            "",
+            "Wahl des Präsidenten",
+            "",
+            "Eröffnung der Tagung durch den Leiter der Delegation Namibias",
+            "",
+            "Minute stillen Gebets oder innerer Sammlung",
+            "",
+            "Ansprache des Generalsekretärs",
+        )
+        == "Vorläufige Tagesordnung der sechsundfünfzigsten ordentlichen Tagung der "
+        "Generalversammlung"
+    )
+
+
+def test_the_translation_notice_is_no_sentence_of_the_body() -> None:
+    """multiun-de A/RES/54/63: the notice's second paragraph is a sentence; it must not end
+    the masthead (the title was lost to the symbol)."""
+    assert (
+        _de(
+            "Vorauskopie des Deutschen Übersetzungsdienstes, Vereinte Nationen, New York",
+            "",
+            "Der endgültige amtliche Wortlaut der Übersetzung erscheint nach eingehender "
+            "Abstimmung aller Sprachfassungen und redaktioneller Überarbeitung im Offiziellen "
+            "Protokoll der Generalversammlung bzw. des Sicherheitsrats.",
+            "",
+            "Vierundfünfzigste Tagung",
+            "",
+            "Tagesordnungspunkt 85",
+            "",
+            "[auf Grund des Berichts des Ersten Ausschusses",
+            "",
+            "(A/54/572)]",
+            "",
+            "Vertrag über das umfassende Verbot von Nuklearversuchen",
+            "",
+            "Die Generalversammlung,",
+        )
+        == "Vertrag über das umfassende Verbot von Nuklearversuchen"
+    )
+
+
+def test_the_title_above_the_organ_may_end_with_a_full_stop() -> None:
+    """multiun-de A/RES/58/173 prints its title with a full stop."""
+    title = (
+        "Das Recht eines jeden auf das für ihn erreichbare Höchstmaß an körperlicher und "
+        "geistiger Gesundheit."
+    )
+    assert _de("Resolution der Generalversammlung", "", title, "", "Die Generalversammlung,") == (
+        title
+    )

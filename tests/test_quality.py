@@ -87,3 +87,42 @@ def test_excerpts_say_so_on_their_pages_and_in_lists(site: Path) -> None:
     assert "An excerpt:" in page and 'rel="external">' + row["symbol"] + " on undocs.org" in page
     listing = (site / "languages/fr/index.html").read_text(encoding="utf-8")
     assert "· excerpt</span>" in listing
+
+
+@pytest.mark.parametrize(
+    ("title", "why"),
+    [
+        # Real titles of multiun-de, as read before the title rules knew these forms.
+        ("des Millenniums-Gipfels", "starts mid-sentence"),
+        (
+            "Mitteilung des Präsidenten des Sicherheitsrats: Die Anlage enthält ein Schreiben "
+            "des Vorsitzenden. Ich ersuche Sie, dieses Schreiben zu verteilen.",
+            "holds a sentence",
+        ),
+        (
+            "Tagesordnung der fünfundfünfzigsten Tagung: Eröffnung der Tagung: Minute stillen "
+            "Gebets oder innerer Sammlung: Ansprache des Generalsekretärs",
+            "runs on like a list",
+        ),
+        # Real long titles are no suspects (A/RES/62/177, 331 characters), nor "Vol." or "Rev.".
+        (
+            "Nachhaltige Fischerei, namentlich durch das Übereinkommen von 1995 zur Durchführung "
+            "der Bestimmungen des Seerechtsübereinkommens der Vereinten Nationen vom 10. Dezember "
+            "1982 über die Erhaltung und Bewirtschaftung von gebietsübergreifenden Fischbeständen "
+            "und Beständen weit wandernder Fische und damit zusammenhängende Übereinkünfte",
+            None,
+        ),
+        ("A/58/49 (Vol. III)/Corr.1", None),
+        ("Das Recht eines jeden auf das erreichbare Höchstmaß an Gesundheit.", None),
+        ("Report of the Special Rapporteur: Addendum: Mission to Chad", None),
+    ],
+)
+def test_a_suspect_title_says_why(title: str, why: str | None) -> None:
+    from undocs.archive.quality import suspect_title
+    from undocs.model import Record
+
+    record = Record(
+        "a.txt", "A/70/1", "de", None, None, None, "General Assembly", 70, (), title,
+        "other", (), (),
+    )  # fmt: skip
+    assert suspect_title(record) == why

@@ -6,6 +6,7 @@ understood); the checks here need the whole archive (a citation that resolves no
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,8 +84,26 @@ def suspect_date(record: Record) -> str | None:
     return opened if opened and record.date and record.date < opened else None
 
 
-#: Above this length a title is likely an agenda or paragraphs read as a title.
-LONG_TITLE = 250
+#: Above this length a title is likely an agenda or paragraphs read as a title (real titles
+#: run to 440 characters: "Financing of the International Criminal Tribunal for ... Rwanda").
+LONG_TITLE = 500
+#: A sentence inside a title: a word of four letters or more ("Vol.", "Rev." are shorter)
+#: ending with a full stop, then another sentence (a title may end with a full stop).
+_SENTENCE = re.compile(r"[^\W\d]{4,}[.!?]\s+[^\W\d_]")
+
+
+def suspect_title(record: Record) -> str | None:
+    """Return why a record's title looks read from the wrong lines, else None."""
+    title = record.title
+    if record.untitled or not title:
+        return None
+    if title[:1].islower():
+        return "starts mid-sentence"
+    if _SENTENCE.search(title):
+        return "holds a sentence"
+    if len(title) > LONG_TITLE or title.count(": ") >= 3:
+        return "runs on like a list"
+    return None
 
 
 @dataclass(frozen=True)
@@ -117,8 +136,9 @@ GAPS: tuple[tuple[str, str, Callable[[Record], bool]], ...] = (
     ),
     (
         "suspect title",
-        f"title over {LONG_TITLE} characters: probably an agenda or paragraphs",
-        lambda r: len(r.title) > LONG_TITLE,
+        f"title starts mid-sentence, holds a sentence, or runs over {LONG_TITLE} characters or"
+        " four parts: probably read from the wrong lines",
+        lambda r: suspect_title(r) is not None,
     ),
     (
         "suspect date",

@@ -62,8 +62,12 @@ class Language:
     ordinal: Callable[[str], int | None]
     """Reads an ordinal in words ("fifty-sixth" -> 56; `numerals`), or None."""
     disclaimers: str = ""
-    """Regex for the start of a translation service's or printer's notice printed above a
-    title ("Vorauskopie des Deutschen Übersetzungsdienstes ..."); "": none known."""
+    """Regex for the start of a block printed around a title that is no part of it: a
+    translation service's or printer's notice ("Vorauskopie des Deutschen
+    Übersetzungsdienstes ..."), a draft's sponsors ("eingebracht von: ..."); "": none known."""
+    corrigendum: str = ""
+    """Regex for the word heading a corrigendum's corrections ("Corrigendum"): the title
+    ends above it; "": none known."""
     addendum_joiners: str = r"and|et|y|und|и|و|和|及"
     """Words between a symbol and "Add.1" in "A/HRC/28/15 and Add.1"."""
 
@@ -215,6 +219,7 @@ _OF = r"of|du|des|de|del|vom|от|المؤرخ|المؤرخة|المؤرخين"
 LANGUAGES: dict[str, Language] = {
     "en": Language(
         code="en",
+        corrigendum=r"Corrigendum",
         months=_EN_MONTHS,
         language_names=_LANGUAGE_NAMES["en"],
         distribution=_DISTRIBUTION,
@@ -254,6 +259,7 @@ LANGUAGES: dict[str, Language] = {
     ),
     "fr": Language(
         code="fr",
+        corrigendum=r"Rectificatif",
         months=_FR_MONTHS,
         language_names=_LANGUAGE_NAMES["fr"],
         distribution=_DISTRIBUTION,
@@ -291,6 +297,7 @@ LANGUAGES: dict[str, Language] = {
     ),
     "es": Language(
         code="es",
+        corrigendum=r"Corrección|Corrigendum",
         months=_ES_MONTHS,
         language_names=_LANGUAGE_NAMES["es"],
         distribution=_DISTRIBUTION,
@@ -328,29 +335,35 @@ LANGUAGES: dict[str, Language] = {
     ),
     "de": Language(
         code="de",
+        corrigendum=r"Korrigendum",
         months=_DE_MONTHS,
         language_names=_LANGUAGE_NAMES["de"],
         distribution=_DISTRIBUTION,
         original_label=r"Original",
         session_line=r"^(?P<ord>[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß\- ]*?)\s+(?:Tagung|Sondertagung|"
         r"Notstandssondertagung)\b",
-        agenda_line=r"(?:^|(?<=\s))(?:Vorläufige\s+)?Tagesordnungspunkte?\s+(?P<items>[\d()., a-z"
-        r"\-–]+?(?:\s+und\s+[\d()a-z ]+?)?)\s*(?:der\s+vorläufigen\s+Tagesordnung)?"
-        r"\s*[*∗]*\s*$",
+        agenda_line=r"(?:^|(?<=\s))(?:(?:Vorläufige\s+)?Tagesordnungspunkte?|Punkte?(?=.*\s+der\s+"
+        r"(?:vorläufigen\s+(?:Tagesordnung|Liste)|provisorischen\s+Liste)\b))\s+"
+        r"(?P<items>[\d()., a-z\-–]+?(?:\s+und\s+[\d()a-z ]+?)?)\s*"
+        r"(?:der\s+(?:vorläufigen\s+(?:Tagesordnung|Liste)|provisorischen\s+Liste))?\s*[*∗]*\s*$",
         resolution_words=r"[Rr]esolution(?:en)?",
         resolution_hint="esolution",
         hint_lead=1,
-        openers=r"(?:Die|Der|Das)\s+\w+.*,$",
+        # The translations print the organ alone on its line, with or without the comma.
+        openers=r"(?:Die|Der|Das)\s+\w+.*,$|(?:Die\s+Generalversammlung|Der\s+Sicherheitsrat|"
+        r"Der\s+Wirtschafts-\s+und\s+Sozialrat|Der\s+Menschenrechtsrat)\s*,?\s*[*∗]?\s*$",
         meeting=r"Auf\s+der\s+\d+\.\s+Sitzung",
         headings=r"Inhalt$",
         labels=r"Resolution\s+der\s+\w+|Beschluss\s+der\s+\w+|"
         r".*:\**\s*(?:Resolutionsentwurf|Beschlussentwurf)\**|Nachtrag|"
         r"Bericht\s+des\s+Generalsekretärs|"
+        r"Mitteilung\s+des\s+(?:Generalsekretärs|Sekretariats|Präsidenten\s+des\s+Sicherheitsrats)|"
         r"Erklärung\s+des\s+Präsidenten\s+des\s+Sicherheitsrats|"
         r"(?:Resolutionsentwurf|Beschlussentwurf)\b.*",
         document_types={
             "draft resolution": r"Resolutionsentwurf",
             "draft decision": r"Beschlussentwurf",
+            "note": r"^\s*Mitteilung\s+des",
             "letter": r"^\s*Schreiben",
             "agenda": r"^\s*Vorläufige\s+Tagesordnung",
             "report": r"^\s*Bericht",
@@ -362,12 +375,14 @@ LANGUAGES: dict[str, Language] = {
         script=None,
         ordinal=numerals.by_table(numerals.german),
         disclaimers=r"Vorauskopie\s+des\s+Deutschen\s+Übersetzungsdienstes|Aus\s+technischen\s+"
-        r"Gründen\s+kann\s+im\s+Falle",
+        r"Gründen\s+kann\s+im\s+Falle|Der\s+endgültige\s+amtliche\s+Wortlaut\s+der\s+"
+        r"Übersetzung|eingebracht\s+von\b",
         conjunctions=_CONJ,
         of_words=_OF,
     ),
     "ru": Language(
         code="ru",
+        corrigendum=r"Исправление",
         months=_RU_MONTHS,
         language_names=_LANGUAGE_NAMES["ru"],
         distribution=_DISTRIBUTION,
@@ -400,6 +415,7 @@ LANGUAGES: dict[str, Language] = {
     ),
     "ar": Language(
         code="ar",
+        corrigendum=r"تصويب",
         months=_AR_MONTHS,
         language_names=_LANGUAGE_NAMES["ar"],
         distribution=_DISTRIBUTION,
@@ -431,6 +447,7 @@ LANGUAGES: dict[str, Language] = {
     ),
     "zh": Language(
         code="zh",
+        corrigendum=r"更正",
         months={},
         language_names=_LANGUAGE_NAMES["zh"],
         distribution=_DISTRIBUTION,

@@ -326,7 +326,9 @@ def rule_title(head: Header, out: Masthead) -> None:
     segments, labels = _title_segments(head.lines, start, end)
     chosen = next((s for s in reversed(segments[1:]) if s), None) or segments[0]
     if chosen:
-        title = ": ".join(_join_lines(b) for b in chosen)
+        blocks = _distinct_blocks(chosen)
+        # Past three blocks it is a list (an agenda's items, a cover page), headed by the title.
+        title = ": ".join(blocks if len(blocks) <= _TITLE_BLOCKS else blocks[:1])
     elif labels:
         title = labels[-1]
     else:
@@ -335,6 +337,10 @@ def rule_title(head: Header, out: Masthead) -> None:
         title = labels[-1]
     out.title = clean_title(title)
     out.title_label = " ".join(labels)
+
+
+#: The most blocks (cut at blank lines) a title is printed in.
+_TITLE_BLOCKS = 3
 
 
 def _title_start(head: Header, out: Masthead) -> int:
@@ -348,6 +354,7 @@ def _title_start(head: Header, out: Masthead) -> int:
             if _MEETING.match(head.lines[i])
             or _OPENERS.match(head.lines[i])
             or _PARAGRAPH.match(head.lines[i])
+            or (_is_sentence(head.lines[i].strip()) and not _DISCLAIMER.match(head.lines[i]))
         ),
         len(head.lines),
     )
@@ -370,12 +377,19 @@ def _title_segments(
             labels.append(text)
             segments.append([])
 
-    for raw_block in _blocks(lines, start, end):
+    blocks = _blocks(lines, start, end)
+    # The block right above "The General Assembly," is the title, full stop or not.
+    above_opener = (
+        blocks[-1] if blocks and end < len(lines) and _OPENERS.match(lines[end]) else None
+    )
+    for raw_block in blocks:
         joined = _join_lines(raw_block)
         if _DISCLAIMER.match(joined):
             continue  # a translation service's notice, not the title
-        if len(joined) > 300 and joined.count(". ") >= 2:
-            break  # sentences: the body has begun (an unnumbered introduction)
+        if (_is_sentence(joined) and raw_block is not above_opener) or _CORRIGENDUM.match(joined):
+            break  # sentences, or a corrigendum's corrections: the body has begun
+        if joined[:1].islower() and _continue(raw_block, segments, labels):
+            continue
         if len(raw_block) > 1 and _LABEL.match(joined):
             add_label(joined)  # a label printed over two lines
             continue
@@ -391,6 +405,43 @@ def _title_segments(
         if block:
             segments[-1].append(block)
     return segments, labels
+
+
+#: The end of a sentence or of a sentence introducing a list ("... zu wählen:"), not of an
+#: abbreviation ("Rev.", "No.").
+_SENTENCE_END = re.compile(r"(?:[^\W\d]{3,}|\)|\d{4})[.:;]$")
+
+
+def _is_sentence(text: str) -> bool:
+    """Return whether a block is a sentence of the body rather than a line of a title."""
+    if len(text) > 300 and text.count(". ") >= 2:
+        return True
+    return len(text) >= 80 and bool(_SENTENCE_END.search(text))
+
+
+def _distinct_blocks(blocks: list[list[str]]) -> list[str]:
+    """Return the blocks' texts, dropping a block an earlier one already holds: a joint title
+    ("Emergency assistance ... and the situation in Afghanistan ...") before its part's."""
+    out: list[str] = []
+    for block in blocks:
+        text = _join_lines(block)
+        core = re.sub(r"^\W*\w+\s+", "", text).casefold()  # without its article
+        if len(core) < 20 or not any(core in earlier.casefold() for earlier in out):
+            out.append(text)
+    return out
+
+
+def _continue(block: list[str], segments: list[list[list[str]]], labels: list[str]) -> bool:
+    """Join a block that starts in lower case to what it continues, over a blank line: the
+    title's last block, or the label before it ("Bericht des Generalsekretärs" "über die
+    Tätigkeit der Vereinten Nationen"); return whether it was joined."""
+    if segments[-1]:
+        segments[-1][-1].extend(block)
+    elif labels and len(segments) > 1:
+        segments[-1].append([labels.pop(), *block])
+    else:
+        return False
+    return True
 
 
 def _blocks(lines: list[str], start: int, end: int) -> list[list[str]]:
@@ -427,11 +478,18 @@ def _skip_agenda_title(head: Header, i: int) -> int:
     while i < len(head.lines) and not head.lines[i].strip():
         i += 1
     start = i
+    if head.lines[i : i + 1] and head.lines[i].lstrip().startswith(("[", "(")):
+        return i  # no agenda title printed: the bracket names the report (its own block)
     while i < len(head.lines) and head.lines[i].strip():
         line = head.lines[i]
         if i > start and (_LABEL.match(line.strip()) or _OPENERS.match(line)):
             return i
         i += 1
+    after = i
+    while after < len(head.lines) and not head.lines[after].strip():
+        after += 1
+    if after < len(head.lines) and head.lines[after].strip()[:1].islower():
+        return _skip_agenda_title(head, after)  # the item's title runs on past a blank line
     return i
 
 
@@ -439,6 +497,9 @@ def _is_running_header(line: str, out: Masthead) -> bool:
     return bool(out.symbol) and line.strip() == out.symbol
 
 
+_CORRIGENDUM = re.compile(
+    r"\s*(?:" + _each_language(lambda lang: lang.corrigendum) + r")\s*$", re.IGNORECASE
+)
 #: The start of a notice printed above a title, in any language (`Language.disclaimers`).
 _DISCLAIMER = re.compile(
     r"\s*(?:" + "|".join(lang.disclaimers for lang in LANGUAGES.values() if lang.disclaimers) + ")",
