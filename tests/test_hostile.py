@@ -4,8 +4,10 @@ nothing written outside the output folder, nothing from the input runs in a page
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -252,6 +254,29 @@ def test_duplicates_both_reachable_deterministically(hostile) -> None:
     assert "dup-a.md" in owner
     others = list((out / "en/doc").glob("dup-b*/index.html"))
     assert len(others) == 1 and "dup-b.md" in others[0].read_text(encoding="utf-8")
+
+
+def test_a_second_copy_says_so_and_stays_out_of_search(hostile) -> None:
+    """Each page names the other; the second copy is not indexed (one search result per
+    symbol and language) and does not list the first as a language version of itself."""
+    _, _, out, _, _ = hostile
+    owner = (out / "en/A/70/500/index.html").read_text(encoding="utf-8")
+    copy_path = next((out / "en/doc").glob("dup-b*/index.html"))
+    copy = copy_path.read_text(encoding="utf-8")
+    copy_url = "en/doc/" + copy_path.parent.name + "/"
+    assert '<article class="document" data-pagefind-body>' in owner
+    assert '<article class="document">' in copy
+    assert re.search(r'class="excerpt-note copy-note".*href="[./]*' + re.escape(copy_url), owner)
+    assert re.search(r'class="excerpt-note copy-note".*href="[./]*en/A/70/500/"', copy)
+    versions = copy[copy.index('class="versions"') :]
+    assert "<a " not in versions[: versions.index("</nav>")]  # English is its own language
+    card_urls = {
+        card[0]
+        for path in (out / "pagefind/cards").rglob("*.json")
+        for card in json.loads(path.read_text(encoding="utf-8")).values()
+    }
+    assert any(url.endswith("en/A/70/500/") for url in card_urls)
+    assert not any(url.endswith(copy_url) for url in card_urls)
 
 
 def test_nothing_written_outside_out(hostile) -> None:

@@ -114,6 +114,10 @@ class Archive:
     """doc URL -> symbols of the `/L.` drafts the text says it was adopted from."""
     adopted: dict[str, list[Doc]] = field(default_factory=dict)
     """compare_key(draft symbol) -> resolutions adopted from it."""
+    copies: dict[str, Doc] = field(default_factory=dict)
+    """URL of a second file of one symbol and language -> the doc owning the symbol's page."""
+    held_twice: dict[str, list[Doc]] = field(default_factory=dict)
+    """URL of the doc owning a symbol's page -> the second files of its symbol and language."""
 
     def doc_for(self, symbol: str, language: str) -> Doc | None:
         """Return the document with `symbol` in `language`, else in any language held."""
@@ -123,7 +127,8 @@ class Archive:
     def versions(self, doc: Doc) -> list[Doc]:
         """Return the other language versions of a document, by language code."""
         versions = self.by_symbol.get(doc.links.key, {}) if doc.links.key else {}
-        return [v for lang, v in sorted(versions.items()) if v is not doc]
+        owner = self.copies.get(doc.url)  # a second copy's language is its owner's
+        return [v for lang, v in sorted(versions.items()) if v is not doc and v is not owner]
 
     def citing(self, doc: Doc) -> list[Doc]:
         """Return the documents citing this one, newest first, one per symbol and language."""
@@ -293,10 +298,14 @@ def _place_docs(archive: Archive, records: list[Record], links: list[Links]) -> 
             if link.path
             else urls.fallback_url(lang, record.file)
         )
-        if url in owners:
-            url = _duplicate(archive, owners[url], record, url)
+        owner = archive.by_file[owners[url].file] if url in owners else None
+        if owner is not None:
+            url = _duplicate(archive, owner.record, record, url)
         owners[url] = record
         doc = Doc(record, url, link)
+        if owner is not None:
+            archive.copies[url] = owner
+            archive.held_twice.setdefault(owner.url, []).append(doc)
         archive.docs.append(doc)
         archive.by_file[record.file] = doc
         if link.key is not None:

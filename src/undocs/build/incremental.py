@@ -351,6 +351,8 @@ def scope_of(archive: Archive, changed: list[Loaded]) -> tuple[set[str], Scope]:
             archive.adopted.get(key, ()),
         ):
             urls.update(doc.url for doc in group)
+        for doc in archive.by_symbol.get(key, {}).values():  # second copies name their owner
+            urls.update(copy.url for copy in archive.held_twice.get(doc.url, ()))
     for key in cited:
         urls.update(doc.url for doc in archive.by_symbol.get(key, {}).values())
     scope = Scope(

@@ -84,7 +84,14 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
     versions = archive.versions(doc)
     held_languages = {v.record.language for v in versions} | {r.language}
     parent, children = archive.family(doc)
+    owner = archive.copies.get(doc.url)
+    extra = (
+        {"canonical": site.settings.absolute(owner.url)} if owner and site.settings.base_url else {}
+    )
     return {
+        **extra,
+        "copy_of": owner.summary if owner else None,
+        "copies": [c.summary for c in archive.held_twice.get(doc.url, [])],
         "doc": doc,
         "r": r,
         "root": root,

@@ -207,7 +207,8 @@ def render(env: jinja2.Environment, settings: Settings, page: Page, context: dic
     context.setdefault("lang", settings.language)
     context.setdefault("dir", "rtl" if context["lang"] in RTL else "ltr")
     context["url"] = page.url
-    context["canonical"] = settings.absolute(page.url) if settings.base_url else ""
+    # A page may name another as canonical (a second copy of a document names the first).
+    context.setdefault("canonical", settings.absolute(page.url) if settings.base_url else "")
     template = env.get_template(page.template)
     try:
         return template.render(**context)
