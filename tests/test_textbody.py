@@ -63,3 +63,19 @@ def test_leader_dots_of_a_contents_line_become_one_ellipsis() -> None:
     html = render_body(line, 0, (), lambda c: None)
     assert "review process … 5–114" in html and "...." not in html
     assert "..." in render_body("It said ... nothing.", 0, (), lambda c: None)  # not leaders
+
+
+def test_footnote_stars_are_not_bold() -> None:
+    """multiun-de A/55/49 (Vol. II) marks members' terms with stars ("Pakistan**, Peru***");
+    the text between two such marks was shown bold. Bold is a pair of "**" around words."""
+    html = render_body(
+        "Österreich**, Pakistan**, Peru***, Portugal und Vereinigte Staaten von Amerika***.\n\n"
+        "**Examen de l'application de la Convention\npar terre, air et mer**\n\n"
+        "Secretary-General (S/25647**), of 30 May 1990,** in which",
+        0,
+        (),
+        lambda c: None,
+    )
+    assert html.count("<strong>") == 1
+    assert "<strong>Examen de l'application de la Convention par terre, air et mer</strong>" in html
+    assert "Pakistan**, Peru***" in html and "(S/25647**)" in html

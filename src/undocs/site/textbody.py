@@ -17,7 +17,9 @@ from ..model import Citation
 
 _PARA_NUMBER = re.compile(r"^(\d{1,3})\s*(?:\.|-|–)\s+(?=\S)")
 _FOOTNOTE = re.compile(r"^(?:\*{1,3}|\d{1,3})\s+\S")
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
+#: A pair of "**" around words, not the footnote stars after a word ("Pakistan**, Peru***",
+#: "S/25647**"): the opening pair starts a word, the closing pair ends one.
+_BOLD = re.compile(r"(?<![\w*])\*\*(?=[^\s*,.;:)])(.+?)(?<=[^\s*(])\*\*(?![\w*])", re.DOTALL)
 _SUP = re.compile(r"\^\{([^{}<>]{1,12})\}")
 
 
