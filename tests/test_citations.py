@@ -239,3 +239,60 @@ def test_the_years_of_the_councils_numbering() -> None:
     assert year_of(97) is None  # after 1951's last known (96), before 1952's first (98)
     assert year_of(YEARS[-1][2] + 1) is None  # after the last year known
     assert all(a[2] < b[1] for a, b in itertools.pairwise(YEARS))
+
+
+def test_a_footnote_mark_glued_to_a_number_is_read_off_it() -> None:
+    """multiun-de A/RES/61/87 and A/RES/59/82: the report's footnote mark glued to the
+    number ("59/7311": 59/73 and footnote 11); the text cites 59/73 with its date before."""
+    text = (
+        "unter Hinweis auf ihre Resolutionen 57/67 vom 22. November 2002 und 59/73 vom "
+        "3. Dezember 2004,\n\n1. nimmt Kenntnis von dem Bericht des Generalsekretärs über die "
+        "Durchführung der Resolution 59/7311;\n\n7. dankt dem Generalsekretär für seinen Bericht "
+        "über die Durchführung der Resolution 57/675, unter Berücksichtigung"
+    )
+    cites = find_citations(text, "de", None)
+    assert [c.target for c in cites] == ["57/67", "59/73", "59/73", "57/67"]
+    assert text[cites[2].start : cites[2].end] == "59/73"  # the link leaves the mark out
+
+
+def test_a_resolution_of_a_resumed_session_is_no_glued_mark() -> None:
+    """multiun-de A/57/150: 56/509 is real (dated where it is first cited), even beside 56/50."""
+    text = (
+        "(Resolution 56/50 vom 10. Dezember 2001) und (Resolution 56/509 vom 8. Juli 2002).\n\n"
+        "Gemäß Resolution 56/509 wählte die Generalversammlung"
+    )
+    assert [c.target for c in find_citations(text, "de", None)] == ["56/50", "56/509", "56/509"]
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "number"),
+    [
+        # Real lines: unpc E/CN.6/2015/NGO/169 (fr, ru), NGO/271 (es), multiun-de S/PRST/2002/9
+        (
+            "fr",
+            "plans d'action pour la résolution 1325 du Conseil de sécurité des Nations Unies",
+            "1325",
+        ),
+        (
+            "es",
+            "la aplicación de la resolución 1325 del Consejo de Seguridad de las Naciones",
+            "1325",
+        ),
+        ("ru", "в соответствии с резолюцией 1325 Совета Безопасности Организации", "1325"),
+        (
+            "de",
+            "bekräftigen wir, dass die Resolution 1402 des Sicherheitsrats unverzüglich",
+            "1402",
+        ),
+    ],
+)
+def test_a_council_resolution_by_its_number_alone_in_every_language(
+    code: str, sentence: str, number: str
+) -> None:
+    """The Council named after the number, its year not printed: read as the Council's
+    (`archive.graph.resolution_symbol` then finds the year)."""
+    cites = find_citations(sentence, code, None)
+    assert [(c.target, c.body) for c in cites] == [(number, "Security Council")]
+    assert sentence[cites[0].start : cites[0].end] == number
+    # "the 1540 Committee", a number not followed by the Council, is no citation
+    assert not find_citations(sentence.replace(number, "de 2015"), code, None)

@@ -65,6 +65,10 @@ class Language:
     """Regex for the start of a block printed around a title that is no part of it: a
     translation service's or printer's notice ("Vorauskopie des Deutschen
     Übersetzungsdienstes ..."), a draft's sponsors ("eingebracht von: ..."); "": none known."""
+    sc_bare: str = ""
+    """Regex for a Security Council resolution cited by its number alone, the Council named
+    after it ("résolution 1325 du Conseil de sécurité"; group `n`); "": none known. (English
+    names the Council before: `citations._SC_BARE`.)"""
     corrigendum: str = ""
     """Regex for the word heading a corrigendum's corrections ("Corrigendum"): the title
     ends above it; "": none known."""
@@ -259,6 +263,7 @@ LANGUAGES: dict[str, Language] = {
     ),
     "fr": Language(
         code="fr",
+        sc_bare=r"[Rr]ésolutions?\s+(?P<n>\d{3,4})\s+du\s+Conseil\s+de\s+sécurité",
         corrigendum=r"Rectificatif",
         months=_FR_MONTHS,
         language_names=_LANGUAGE_NAMES["fr"],
@@ -297,6 +302,7 @@ LANGUAGES: dict[str, Language] = {
     ),
     "es": Language(
         code="es",
+        sc_bare=r"[Rr]esoluci[oó]n(?:es)?\s+(?P<n>\d{3,4})\s+del\s+Consejo\s+de\s+Seguridad",
         corrigendum=r"Corrección|Corrigendum",
         months=_ES_MONTHS,
         language_names=_LANGUAGE_NAMES["es"],
@@ -335,6 +341,7 @@ LANGUAGES: dict[str, Language] = {
     ),
     "de": Language(
         code="de",
+        sc_bare=r"[Rr]esolution(?:en)?\s+(?P<n>\d{3,4})\s+des\s+Sicherheitsrat(?:s|es)",
         corrigendum=r"Korrigendum",
         months=_DE_MONTHS,
         language_names=_LANGUAGE_NAMES["de"],
@@ -382,6 +389,7 @@ LANGUAGES: dict[str, Language] = {
     ),
     "ru": Language(
         code="ru",
+        sc_bare=r"[Рр]езолюци\w*\s+(?P<n>\d{3,4})\s+Совета\s+Безопасности",
         corrigendum=r"Исправление",
         months=_RU_MONTHS,
         language_names=_LANGUAGE_NAMES["ru"],

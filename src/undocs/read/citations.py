@@ -7,10 +7,12 @@ link the exact words. Text is searched after `normalise_digits`, which keeps eve
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache, lru_cache
 
-from ..lang.bodies import body_names, find_body, find_last_body
+from ..lang.bodies import SC, body_names, find_body, find_last_body
 from ..lang.languages import LANGUAGES, Language, normalise_digits
 from ..lang.patterns import anchored
 from ..model import Citation
@@ -31,6 +33,11 @@ _DATE_GAP = (
     r"(?:\s*(?:{of})\s+\d{{1,2}}(?:er|\.)?\s+[^\d,;()]{{2,30}}?"
     r"(?:\s+\d{{4}}(?:\s+года?)?)?)?"
 )
+
+
+@cache
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 @cache
@@ -98,6 +105,9 @@ def find_resolutions(text: str, code: str) -> Iterator[Citation]:
                 end = follow.end()
         if lang == "en" and "Security Council" in text:
             yield from _security_council_bare(text)
+        elif table.sc_bare:
+            for match in _rx(table.sc_bare).finditer(text):  # the Council is named: its own
+                yield Citation("resolution", match["n"], match.start("n"), match.end("n"), SC)
 
 
 #: "Security Council resolution 338", "Security Council Resolutions 1325 and 1820": the
@@ -200,4 +210,34 @@ def find_citations(text: str, code: str, own_symbol: str | None) -> list[Citatio
         if cite.target == own_number:
             continue
         found.setdefault((cite.kind, cite.start, cite.target), cite)
-    return sorted(found.values(), key=lambda c: (c.start, c.kind))
+    return _unglued(sorted(found.values(), key=lambda c: (c.start, c.kind)), text)
+
+
+#: A session's resolution numbered past any session's count: decisions start at 401, and
+#: resolutions of a resumed session run from 500 (56/509 is real).
+_PAST_COUNT = 400
+_SESSION_NUMBER = re.compile(r"(\d{1,2})/(\d{3,})")
+_DATED = re.compile(
+    r"\s*(?:" + "|".join(dict.fromkeys(lang.of_words for lang in LANGUAGES.values())) + r")\s+\d"
+)
+
+
+def _unglued(cites: list[Citation], text: str) -> list[Citation]:
+    """Read a footnote mark glued to a resolution number ("Resolution 57/813" where 57/81
+    carries footnote 3, "59/7311": 59/73 and footnote 11), as the German translations print
+    them: a number past the session's count, never printed with a date, whose shorter form
+    the text cites elsewhere (by its date, mostly). Other numbers are left as read."""
+    cited = Counter(c.target for c in cites if c.kind == "resolution")
+    dated = {c.target for c in cites if c.kind == "resolution" and _DATED.match(text, c.end)}
+    out = []
+    for cite in cites:
+        number = _SESSION_NUMBER.fullmatch(cite.target) if cite.kind == "resolution" else None
+        if number and int(number[2]) >= _PAST_COUNT and cite.target not in dated:
+            session, digits = number.groups()
+            for cut in (1, 2):
+                short = f"{session}/{digits[:-cut]}"
+                if cited[short] and normalise_digits(text[cite.start : cite.end]).startswith(short):
+                    cite = replace(cite, target=short, end=cite.start + len(short))
+                    break
+        out.append(cite)
+    return out
