@@ -296,3 +296,30 @@ def test_a_council_resolution_by_its_number_alone_in_every_language(
     assert sentence[cites[0].start : cites[0].end] == number
     # "the 1540 Committee", a number not followed by the Council, is no citation
     assert not find_citations(sentence.replace(number, "de 2015"), code, None)
+
+
+def test_the_council_s_documents_cite_its_resolutions_by_number_alone() -> None:
+    """Real lines of unsc/ and multiun-de S/ documents: "resolution 687", "Resolutionen 1468
+    und 1484" with no year and no body are the Council's, in its own documents only."""
+
+    def numbers(text: str, code: str = "en", own: str | None = "S/RES/873 (1993)") -> list:
+        return [(c.target, c.body) for c in find_citations(text, code, own)]
+
+    assert numbers("in accordance with paragraph 13 of resolution 687, ") == [
+        ("687", "Security Council")
+    ]
+    assert numbers("namentlich die Resolutionen 1468 und 1484,  in Bekräftigung", "de") == [
+        ("1468", "Security Council"),
+        ("1484", "Security Council"),
+    ]
+    assert numbers("Recalling its resolutions 387 1976), 418 (1977)")[0] == (
+        "387",
+        "Security Council",
+    )
+    # footnote marks and OCR damage are no numbers; another body's resolution is not the
+    # Council's; outside the Council's documents a bare number is not read
+    assert numbers("from the date of this resolution 4 programme of demilitarization") == []
+    assert numbers("transmitting two resolutions 31 adopted at the 24th meeting") == []
+    assert numbers("decided by the Council in paragraph 2 of resolution 70S (1991) for") == []
+    assert numbers("the partition plan of General Assembly resolution 181 was") == []
+    assert numbers("is a violation of resolution 2118, and", own="A/HRC/28/15") == []

@@ -113,7 +113,7 @@ def find_resolutions(text: str, code: str) -> Iterator[Citation]:
 #: "Security Council resolution 338", "Security Council Resolutions 1325 and 1820": the
 #: Council's resolutions cited by number without their year (`NUMBER` wants `338 (1973)`).
 #: The number is kept as printed; `archive.graph.resolution_symbol` finds its year.
-_BARE = r"(?P<n>\d{1,4})(?![\d/]|\s*\(|\s+[A-Z](?![a-z]))"  # not `161 A (1961)`
+_BARE = r"(?P<n>\d{1,4})(?![\w/]|\s*\(|\s+[A-Z](?![a-z]))"  # not `161 A (1961)`, `70S`
 _SC_BARE = re.compile(rf"Security\s+Council\s+[Rr]esolutions?\s+(?:No\.\s*)?{_BARE}")
 _SC_BARE_MORE = re.compile(rf"\s*(?:,\s*and|,|and)\s+(?:[Rr]esolution\s+)?{_BARE}")
 
@@ -125,6 +125,47 @@ def _security_council_bare(text: str) -> Iterator[Citation]:
         while (follow := _SC_BARE_MORE.match(text, end)) is not None:
             yield _resolution(text, follow.start("n"), follow.end("n"), match.start())
             end = follow.end()
+
+
+@cache
+def _bare_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lang = LANGUAGES[code]
+    words, conjunctions = lang.resolution_words, lang.conjunctions
+    head = re.compile(rf"(?<!\w)(?:{words})\s+(?:No\.\s*|n°\s*|№\s*)?{_BARE}")
+    more = re.compile(
+        rf"\s*(?:,\s*(?:(?:{conjunctions})\s+)?|(?:{conjunctions})\s+)(?:(?:{words})\s+)?{_BARE}"
+    )
+    return head, more
+
+
+#: "draft resolution 2": a draft's number; "this resolution 4", "two resolutions 31": a
+#: footnote mark on the words, no number of a resolution.
+_NOT_NUMBERED_BEFORE = re.compile(
+    r"(?:draft|projet\s+de|proyecto\s+de|проект\w*|Entwurf\w*|مشروع|this|these|that|present|"
+    r"two|three|four|cette|présente|presente|esta|diese[rn]?|настоящ\w*)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _council_bare(text: str, code: str) -> Iterator[Citation]:
+    """Yield the resolutions a Security Council document cites by number alone ("paragraph 13
+    of resolution 687", "its resolutions 660, 661 and 662"): the Council's own, as the
+    Assembly's print their session (45/55, 181 (II)). A number with another body named
+    before it is left out."""
+    head, more = _bare_patterns(code)
+    for match in head.finditer(text):
+        if _NOT_NUMBERED_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
+            continue
+        numbers = [match.span("n")]
+        end = match.end()
+        while (follow := more.match(text, end)) is not None:
+            numbers.append(follow.span("n"))
+            end = follow.end()
+        body = _body_before(text[max(0, match.start() - 80) : match.start() + 1])
+        if body not in (None, SC):
+            continue
+        for start, stop in numbers:
+            yield Citation("resolution", text[start:stop], start, stop, SC)
 
 
 _ZH_LIST = re.compile(
@@ -210,6 +251,11 @@ def find_citations(text: str, code: str, own_symbol: str | None) -> list[Citatio
         if cite.target == own_number:
             continue
         found.setdefault((cite.kind, cite.start, cite.target), cite)
+    if own_symbol and own_symbol.startswith("S/") and code in LANGUAGES and code != "zh":
+        own_bare = own_number.split(" ")[0] if own_number else None
+        for cite in _council_bare(normalise_digits(text), code):
+            if cite.target != own_bare:
+                found.setdefault((cite.kind, cite.start, cite.target), cite)
     return _unglued(sorted(found.values(), key=lambda c: (c.start, c.kind)), text)
 
 
