@@ -345,3 +345,24 @@ def test_the_title_above_the_organ_may_end_with_a_full_stop() -> None:
     assert _de("Resolution der Generalversammlung", "", title, "", "Die Generalversammlung,") == (
         title
     )
+
+
+@pytest.mark.parametrize(
+    ("lines", "date"),
+    [
+        # Real headings of unsc/ (S/RES/687, 856, 226, 638 and 801), damaged by OCR
+        (["Resolution 687 (1991)", "of 3 Apri] 1991"], "1991-04-03"),
+        (["RESOLUTION 856 (1993)", "", "Adopted by the Security Council at its 3263rd meeting,",
+          "on 10 Auqust 1993"], "1993-08-10"),
+        (["Resolution 226 (1966)", "of 14 October £964"], "1966-10-14"),
+        (["Resolution 638 (1989)", "of 3f July 1989"], None),  # 3? 31? no day is certain
+        (["RESOLUTION 801 (1993)", "", "Adopted by the Security Council at its 3158th meeting, "
+          "on January 1993"], None),  # no day printed: none invented
+        (["Resolution 687 (1991)", "of 3 Apri] 1990"], None),  # a clean year not the symbol's
+    ],
+)  # fmt: skip
+def test_a_heading_date_damaged_by_ocr_is_read_where_the_symbol_makes_it_certain(
+    lines: list[str], date: str | None
+) -> None:
+    head = read_masthead([*lines, "", "The Security Council,"], "en")
+    assert head.date == date

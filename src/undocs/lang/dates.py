@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from functools import cache
 
@@ -67,5 +68,38 @@ def _to_iso(code: str, match: re.Match[str]) -> str | None:
         return None
     try:
         return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+#: A heading's date line: "of 3 April 1991", "on 10 August 1993" (the month a word).
+_HEADING_DATE = re.compile(
+    r"^\s*(?:of|on|du|del|vom|от)\s+(?P<d>\d{1,2})(?:er|\.)?\s+(?:de\s+)?"
+    r"(?P<m>[^\W\d_]\S{2,11})\s+(?:de\s+)?(?P<y>\S{4})\s*$",
+    re.IGNORECASE,
+)
+
+
+def damaged_date(line: str, code: str, year: int) -> str | None:
+    """Return the date of a resolution's heading line that OCR damaged ("of 3 Apri] 1991",
+    "on 10 Auqust 1993", "of 14 October £964") when its own year, printed in its symbol,
+    makes it certain: the day read clean, the month one letter off a month's name, the year
+    as printed the symbol's or unreadable. Else None ("of 3f July 1989": which day?)."""
+    match = _HEADING_DATE.match(normalise_digits(line))
+    if match is None or code not in LANGUAGES:
+        return None
+    printed = match["y"]
+    if printed.isdigit() and int(printed) != year:
+        return None  # a clean year that is not the symbol's: another date, or a wrong one
+    word = match["m"].lower()
+    month = _month(code, word)
+    if month is None:
+        names = [name for name in LANGUAGES[code].months if len(name) >= 4]
+        close = difflib.get_close_matches(word, names, n=1, cutoff=0.8)
+        month = LANGUAGES[code].months[close[0]] if close else None
+    if month is None:
+        return None
+    try:
+        return dt.date(year, month, int(match["d"])).isoformat()
     except ValueError:
         return None

@@ -441,12 +441,6 @@ def session_of_symbol(symbol: str | None, body: str | None) -> int | None:
     return int(found["n"] or found["cop"])
 
 
-#: A year printed in a symbol: a component of its own (`E/CN.15/2015/4`, `S/2000/772`,
-#: `CTOC/COP/2014/1`) or in brackets (`S/RES/1325 (2000)`), between the first session of the
-#: General Assembly and a few years ahead.
-_SYMBOL_YEAR = re.compile(r"(?:^|/)(19[4-9]\d|20[0-4]\d)(?=/|$)|\((19[4-9]\d|20[0-4]\d)\)$")
-
-
 def _year(date: str | None, given: int | None, symbol: str | None) -> tuple[int | None, str]:
     """Return the record's `year` and where it comes from: the date's year, else the front
     matter's, else the symbol's."""
@@ -454,10 +448,8 @@ def _year(date: str | None, given: int | None, symbol: str | None) -> tuple[int 
         return int(date[:4]), "date"
     if given:
         return given, "front matter"
-    found = _SYMBOL_YEAR.search(symbol or "")
-    if found:
-        return int(found[1] or found[2]), "symbol"
-    return None, ""
+    year = symbols.year_of(symbol) if symbol else None
+    return (year, "symbol") if year else (None, "")
 
 
 def _fallback_title(symbol: str | None, name: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lang.bodies import body_of_series, find_body, is_body_line
-from ..lang.dates import find_date
+from ..lang.dates import damaged_date, find_date
 from ..lang.languages import LANGUAGES, Language, language, normalise_digits, parse_ordinal
 from . import symbols
 
@@ -46,6 +46,8 @@ class Masthead:
     """Lines whose symbols are not citations (an old resolution's own first issue)."""
     unread_agenda: list[int] = field(default_factory=list)
     """Lines that look like an agenda line but whose items could not be read."""
+    heading_line: int | None = None
+    """The line of an old Security Council heading ("Resolution 687 (1991)"), if any."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ def rule_sc_heading(head: Header, out: Masthead) -> None:
                 continue
             year = found[0][:4]
         out.used.add(i)
+        out.heading_line = i
         if out.symbol is None:
             out.symbol = f"S/RES/{number} ({year})"
         out.title = f"Resolution {number} ({year})"
@@ -191,6 +194,14 @@ def rule_date(head: Header, out: Masthead) -> None:
             out.date = found[0]
             out.used.add(i)
             return
+    if out.heading_line is not None and out.symbol:  # "Resolution 687 (1991)" / "of 3 Apri] 1991"
+        year = symbols.year_of(out.symbol)
+        for i in range(out.heading_line + 1, min(out.heading_line + 4, len(head.lines))):
+            date = damaged_date(head.lines[i], head.code, year) if year else None
+            if date:
+                out.date = date
+                out.used.add(i)
+                return
 
 
 def rule_original(head: Header, out: Masthead) -> None:

@@ -228,6 +228,18 @@ def url_path(symbol: str) -> str:
     return re.sub(r"\s+", "", symbol)
 
 
+#: A year printed in a symbol: a component of its own (`E/CN.15/2015/4`, `S/2000/772`,
+#: `CTOC/COP/2014/1`) or in brackets (`S/RES/1325 (2000)`), between the first session of the
+#: General Assembly and a few years ahead.
+_SYMBOL_YEAR = re.compile(r"(?:^|/)(19[4-9]\d|20[0-4]\d)(?=/|$)|\((19[4-9]\d|20[0-4]\d)\)$")
+
+
+def year_of(symbol: str) -> int | None:
+    """Return the year a symbol prints (`S/RES/1325 (2000)` -> 2000), or None."""
+    found = _SYMBOL_YEAR.search(symbol)
+    return int(found[1] or found[2]) if found else None
+
+
 @lru_cache(maxsize=131072)
 def compare_key(symbol: str) -> str:
     """Return the form GUIDE.md compares symbols in: no white space or trailing `*`, folded."""
