@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -252,3 +253,24 @@ def test_a_link_to_another_language_says_so(tmp_path: Path) -> None:
     page = (out / "en/A/HRC/99/5/index.html").read_text(encoding="utf-8")
     cited = page.split('id="h-docs"')[1].split("</section>")[0]
     assert 'hreflang="de"' in cited and "(held in German only)" in cited
+
+
+def test_lists_show_one_row_per_document_with_its_languages(tmp_path: Path) -> None:
+    """The demo's aligned excerpts (six languages each): a list shows each symbol once, its
+    title from the English version, and links to its six versions; the count says both."""
+    seeds = tmp_path / "seeds"
+    for name in ("e_cn_15_2015_12__2015", "s_prst_2015_2__2015", "s_prst_2015_5__2015"):
+        shutil.copytree(ROOT / "seeds/unpc" / name, seeds / name)
+    out = tmp_path / "_site"
+    build(BuildOptions(seeds=seeds, out=out, settings=Settings(search=False)))
+    page = (out / "documents/index.html").read_text(encoding="utf-8")
+    assert "<p>3 documents in 18 language versions.</p>" in page
+    rows = page.split('<ul class="doclist">')[1].split("</ul>")[0].split("<li>")[1:]
+    assert len(rows) == 3
+    for row in rows:
+        first = re.search(r'<a href="([^"]+)" lang="(\w+)"', row)
+        assert first and first[2] == "en" and first[1].startswith("../en/")
+        langs = re.findall(r'hreflang="(\w+)"', row.split('class="langs"')[1])
+        assert langs == ["ar", "en", "es", "fr", "ru", "zh"]
+    by_language = (out / "languages/fr/index.html").read_text(encoding="utf-8")
+    assert "<p>3 documents.</p>" in by_language

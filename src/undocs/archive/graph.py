@@ -42,6 +42,7 @@ class Doc:
             r.document_type,
             r.digest,
             r.excerpt,
+            r.year,
         )
 
 
@@ -61,11 +62,17 @@ class Summary:
     """Digest of its source file: a list showing it changes when it changes."""
     excerpt: bool = False
     """An excerpt of the document (aligned sentences), not its whole text."""
+    year: int | None = None
+    """`Record.year`: shown where no date is (the front matter's or the symbol's year)."""
 
     @property
     def untitled(self) -> bool:
         """No title printed: the symbol stands in for it (`Record.untitled`)."""
         return untitled(self.symbol, self.title)
+
+
+#: The language a list row shows first when a document is held in several: the interface's.
+ROW_LANGUAGE = "en"
 
 
 @dataclass
@@ -123,6 +130,20 @@ class Archive:
         """Return the document with `symbol` in `language`, else in any language held."""
         versions = self.by_symbol.get(symbols.compare_key(symbol), {})
         return versions.get(language) or next(iter(versions.values()), None)
+
+    def by_document(self, docs: list[Doc], first: str = ROW_LANGUAGE) -> list[list[Doc]]:
+        """Group the language versions of one symbol into one row, in the order the
+        documents come; a row's first document is in language `first` where held, the others
+        by language code. A second copy of a symbol in one language (`copies`) is a row of
+        its own."""
+        rows: dict[str, list[Doc]] = {}
+        for doc in docs:
+            key = doc.links.key if doc.links.key and doc.url not in self.copies else doc.url
+            rows.setdefault(key, []).append(doc)
+        return [
+            sorted(row, key=lambda d: (d.record.language != first, d.record.language))
+            for row in rows.values()
+        ]
 
     def versions(self, doc: Doc) -> list[Doc]:
         """Return the other language versions of a document, by language code."""

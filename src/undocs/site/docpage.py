@@ -106,7 +106,12 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         ),
         "resolutions": sorted(resolutions.values(), key=lambda c: symbols.natural_key(c.target)),
         "documents": sorted(documents.values(), key=lambda c: symbols.natural_key(c.symbol)),
-        "cited_by": [d.summary for d in archive.citing(doc) if d is not doc],
+        "cited_by": [
+            [d.summary for d in row]
+            for row in archive.by_document(
+                [d for d in archive.citing(doc) if d is not doc], r.language
+            )
+        ],
         "versions": [v.summary for v in versions],
         "missing_languages": [c for c in OFFICIAL_LANGUAGES if c not in held_languages]
         if r.symbol

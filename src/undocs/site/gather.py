@@ -246,7 +246,10 @@ class Site:
                 "by_body": [(b, n, urls.body_url(b)) for b, n in commonest(self.bodies)],
                 "by_language": commonest(self.facets["languages"]),
                 "by_year": sorted((y, len(ds)) for y, ds in self.facets["years"].items())[::-1],
-                "latest": [d.summary for d in self.newest[:20]],
+                "latest": [
+                    [d.summary for d in row]
+                    for row in self.archive.by_document(self.newest[:120])[:20]
+                ],
             },
         )
 
@@ -258,19 +261,22 @@ class Site:
         extra: dict[str, Any] | None = None,
         group: Group = NO_GROUP,
     ) -> Iterator[Page]:
-        """Yield a paged list of documents at `url`, `url`page/2/ ..."""
-        count = max(1, -(-len(docs) // PER_PAGE))
+        """Yield a paged list of documents at `url`, `url`page/2/ ..., a row per document
+        with its language versions (`Archive.by_document`)."""
+        rows = self.archive.by_document(docs)
+        count = max(1, -(-len(rows) // PER_PAGE))
         for n in range(1, count + 1):
-            chunk = docs[(n - 1) * PER_PAGE : n * PER_PAGE]
+            chunk = rows[(n - 1) * PER_PAGE : n * PER_PAGE]
             yield Page(
                 urls.list_url(url, n),
                 "list.html",
                 {
                     "title": title,
-                    "docs": [d.summary for d in chunk],
+                    "docs": [[d.summary for d in row] for row in chunk],
                     "number": n,
                     "count": count,
-                    "total": len(docs),
+                    "total": len(rows),
+                    "versions": len(docs),
                     "first_url": url,
                     **(extra or {}),
                 },
@@ -383,7 +389,9 @@ class Site:
                     "body": entry.key.body,
                     "number": entry.key.number,
                     "versions": [d.summary for _, d in sorted(versions.items())],
-                    "citing": [d.summary for d in entry.citing],
+                    "citing": [
+                        [d.summary for d in row] for row in self.archive.by_document(entry.citing)
+                    ],
                     "undocs_url": undocs_url(entry.symbol) if entry.symbol else None,
                     "body_url": urls.body_url(entry.key.body)
                     if entry.key.body in self.bodies

@@ -160,25 +160,34 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
     return env
 
 
-def doclist(docs: list[Summary], root: str) -> Markup:
-    """Return the HTML list of documents the list pages show (a helper: lists are long)."""
-    rows = []
-    for d in docs:
+def doclist(rows: list[list[Summary]], root: str) -> Markup:
+    """Return the HTML list of documents the list pages show, one row per document: its
+    first version linked with its title, then every language held (a helper: lists are
+    long)."""
+    out = []
+    for row in rows:
+        d = row[0]
         lang = d.language
         rtl = ' dir="rtl"' if lang in RTL else ""
-        language = LANGUAGE_NAMES_EN.get(lang, lang)
-        meta = " · ".join([d.date or "undated", d.body or "", language])
+        when = d.date or (str(d.year) if d.year else "undated")
+        meta = " · ".join(filter(None, [when, d.body or ""]))
         if d.excerpt:
             meta += " · excerpt"
-        rows.append(
-            f'<li lang="{escape(lang)}"{rtl}><a href="{escape(root + d.url)}">'
-            f'<span class="symbol" dir="ltr">{escape(d.symbol or "(no symbol)")}</span> '
-            # a record without a printed title is titled by its symbol: shown once
-            f"{escape('' if d.untitled else d.title)}</a> "
-            f'<span class="meta" lang="en" dir="ltr">{escape(meta)}'
-            "</span></li>"
+        versions = " ".join(
+            f'<a href="{escape(root + v.url)}" hreflang="{escape(v.language)}" '
+            f'lang="{escape(v.language)}">'
+            f"{escape(LANGUAGE_NAMES[v.language])}</a>"
+            for v in sorted(row, key=lambda v: v.language)
         )
-    return Markup('<ul class="doclist">\n' + "\n".join(rows) + "\n</ul>")
+        out.append(
+            f'<li><a href="{escape(root + d.url)}" lang="{escape(lang)}"{rtl}>'
+            f'<span class="symbol" dir="ltr">{escape(d.symbol or "(no symbol)")}</span>'
+            # a record without a printed title is titled by its symbol: shown once
+            f"{'' if d.untitled else ' ' + escape(d.title)}</a> "
+            f'<span class="meta" lang="en" dir="ltr">{escape(meta)}</span> '
+            f'<span class="langs">{versions}</span></li>'
+        )
+    return Markup('<ul class="doclist">\n' + "\n".join(out) + "\n</ul>")
 
 
 def resolution_links(entries: list[Resolution], root: str) -> Markup:
