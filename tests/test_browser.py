@@ -423,3 +423,22 @@ def test_sessions_are_listed_with_their_body(page, base_url) -> None:
     hrc = [v for v in values if v.startswith("Human Rights Council ")]
     numbers = [int(v.rsplit(" ", 1)[1]) for v in hrc]
     assert numbers == sorted(numbers, reverse=True)
+
+
+def test_a_reference_downloads_for_a_reference_manager(page, base_url) -> None:
+    """Chromium saves the BibTeX and RIS of a document page as files a reference manager
+    imports; bibtexparser and rispy read them."""
+    import bibtexparser
+    import rispy
+
+    page.goto(base_url + "en/A/HRC/43/15/")
+    with page.expect_download() as bib:
+        page.get_by_role("link", name="BibTeX").click()
+    assert bib.value.suggested_filename == "A_HRC_43_15_en.bib"
+    (entry,) = bibtexparser.parse_string(Path(bib.value.path()).read_text("utf-8")).entries
+    assert entry.fields_dict["number"].value == "A/HRC/43/15"
+    with page.expect_download() as ris:
+        page.get_by_role("link", name="RIS").click()
+    (record,) = rispy.loads(Path(ris.value.path()).read_text("utf-8"))
+    assert record["type_of_reference"] == "RPRT" and record["note"] == "A/HRC/43/15"
+    assert page.errors == []

@@ -11,6 +11,7 @@ from ..lang.languages import BIGRAM_LANGUAGES
 from ..model import Citation
 from ..read import symbols
 from ..urls import root_of
+from . import references
 from .render import OFFICIAL_LANGUAGES, Settings
 from .textbody import cjk_bigrams, render_body
 
@@ -85,6 +86,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
     held_languages = {v.record.language for v in versions} | {r.language}
     parent, children = archive.family(doc)
     owner = archive.copies.get(doc.url)
+    ref = references.reference(r, site.settings.absolute(doc.url) if site.settings.base_url else "")
     extra = (
         {"canonical": site.settings.absolute(owner.url)} if owner and site.settings.base_url else {}
     )
@@ -125,6 +127,8 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "undocs_url": undocs_url(r.symbol) if r.symbol else None,
         "year": str(r.year) if r.year else "",
         "cite_as": r.symbol or r.title,
+        "cite_meta": references.meta_tags(ref),
+        "cite_files": references.downloads(ref),
         "agenda": [
             (item, urls.item_url(r.body, r.session, item) if r.session else None)
             for item in r.agenda_items
