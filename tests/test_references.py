@@ -146,3 +146,19 @@ def test_a_document_page_carries_its_tags_and_downloads(tmp_path: Path) -> None:
     assert bib
     (entry,) = bibtexparser.parse_string(base64.b64decode(bib[1]).decode()).entries
     assert entry.fields_dict["number"].value == "A/RES/80/1"
+
+
+def test_a_body_and_each_session_have_their_references_in_one_file(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    build(BuildOptions(seeds=ROOT / "seeds" / "ga80", out=out, settings=Settings(search=False)))
+    held = len(list((ROOT / "seeds" / "ga80").glob("*.md")))
+    for folder in ("bodies/general-assembly/", "bodies/general-assembly/session-80/"):
+        bib = bibtexparser.parse_string((out / folder / "references.bib").read_text("utf-8"))
+        assert not bib.failed_blocks and len(bib.entries) == held
+        assert bib.entries[0].fields_dict["number"].value == "A/RES/80/1"  # symbol order
+        ris = rispy.loads((out / folder / "references.ris").read_text("utf-8"))
+        assert [r["note"] for r in ris] == [e.fields_dict["number"].value for e in bib.entries]
+        items = json.loads((out / folder / "references.json").read_text("utf-8"))
+        assert [i["number"] for i in items] == [r["note"] for r in ris]
+    page = (out / "bodies/general-assembly/index.html").read_text("utf-8")
+    assert 'href="../../bodies/general-assembly/references.bib" download' in page

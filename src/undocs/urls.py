@@ -23,7 +23,7 @@ MAX_COMPONENT = 80
 #: A URL longer than this (a symbol of hundreds of characters) falls back to a short one.
 MAX_URL = 200
 #: URL endings written as files of their own, not folders.
-FILE_SUFFIXES = (".html", ".xml", ".txt")
+FILE_SUFFIXES = (".html", ".xml", ".txt", ".bib", ".ris", ".json")
 
 # Pages of the site as a whole -------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from ..archive.quality import Gap, gaps, report
 from ..model import RECORD_FIELDS, Problem, Record, ResolutionKey
 from ..read import symbols
 from ..read.loader import read_text
+from . import references
 from .bundles import PAGE_BYTES, Bundle, plan
 from .content import ContentPage
 from .docpage import document_context, undocs_url
@@ -339,12 +340,15 @@ class Site:
             {
                 "sessions": session_rows,
                 "body": body,
+                "references": urls.body_url(body),
                 "feed": urls.body_feed_url(body) if has_feed(docs) else None,
             },
             Group("body", body),
         )
+        yield from self.reference_files(urls.body_url(body), docs, Group("body", body))
         for n, session_docs in sorted(sessions.items()):
             url = urls.session_url(body, n)
+            yield from self.reference_files(url, session_docs, Group("body", body))
             items: dict[str, list[Doc]] = defaultdict(list)
             for doc in session_docs:
                 for item in doc.record.agenda_items:
@@ -359,7 +363,7 @@ class Site:
                 url,
                 f"{body}, session {n}",
                 sorted(session_docs, key=by_symbol),
-                {"body": body, "crumbs": crumbs, "items": item_rows},
+                {"body": body, "crumbs": crumbs, "items": item_rows, "references": url},
                 Group("body", body),
             )
             for item in ordered:
@@ -370,6 +374,24 @@ class Site:
                     {"crumbs": [*crumbs, (f"Session {n}", url)]},
                     Group("body", body),
                 )
+
+    def reference_files(self, url: str, docs: list[Doc], group: Group) -> Iterator[Page]:
+        """Yield the references of a body's or session's documents as one BibTeX, one RIS
+        and one CSL-JSON file (`references.bib` ...) at `url`, in natural symbol order."""
+        refs = [
+            references.reference(
+                doc.record,
+                self.settings.absolute(doc.url) if self.settings.base_url else "",
+            )
+            for doc in sorted(docs, key=by_symbol)
+        ]
+        texts = {
+            "bib": "\n".join(references.bibtex(ref) for ref in refs),
+            "ris": "\n".join(references.ris(ref) for ref in refs),
+            "json": references.csl_json(refs),
+        }
+        for ext, text in texts.items():
+            yield Page(f"{url}references.{ext}", "raw.txt", {"text": text}, group)
 
     def resolution_pages(self, scope: Scope | None = None) -> Iterator[Page]:
         """Yield a page per resolution cited or held, and an index by body."""
