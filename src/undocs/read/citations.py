@@ -99,10 +99,8 @@ def find_resolutions(text: str, code: str) -> Iterator[Citation]:
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue  # inside a word ("Irresolution")
             yield _resolution(text, match.start("n"), match.end("n"), match.start())
-            end = match.end()
-            while (follow := more.match(text, end)) is not None:
+            for follow in _followers(more, text, match.end()):
                 yield _resolution(text, follow.start("n"), follow.end("n"), match.start())
-                end = follow.end()
         if lang == "en" and "Security Council" in text:
             yield from _security_council_bare(text)
         elif table.sc_bare:
@@ -118,13 +116,18 @@ _SC_BARE = re.compile(rf"Security\s+Council\s+[Rr]esolutions?\s+(?:No\.\s*)?{_BA
 _SC_BARE_MORE = re.compile(rf"\s*(?:,\s*and|,|and)\s+(?:[Rr]esolution\s+)?{_BARE}")
 
 
+def _followers(more: re.Pattern[str], text: str, end: int) -> Iterator[re.Match[str]]:
+    """Yield the members of a list after its first, which ends at `end` ("..., 661 and 662")."""
+    while (follow := more.match(text, end)) is not None:
+        yield follow
+        end = follow.end()
+
+
 def _security_council_bare(text: str) -> Iterator[Citation]:
     for match in _SC_BARE.finditer(text):
         yield _resolution(text, match.start("n"), match.end("n"), match.start())
-        end = match.end()
-        while (follow := _SC_BARE_MORE.match(text, end)) is not None:
+        for follow in _followers(_SC_BARE_MORE, text, match.end()):
             yield _resolution(text, follow.start("n"), follow.end("n"), match.start())
-            end = follow.end()
 
 
 @cache
@@ -156,11 +159,7 @@ def _council_bare(text: str, code: str) -> Iterator[Citation]:
     for match in head.finditer(text):
         if _NOT_NUMBERED_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
-        numbers = [match.span("n")]
-        end = match.end()
-        while (follow := more.match(text, end)) is not None:
-            numbers.append(follow.span("n"))
-            end = follow.end()
+        numbers = [match.span("n"), *(f.span("n") for f in _followers(more, text, match.end()))]
         body = _body_before(text[max(0, match.start() - 80) : match.start() + 1])
         if body not in (None, SC):
             continue
@@ -273,17 +272,26 @@ def _unglued(cites: list[Citation], text: str) -> list[Citation]:
     carries footnote 3, "59/7311": 59/73 and footnote 11), as the German translations print
     them: a number past the session's count, never printed with a date, whose shorter form
     the text cites elsewhere (by its date, mostly). Other numbers are left as read."""
+    past = {
+        i: number
+        for i, cite in enumerate(cites)
+        if cite.kind == "resolution"
+        and (number := _SESSION_NUMBER.fullmatch(cite.target))
+        and int(number[2]) >= _PAST_COUNT
+    }
+    if not past:
+        return cites  # most documents stop here
     cited = Counter(c.target for c in cites if c.kind == "resolution")
     dated = {c.target for c in cites if c.kind == "resolution" and _DATED.match(text, c.end)}
-    out = []
-    for cite in cites:
-        number = _SESSION_NUMBER.fullmatch(cite.target) if cite.kind == "resolution" else None
-        if number and int(number[2]) >= _PAST_COUNT and cite.target not in dated:
-            session, digits = number.groups()
-            for cut in (1, 2):
-                short = f"{session}/{digits[:-cut]}"
-                if cited[short] and normalise_digits(text[cite.start : cite.end]).startswith(short):
-                    cite = replace(cite, target=short, end=cite.start + len(short))
-                    break
-        out.append(cite)
+    out = list(cites)
+    for i, number in past.items():
+        cite = cites[i]
+        if cite.target in dated:
+            continue
+        session, digits = number.groups()
+        for cut in (1, 2):
+            short = f"{session}/{digits[:-cut]}"
+            if cited[short] and normalise_digits(text[cite.start : cite.end]).startswith(short):
+                out[i] = replace(cite, target=short, end=cite.start + len(short))
+                break
     return out

@@ -86,12 +86,9 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
     held_languages = {v.record.language for v in versions} | {r.language}
     parent, children = archive.family(doc)
     owner = archive.copies.get(doc.url)
-    ref = references.reference(r, site.settings.absolute(doc.url) if site.settings.base_url else "")
-    extra = (
-        {"canonical": site.settings.absolute(owner.url)} if owner and site.settings.base_url else {}
-    )
+    ref = references.reference(r, site.settings.public(doc.url))
     return {
-        **extra,
+        **({"canonical": site.settings.public(owner.url)} if owner else {}),
         "copy_of": owner.summary if owner else None,
         "copies": [c.summary for c in archive.held_twice.get(doc.url, [])],
         "doc": doc,

@@ -379,19 +379,11 @@ class Site:
         """Yield the references of a body's or session's documents as one BibTeX, one RIS
         and one CSL-JSON file (`references.bib` ...) at `url`, in natural symbol order."""
         refs = [
-            references.reference(
-                doc.record,
-                self.settings.absolute(doc.url) if self.settings.base_url else "",
-            )
+            references.reference(doc.record, self.settings.public(doc.url))
             for doc in sorted(docs, key=by_symbol)
         ]
-        texts = {
-            "bib": "\n".join(references.bibtex(ref) for ref in refs),
-            "ris": "\n".join(references.ris(ref) for ref in refs),
-            "json": references.csl_json(refs),
-        }
-        for ext, text in texts.items():
-            yield Page(f"{url}references.{ext}", "raw.txt", {"text": text}, group)
+        for ext, _, _, write in references.FORMATS:
+            yield Page(f"{url}references.{ext}", "raw.txt", {"text": write(refs)}, group)
 
     def resolution_pages(self, scope: Scope | None = None) -> Iterator[Page]:
         """Yield a page per resolution cited or held, and an index by body."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..model import Record
@@ -152,11 +152,11 @@ def meta_tags(ref: Reference) -> list[tuple[str, str]]:
     """Return the Highwire Press (`citation_*`) and Dublin Core (`DC.*`) tags of a page, as
     Zotero's "Embedded Metadata" translator and Google Scholar read them: a report as a
     report (institution and number), any document with its symbol as identifier."""
-    date = (ref.date or (str(ref.year) if ref.year else "")).replace("-", "/")
+    when = ref.date or (str(ref.year) if ref.year else "")
     tags = [
         ("citation_title", ref.title),
         ("citation_author", ref.author),
-        ("citation_publication_date", date),
+        ("citation_publication_date", when.replace("-", "/")),
         ("citation_publisher", PUBLISHER),
         ("citation_language", ref.language),
         ("citation_abstract_html_url", ref.url if ref.url != ref.official else ""),
@@ -170,7 +170,7 @@ def meta_tags(ref: Reference) -> list[tuple[str, str]]:
     tags += [
         ("DC.title", ref.title),
         ("DC.creator", ref.author),
-        ("DC.date", ref.date or (str(ref.year) if ref.year else "")),
+        ("DC.date", when),
         ("DC.publisher", PUBLISHER),
         ("DC.language", ref.language),
         ("DC.identifier", ref.symbol or ""),
@@ -179,25 +179,33 @@ def meta_tags(ref: Reference) -> list[tuple[str, str]]:
     return [(name, value) for name, value in tags if value]
 
 
-#: Each export: its file's extension and media type.
-FORMATS = (
-    ("bib", "application/x-bibtex"),
-    ("ris", "application/x-research-info-systems"),
-    ("json", "application/vnd.citationstyles.csl+json"),
+def bibtex_file(refs: Iterable[Reference]) -> str:
+    """Return BibTeX entries, a blank line between them."""
+    return "\n".join(bibtex(ref) for ref in refs)
+
+
+def ris_file(refs: Iterable[Reference]) -> str:
+    """Return RIS records, a blank line between them."""
+    return "\n".join(ris(ref) for ref in refs)
+
+
+#: Each export: its file's extension, its name, its media type and how a file of it is written.
+FORMATS: tuple[tuple[str, str, str, Callable[[Iterable[Reference]], str]], ...] = (
+    ("bib", "BibTeX", "application/x-bibtex", bibtex_file),
+    ("ris", "RIS", "application/x-research-info-systems", ris_file),
+    ("json", "CSL-JSON", "application/vnd.citationstyles.csl+json", csl_json),
 )
 
 
 def downloads(ref: Reference) -> list[tuple[str, str, str]]:
     """Return each export of a reference as (format name, file name, `data:` URL): a page
     offers them as downloads without a file of its own per format."""
-    texts = {"bib": bibtex(ref), "ris": ris(ref), "json": csl_json([ref])}
-    names = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
     return [
         (
-            names[ext],
+            name,
             f"{ref.key}.{ext}",
             f"data:{media};charset=utf-8;base64,"
-            + base64.b64encode(texts[ext].encode()).decode("ascii"),
+            + base64.b64encode(write([ref]).encode()).decode("ascii"),
         )
-        for ext, media in FORMATS
+        for ext, name, media, write in FORMATS
     ]

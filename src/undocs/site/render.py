@@ -68,6 +68,11 @@ class Settings:
         URL under the base URL, else a URN of its path (Atom requires absolute IRIs)."""
         return self.absolute(url) if self.base_url else f"urn:undocs:{url or 'home'}"
 
+    def public(self, url: str) -> str:
+        """Return the absolute URL of a site-relative one where a base URL is set, else ""
+        (a canonical link or a reference needs the whole address or none)."""
+        return self.absolute(url) if self.base_url else ""
+
     def absolute(self, url: str) -> str:
         """Return a site-relative URL as an absolute one (root-relative without a base URL)."""
         base = self.base_url.rstrip("/") if self.base_url else ""
@@ -217,7 +222,7 @@ def render(env: jinja2.Environment, settings: Settings, page: Page, context: dic
     context.setdefault("dir", "rtl" if context["lang"] in RTL else "ltr")
     context["url"] = page.url
     # A page may name another as canonical (a second copy of a document names the first).
-    context.setdefault("canonical", settings.absolute(page.url) if settings.base_url else "")
+    context.setdefault("canonical", settings.public(page.url))
     template = env.get_template(page.template)
     try:
         return template.render(**context)
