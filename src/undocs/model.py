@@ -91,6 +91,9 @@ class Citation:
     """The body named next to a resolution number (`Human Rights Council`), when printed."""
     line: int = 0
     """Line of the source file the citation stands on (0 where not known)."""
+    paragraphs: tuple[str, ...] = ()
+    """The cited text's paragraph numbers printed with the citation ("paragraph 5 of
+    resolution 2231 (2015)": `("5",)`), in order (`read.pinpoints`)."""
 
 
 @dataclass(frozen=True)

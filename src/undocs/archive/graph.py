@@ -212,6 +212,16 @@ class Links(NamedTuple):
     """The resolution the record is itself."""
     drafts: tuple[str, ...]
     """For a resolution: the `/L.` drafts its masthead says it was adopted from."""
+    pinpoints: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """`compare_key` of each symbol it cites by paragraph, with the paragraphs named
+    (`Citation.paragraphs`, every citation of the symbol together, in order)."""
+
+    def paragraphs(self, key: str | None) -> tuple[str, ...]:
+        """Return the paragraphs of the symbol with `key` that the record cites."""
+        for cited, numbers in self.pinpoints:
+            if cited == key:
+                return numbers
+        return ()
 
 
 def links_of(record: Record) -> Links:
@@ -219,8 +229,14 @@ def links_of(record: Record) -> Links:
     symbol = record.symbol
     parsed = symbols.parse(symbol) if symbol else None
     cites: list[Cited] = []
+    pinpoints: dict[str, dict[str, None]] = {}
     seen = set()  # a document cites most things more than once: each counts once
     for cite in record.citations:
+        if cite.paragraphs:
+            pinned = target_symbol(cite, record)
+            if pinned:
+                numbers = pinpoints.setdefault(symbols.compare_key(pinned), {})
+                numbers.update(dict.fromkeys(cite.paragraphs))
         if (cite.kind, cite.target, cite.body) in seen:
             continue
         seen.add((cite.kind, cite.target, cite.body))
@@ -254,6 +270,7 @@ def links_of(record: Record) -> Links:
         tuple(cites),
         citation_number(record),
         drafts,
+        tuple((key, tuple(sorted(numbers, key=int))) for key, numbers in pinpoints.items()),
     )
 
 

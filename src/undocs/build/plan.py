@@ -18,6 +18,7 @@ from ..archive.graph import Archive, Links
 from ..model import Record, SetupError
 from ..read.loader import Source, no_documents, rescan_sources, scan_sources
 from ..site.gather import Scope, Site
+from ..site.graphml import shown
 from .incremental import Loaded, State, edits, load_cached_records, scope_of
 
 
@@ -106,6 +107,18 @@ class ArchivePlan:
     changes: list[Change]
     patch: list[tuple[Record, Links]] | None
     """The edited records to patch into the last build's archive (None: gather afresh)."""
+
+
+def network_changed(reading: ReadPlan, changes: list[Change]) -> bool:
+    """Whether the citation network (`/data/citations.graphml`) differs from the last
+    build's: every build but one whose changes leave what the network shows as it was."""
+    if reading.old is None or not reading.reusable:
+        return True
+
+    def view(item: Loaded | None) -> object:
+        return shown(item.record, item.links) if item is not None else None
+
+    return any(view(before) != view(after) for before, after in changes)
 
 
 def plan_archive(reading: ReadPlan, state: State) -> ArchivePlan:

@@ -20,6 +20,7 @@ from ..model import Problem, Record
 from ..site.content import load_content
 from ..site.exports import ExportRows, gaps_csv, symbol_map
 from ..site.gather import Site
+from ..site.graphml import citations_graphml
 from ..site.render import Page, Settings, environment, template_problems
 from . import cards, parallel, segments
 from .incremental import (
@@ -35,7 +36,15 @@ from .incremental import (
     save_state,
 )
 from .outfolder import check_out, commit, staging_folder, swap
-from .plan import ArchivePlan, PagePlan, ReadPlan, plan_archive, plan_pages, plan_reading
+from .plan import (
+    ArchivePlan,
+    PagePlan,
+    ReadPlan,
+    network_changed,
+    plan_archive,
+    plan_pages,
+    plan_reading,
+)
 from .reading import Progress, read_sources
 from .search import build_index, reindex
 from .writer import (
@@ -175,7 +184,8 @@ def run_build(
         archive_plan = plan_archive(reading, state)
         archive, patched = gather_archive(archive_plan, loaded, reading)
         site = gather_site(run, loaded, archive, reading.previous if patched else None)
-        background += export_archive(run, site, staging, patched)
+        network = network_changed(reading, archive_plan.changes)
+        background += export_archive(run, site, staging, patched, network)
         state.urls = {doc.record.file: doc.url for doc in site.archive.docs}
         state.bodies = sorted(site.bodies)
         pages = plan_pages(reading, state, site.archive, archive_plan.changes)
@@ -259,17 +269,22 @@ def gather_site(run: Run, loaded: list[Loaded], archive: Archive, previous: Site
     )
 
 
-def export_archive(run: Run, site: Site, staging: Path, patched: bool) -> list[parallel.Background]:
+def export_archive(
+    run: Run, site: Site, staging: Path, patched: bool, network: bool
+) -> list[parallel.Background]:
     """Write the exports made of the archive (citations, symbols): by a worker while this
-    process writes the pages, or here from the rows a Builder keeps."""
+    process writes the pages, or here from the rows a Builder keeps. `network`: write the
+    citation network too (`plan.network_changed`; else the last build's stands)."""
     site.gaps  # noqa: B018  (worked out here, before the fork: the quality page uses it too)
     if run.rows is None:
-        job = partial(write_archive_data, site, staging)
+        job = partial(write_archive_data, site, staging, network)
         return [parallel.Background([job], len(site.archive.docs))]
     files: list[tuple[str, str | bytes]] = [
         ("citations.csv", run.rows.citations(site.archive)),
         ("gaps.csv", gaps_csv(site.archive, site.gaps)),
     ]
+    if network:
+        files.append(("citations.graphml", citations_graphml(site.archive)))
     if not patched:  # a patched archive holds the same symbols at the same URLs
         files.append(("symbols.json", symbol_map(site.archive)))
     write_data(staging, files)

@@ -16,6 +16,7 @@ from ..model import Problem, Record
 from ..site.exports import citations_csv, gaps_csv, records_csv, records_jsonl, symbol_map
 from ..site.feeds import feed_pages, robots_page, sitemap_pages
 from ..site.gather import Scope, Site
+from ..site.graphml import citations_graphml
 from ..site.render import BUILTIN_TEMPLATES, TEMPLATE_SUFFIXES, Page, Settings, render
 from . import parallel
 from .incremental import Entry
@@ -245,8 +246,9 @@ def write_record_data(records: list[Record], staging: Path) -> None:
     )
 
 
-def write_archive_data(site: Site, staging: Path) -> None:
-    """Write the exports made of the archive: citations.csv and symbols.json."""
+def write_archive_data(site: Site, staging: Path, network: bool = True) -> None:
+    """Write the exports made of the archive: the citations (CSV, and with `network`
+    GraphML), the symbols, the gaps."""
     write_data(
         staging,
         [
@@ -255,6 +257,8 @@ def write_archive_data(site: Site, staging: Path) -> None:
             ("gaps.csv", gaps_csv(site.archive, site.gaps)),
         ],
     )
+    if network:
+        write_data(staging, [("citations.graphml", citations_graphml(site.archive))])
 
 
 def copy_static(settings: Settings, staging: Path) -> None:

@@ -17,6 +17,7 @@ from ..lang.languages import LANGUAGES, Language, normalise_digits
 from ..lang.patterns import anchored
 from ..model import Citation
 from . import symbols
+from .pinpoints import pinpoint
 
 #: A resolution number as printed: `60/251`, `45/55 B`, `S-10/2`, `2005/57`, `2334 (2016)`,
 #: `217 A (III)`, `3201 (S-VI)`.
@@ -255,7 +256,8 @@ def find_citations(text: str, code: str, own_symbol: str | None) -> list[Citatio
         for cite in _council_bare(normalise_digits(text), code):
             if cite.target != own_bare:
                 found.setdefault((cite.kind, cite.start, cite.target), cite)
-    return _unglued(sorted(found.values(), key=lambda c: (c.start, c.kind)), text)
+    ordered = sorted(found.values(), key=lambda c: (c.start, c.kind))
+    return pinpoint(_unglued(ordered, text), text, code)
 
 
 #: A session's resolution numbered past any session's count: decisions start at 401, and

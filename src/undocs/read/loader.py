@@ -20,7 +20,7 @@ from typing import NamedTuple, cast
 from ..inputs import LOOP, OUTSIDE, inside
 from ..lang.bodies import body_of_series
 from ..lang.languages import detect_language
-from ..model import Citation, InputError, Problem, Record
+from ..model import InputError, Problem, Record
 from . import symbols
 from .citations import find_citations
 from .frontmatter import read_fields, split
@@ -358,9 +358,7 @@ def parse_text(
     starts = [0, *accumulate(len(line) + 1 for line in lines)]
     skip = [(starts[i], starts[i + 1]) for i in head.skip_lines]
     citations = [
-        Citation(
-            c.kind, c.target, c.start, c.end, c.body, text_line + bisect_right(starts, c.start) - 1
-        )
+        replace(c, line=text_line + bisect_right(starts, c.start) - 1)
         for c in find_citations(text, code, symbol)
         if not any(a <= c.start < b for a, b in skip)
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -27,11 +28,14 @@ def undocs_url(symbol: str) -> str:
 
 
 def citation_href(site: Site, cite: Citation, doc: Doc) -> str | None:
-    """Return where a citation in the text links: the archive's page, else the UN's."""
+    """Return where a citation in the text links: the archive's page (at the paragraph it
+    names, where that page has it), else the UN's."""
     archive = site.archive
     target = target_symbol(cite, doc.record)
     held = archive.doc_for(target, doc.record.language) if target else None
     if held is not None:
+        if cite.paragraphs and cite.paragraphs[0] in site.anchors(held):
+            return f"{root_of(doc.url)}{held.url}#para-{cite.paragraphs[0]}"
         return root_of(doc.url) + held.url
     if cite.kind == "resolution":
         return root_of(doc.url) + resolution_url(resolution_key(cite, doc.record))
@@ -86,6 +90,8 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
     held_languages = {v.record.language for v in versions} | {r.language}
     parent, children = archive.family(doc)
     owner = archive.copies.get(doc.url)
+    citing = archive.by_document([d for d in archive.citing(doc) if d is not doc], r.language)
+    pinned = cited_paragraphs(citing, doc.links.key)
     ref = references.reference(r, site.settings.public(doc.url))
     return {
         **({"canonical": site.settings.public(owner.url)} if owner else {}),
@@ -105,12 +111,10 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         ),
         "resolutions": sorted(resolutions.values(), key=lambda c: symbols.natural_key(c.target)),
         "documents": sorted(documents.values(), key=lambda c: symbols.natural_key(c.symbol)),
-        "cited_by": [
-            [d.summary for d in row]
-            for row in archive.by_document(
-                [d for d in archive.citing(doc) if d is not doc], r.language
-            )
-        ],
+        "cited_by": [[d.summary for d in row] for row in citing],
+        "pinned": pinned,
+        "pinned_counts": paragraph_counts(pinned),
+        "anchors": site.anchors(doc) if pinned else frozenset(),
         "versions": [v.summary for v in versions],
         "missing_languages": [c for c in OFFICIAL_LANGUAGES if c not in held_languages]
         if r.symbol
@@ -136,6 +140,25 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         if r.language in BIGRAM_LANGUAGES
         else None,
     }
+
+
+def cited_paragraphs(rows: list[list[Doc]], key: str | None) -> dict[str, tuple[str, ...]]:
+    """Return, for each row of a cited-by list whose documents cite the symbol with `key` by
+    paragraph, the paragraphs they name (by the URL of the row's first document)."""
+    found: dict[str, tuple[str, ...]] = {}
+    if key is None:
+        return found
+    for row in rows:
+        numbers = {n for d in row for n in d.links.paragraphs(key)}
+        if numbers:
+            found[row[0].url] = tuple(sorted(numbers, key=int))
+    return found
+
+
+def paragraph_counts(pinned: dict[str, tuple[str, ...]]) -> list[tuple[str, int]]:
+    """Return each paragraph cited with how many citing documents name it, in order."""
+    counts = Counter(n for numbers in pinned.values() for n in numbers)
+    return sorted(counts.items(), key=lambda nc: int(nc[0]))
 
 
 def _link(site: Site, doc: Doc, symbol: str) -> DocumentLink:

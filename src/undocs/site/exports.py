@@ -19,7 +19,12 @@ DATA_FILES = {
     "url}]`, the key being the symbol without spaces, in lower case.",
     "citations.csv": "One row per citation: citing file, symbol and language, the cited "
     "symbol or resolution number, its kind (`document` or `resolution`), the "
-    "symbol it resolves to, and whether the archive holds it.",
+    "symbol it resolves to, whether the archive holds it, and the paragraphs of it the "
+    "text names (`paragraph 5 of resolution 2231 (2015)`: `5`; several joined with `; `).",
+    "citations.graphml": "The citation network for Gephi, Cytoscape or networkx: a node per "
+    "symbol (its language versions together; `held` false for what the archive only cites) "
+    "with its title, body, year, type, languages and how many documents cite it, and an "
+    "edge per citing and cited pair with the citing languages and the paragraphs named.",
     "gaps.csv": "One row per gap of a record (undated, untitled, typed other, excerpt, suspect "
     "title or date, no symbol): file, symbol, language, gap, page; the counts are on "
     "/quality/.",
@@ -79,7 +84,9 @@ def _cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-CITATIONS_HEADER = "citing_file,citing_symbol,citing_language,cited,kind,cited_symbol,held\n"
+CITATIONS_HEADER = (
+    "citing_file,citing_symbol,citing_language,cited,kind,cited_symbol,held,paragraphs\n"
+)
 
 
 def citations_csv(archive: Archive) -> str:
@@ -95,6 +102,9 @@ def citations_csv(archive: Archive) -> str:
 def _citation_cells(archive: Archive, doc: Doc) -> list[list[str]]:
     r = doc.record
     rows = []
+    paragraphs: dict[tuple[str, str], set[str]] = {}
+    for cite in r.citations:
+        paragraphs.setdefault((cite.kind, cite.target), set()).update(cite.paragraphs)
     seen = set()
     for cite in r.citations:
         if (cite.kind, cite.target) in seen:
@@ -111,6 +121,7 @@ def _citation_cells(archive: Archive, doc: Doc) -> list[list[str]]:
                 cite.kind,
                 _cell(target),
                 "yes" if held else "no",
+                "; ".join(sorted(paragraphs[(cite.kind, cite.target)], key=int)),
             ]
         )
     return rows

@@ -18,9 +18,10 @@ from ..read.loader import read_text
 from . import references
 from .bundles import PAGE_BYTES, Bundle, plan
 from .content import ContentPage
-from .docpage import document_context, undocs_url
+from .docpage import cited_paragraphs, document_context, paragraph_counts, undocs_url
 from .exports import DATA_FILES
 from .render import NO_GROUP, Group, Page, Settings
+from .textbody import paragraph_numbers
 
 PER_PAGE = 100
 
@@ -112,6 +113,7 @@ class Site:
         """Facet name -> value -> its documents (in archive order, as `bodies`)."""
         self.newest: list[Doc] = []
         """Every document, newest first."""
+        self._anchors: dict[tuple[str, str], frozenset[str]] = {}
         if previous is None or not self._reuse(previous):
             self._gather()
 
@@ -197,6 +199,16 @@ class Site:
         if record.text or self.source is None:
             return record.text
         return read_text(self.source / record.file, record.file, record.text_line)
+
+    def anchors(self, doc: Doc) -> frozenset[str]:
+        """Return the paragraph numbers a document's page anchors (`#para-5`), read from its
+        text once a process for each version of its source."""
+        key = (doc.url, doc.record.digest)
+        found = self._anchors.get(key)
+        if found is None:
+            found = paragraph_numbers(self.text(doc.record), doc.record.body_offset)
+            self._anchors[key] = found
+        return found
 
     # Pages ----------------------------------------------------------------------------------
 
@@ -395,6 +407,7 @@ class Site:
             if scope is not None and not scope.covers(group):
                 continue
             versions = self.archive.by_symbol.get(symbol_key, {}) if entry.symbol else {}
+            rows = self.archive.by_document(entry.citing)
             yield Page(
                 entry.url,
                 "resolution.html",
@@ -403,9 +416,9 @@ class Site:
                     "body": entry.key.body,
                     "number": entry.key.number,
                     "versions": [d.summary for _, d in sorted(versions.items())],
-                    "citing": [
-                        [d.summary for d in row] for row in self.archive.by_document(entry.citing)
-                    ],
+                    "citing": [[d.summary for d in row] for row in rows],
+                    "pinned": (pinned := cited_paragraphs(rows, symbol_key or None)),
+                    "pinned_counts": paragraph_counts(pinned),
                     "undocs_url": undocs_url(entry.symbol) if entry.symbol else None,
                     "body_url": urls.body_url(entry.key.body)
                     if entry.key.body in self.bodies

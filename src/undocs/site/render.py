@@ -165,10 +165,13 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
     return env
 
 
-def doclist(rows: list[list[Summary]], root: str) -> Markup:
+def doclist(
+    rows: list[list[Summary]], root: str, pinned: dict[str, tuple[str, ...]] | None = None
+) -> Markup:
     """Return the HTML list of documents the list pages show, one row per document: its
     first version linked with its title, then every language held (a helper: lists are
-    long)."""
+    long). `pinned`: the paragraphs of the page's resolution each row cites, by the URL of
+    its first version (`docpage.cited_paragraphs`)."""
     out = []
     for row in rows:
         d = row[0]
@@ -178,6 +181,9 @@ def doclist(rows: list[list[Summary]], root: str) -> Markup:
         meta = " · ".join(filter(None, [when, d.body or ""]))
         if d.excerpt:
             meta += " · excerpt"
+        paragraphs = pinned.get(d.url) if pinned else None
+        if paragraphs:
+            meta += f" · {'para.' if len(paragraphs) == 1 else 'paras.'} {', '.join(paragraphs)}"
         versions = " ".join(
             f'<a href="{escape(root + v.url)}" hreflang="{escape(v.language)}" '
             f'lang="{escape(v.language)}">'

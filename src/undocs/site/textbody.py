@@ -115,6 +115,13 @@ def _block(text: str, start: int, end: int) -> Block:
     return Block(start, end, "text")
 
 
+def paragraph_numbers(text: str, start: int = 0) -> frozenset[str]:
+    """Return the numbers of the paragraphs `render_body` anchors (`#para-5`)."""
+    return frozenset(
+        block.number for block in split_blocks(text, start) if block.kind == "para" and block.number
+    )
+
+
 def render_body(
     text: str,
     start: int,

@@ -1,0 +1,113 @@
+"""Small bar charts of counts by year, drawn at build time as inline SVG: no JavaScript, a
+few KB, each with a text alternative (its caption: what it shows in one sentence) and its
+figures in a table a reader can open.
+
+A chart counts what its page lists: a resolution's citing documents (one per symbol, not per
+language version), a body's documents, the archive's documents. A document with no year
+counts as undated, said in the sentence, not drawn.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from html import escape
+
+from markupsafe import Markup
+
+#: Width of a year's bar and of the gap after it, and the height of the tallest bar, in the
+#: SVG's units (one unit is one CSS pixel at full size).
+_BAR, _GAP, _HEIGHT = 8, 2, 48
+#: Room under the bars for the first and last year.
+_AXIS = 14
+#: The narrowest chart drawn (a chart of two years is not a stub).
+_MIN_WIDTH = 120
+
+
+@dataclass(frozen=True)
+class YearCounts:
+    """How many of something fall in each year."""
+
+    what: str
+    """What is counted, plural, for the sentence: "citing documents"."""
+    counts: tuple[tuple[int, int], ...]
+    """(year, count) for every year from the first to the last, zeros included."""
+    undated: int = 0
+
+    @property
+    def total(self) -> int:
+        """Everything counted, the undated included."""
+        return sum(n for _, n in self.counts) + self.undated
+
+    def sentence(self) -> str:
+        """Say in words what the chart draws."""
+        dated = [(year, n) for year, n in self.counts if n]
+        if not dated:
+            return f"No {self.what} with a year."
+        first, last = self.counts[0][0], self.counts[-1][0]
+        peak = max(dated, key=lambda yn: (yn[1], yn[0]))
+        span = f"in {first}" if first == last else f"from {first} to {last}"
+        text = f"{sum(n for _, n in dated)} {self.what} by year, {span}"
+        if len(dated) > 1:
+            text += f"; most in {peak[0]} ({peak[1]})"
+        if self.undated:
+            text += f"; {self.undated} undated"
+        return text + "."
+
+
+def year_counts(what: str, years: Iterable[int | None] | Mapping[int | None, int]) -> YearCounts:
+    """Count `years` (None: undated; a mapping: already counted), every year from the
+    first to the last listed."""
+    counted = Counter(years)
+    undated = counted.pop(None, 0)
+    dated = {year: n for year, n in counted.items() if year is not None and n}
+    if not dated:
+        return YearCounts(what, (), undated)
+    span = range(min(dated), max(dated) + 1)
+    return YearCounts(what, tuple((year, dated.get(year, 0)) for year in span), undated)
+
+
+def year_chart(chart: YearCounts, name: str, rtl: bool = False) -> Markup:
+    """Return a figure: the bars (years running right to left with `rtl`, for a page in a
+    right-to-left interface), the sentence as its caption, and a table of the years with a
+    count. `name` makes the ids unique on the page."""
+    if not chart.counts:
+        return Markup("")
+    tallest = max(n for _, n in chart.counts)
+    width = max(_MIN_WIDTH, len(chart.counts) * (_BAR + _GAP))
+    offset = (width - len(chart.counts) * (_BAR + _GAP)) // 2
+    bars = []
+    for i, (year, n) in enumerate(chart.counts):
+        if not n:
+            continue
+        height = max(1, round(n / tallest * _HEIGHT))
+        x = offset + i * (_BAR + _GAP)
+        if rtl:
+            x = width - x - _BAR
+        bars.append(
+            f'<rect x="{x}" y="{_HEIGHT - height}" width="{_BAR}" height="{height}">'
+            f"<title>{year}: {n}</title></rect>"
+        )
+    first, last = chart.counts[0][0], chart.counts[-1][0]
+    start, end = (str(last), str(first)) if rtl else (str(first), str(last))
+    axis = f'<text x="{offset}" y="{_HEIGHT + _AXIS - 2}">{start}</text>' + (
+        f'<text x="{width - offset}" y="{_HEIGHT + _AXIS - 2}" text-anchor="end">{end}</text>'
+        if first != last
+        else ""
+    )
+    sentence = escape(chart.sentence())
+    rows = "".join(f"<tr><td>{year}</td><td>{n}</td></tr>" for year, n in chart.counts if n)
+    # the caption says what the bars draw and the table holds their figures: the picture
+    # itself is hidden from screen readers, which would read it bar by bar
+    return Markup(
+        f'<figure class="chart" dir="ltr" aria-labelledby="{name}-caption">'
+        f'<svg aria-hidden="true" focusable="false" viewBox="0 0 {width} {_HEIGHT + _AXIS}" '
+        f'width="{width}" height="{_HEIGHT + _AXIS}">'
+        f'<line x1="0" y1="{_HEIGHT + 0.5}" x2="{width}" y2="{_HEIGHT + 0.5}"/>'
+        f"{''.join(bars)}{axis}</svg>"
+        f'<figcaption id="{name}-caption">{sentence} <details><summary>Figures</summary>'
+        f'<table class="chart-data"><thead><tr><th scope="col">Year</th>'
+        f'<th scope="col">{escape(chart.what.capitalize())}</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></details></figcaption></figure>"
+    )
