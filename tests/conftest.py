@@ -47,3 +47,15 @@ def gold() -> list[dict]:
     if not GOLD.is_file():
         _missing(GOLD)
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo archive (`seeds/`) built without search, once for the session: read, never
+    written to."""
+    from undocs.build import BuildOptions, build
+    from undocs.site.render import Settings
+
+    out = tmp_path_factory.mktemp("demo") / "_site"
+    build(BuildOptions(seeds=ROOT / "seeds", out=out, settings=Settings(search=False)))
+    return out

@@ -226,6 +226,7 @@ def test_sub_results_link_paragraphs(page, base_url) -> None:
         "search/",
         "resolutions/human-rights-council/5/1.html",
         "documents/",
+        "bodies/human-rights-council/",
     ],
 )
 def test_no_console_error_and_no_serious_axe_violation(page, base_url, path: str) -> None:
@@ -394,6 +395,21 @@ def test_a_report_with_contents_does_not_scroll_sideways_on_a_phone(page, base_u
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert page.locator(".text .leftover").count() >= 2
     assert "GE.14-23930" not in page.locator(".text .subhead").all_inner_texts()
+
+
+@pytest.mark.parametrize(
+    "path", ["", "bodies/human-rights-council/", "resolutions/human-rights-council/5/1.html"]
+)
+def test_charts_fit_a_phone_and_open_their_figures(page, base_url, path: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + path)
+    chart = page.locator("figure.chart")
+    assert chart.count() == 1
+    box = chart.locator("svg").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    chart.locator("summary").click()
+    assert chart.locator("table.chart-data tbody tr").first.is_visible()
 
 
 def test_filters_alone_browse_the_archive(page, base_url) -> None:

@@ -8,15 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
-import pytest
 
 from undocs.archive.graph import build_archive
 from undocs.build import BuildOptions, build, load_records
 from undocs.read import symbols
 from undocs.site.exports import ExportRows, citations_csv, records_csv, records_jsonl
 from undocs.site.render import Settings
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_rows_kept_between_builds_make_the_same_exports(corpus: Path) -> None:
@@ -41,14 +38,8 @@ def test_rows_kept_between_builds_make_the_same_exports(corpus: Path) -> None:
     assert b"'=SUM(A1)" in table  # a formula stays text in spreadsheets
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "_site"
-    build(BuildOptions(seeds=ROOT / "seeds", out=out, settings=Settings(search=False)))
-    return out
-
-
-def test_the_citation_network_read_by_networkx_is_citations_csv(demo: Path) -> None:
+def test_the_citation_network_read_by_networkx_is_citations_csv(demo_site: Path) -> None:
+    demo = demo_site
     graph = nx.read_graphml(demo / "data/citations.graphml")
     assert isinstance(graph, nx.DiGraph)
     records = list(csv.DictReader((demo / "data/records.csv").open(encoding="utf-8")))

@@ -21,6 +21,8 @@ from markupsafe import Markup
 _BAR, _GAP, _HEIGHT = 8, 2, 48
 #: Room under the bars for the first and last year.
 _AXIS = 14
+#: The fewest years with a count a chart is drawn for.
+_FEWEST_YEARS = 2
 #: The narrowest chart drawn (a chart of two years is not a stub).
 _MIN_WIDTH = 120
 
@@ -71,9 +73,10 @@ def year_counts(what: str, years: Iterable[int | None] | Mapping[int | None, int
 def year_chart(chart: YearCounts, name: str, rtl: bool = False) -> Markup:
     """Return a figure: the bars (years running right to left with `rtl`, for a page in a
     right-to-left interface), the sentence as its caption, and a table of the years with a
-    count. `name` makes the ids unique on the page."""
-    if not chart.counts:
-        return Markup("")
+    count; nothing when fewer than two years have a count. `name` makes the ids unique on
+    the page."""
+    if sum(1 for _, n in chart.counts if n) < _FEWEST_YEARS:
+        return Markup("")  # one bar tells nothing a sentence would not
     tallest = max(n for _, n in chart.counts)
     width = max(_MIN_WIDTH, len(chart.counts) * (_BAR + _GAP))
     offset = (width - len(chart.counts) * (_BAR + _GAP)) // 2

@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from .. import urls
 from ..archive.graph import Doc, resolution_key, resolution_url, target_symbol
 from ..lang.languages import BIGRAM_LANGUAGES
@@ -13,6 +15,7 @@ from ..model import Citation
 from ..read import symbols
 from ..urls import root_of
 from . import references
+from .charts import year_chart, year_counts
 from .render import OFFICIAL_LANGUAGES, Settings
 from .textbody import cjk_bigrams, render_body
 
@@ -113,6 +116,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "documents": sorted(documents.values(), key=lambda c: symbols.natural_key(c.symbol)),
         "cited_by": [[d.summary for d in row] for row in citing],
         "pinned": pinned,
+        "citing_chart": citing_chart(citing),
         "pinned_counts": paragraph_counts(pinned),
         "anchors": site.anchors(doc) if pinned else frozenset(),
         "versions": [v.summary for v in versions],
@@ -153,6 +157,19 @@ def cited_paragraphs(rows: list[list[Doc]], key: str | None) -> dict[str, tuple[
         if numbers:
             found[row[0].url] = tuple(sorted(numbers, key=int))
     return found
+
+
+#: The fewest citing documents a chart of them by year is drawn for.
+CHART_FROM = 2
+
+
+def citing_chart(rows: list[list[Doc]]) -> Markup:
+    """Return the chart of the citing documents by year (one per row: a document in all
+    its languages), or nothing for fewer than `CHART_FROM`."""
+    if len(rows) < CHART_FROM:
+        return Markup("")
+    years = (row[0].record.year for row in rows)
+    return year_chart(year_counts("citing documents", years), "citing")
 
 
 def paragraph_counts(pinned: dict[str, tuple[str, ...]]) -> list[tuple[str, int]]:

@@ -17,8 +17,9 @@ from ..read import symbols
 from ..read.loader import read_text
 from . import references
 from .bundles import PAGE_BYTES, Bundle, plan
+from .charts import year_chart, year_counts
 from .content import ContentPage
-from .docpage import cited_paragraphs, document_context, paragraph_counts, undocs_url
+from .docpage import cited_paragraphs, citing_chart, document_context, paragraph_counts, undocs_url
 from .exports import DATA_FILES
 from .render import NO_GROUP, Group, Page, Settings
 from .textbody import paragraph_numbers
@@ -259,6 +260,16 @@ class Site:
                 "by_body": [(b, n, urls.body_url(b)) for b, n in commonest(self.bodies)],
                 "by_language": commonest(self.facets["languages"]),
                 "by_year": sorted((y, len(ds)) for y, ds in self.facets["years"].items())[::-1],
+                "chart": year_chart(
+                    year_counts(
+                        "documents",
+                        {
+                            int(y) if y.isdigit() else None: len(ds)
+                            for y, ds in self.facets["years"].items()
+                        },
+                    ),
+                    "archive",
+                ),
                 "latest": [
                     [d.summary for d in row]
                     for row in self.archive.by_document(self.newest[:120])[:20]
@@ -354,6 +365,12 @@ class Site:
                 "body": body,
                 "references": urls.body_url(body),
                 "feed": urls.body_feed_url(body) if has_feed(docs) else None,
+                "chart": year_chart(
+                    year_counts(
+                        "documents", (row[0].record.year for row in self.archive.by_document(docs))
+                    ),
+                    "by-year",
+                ),
             },
             Group("body", body),
         )
@@ -419,6 +436,7 @@ class Site:
                     "citing": [[d.summary for d in row] for row in rows],
                     "pinned": (pinned := cited_paragraphs(rows, symbol_key or None)),
                     "pinned_counts": paragraph_counts(pinned),
+                    "chart": citing_chart(rows),
                     "undocs_url": undocs_url(entry.symbol) if entry.symbol else None,
                     "body_url": urls.body_url(entry.key.body)
                     if entry.key.body in self.bodies
