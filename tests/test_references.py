@@ -7,6 +7,7 @@ import base64
 import json
 import re
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import bibtexparser
@@ -132,7 +133,7 @@ def test_a_document_page_carries_its_tags_and_downloads(tmp_path: Path) -> None:
         )
     )
     page = (out / "en/A/RES/80/1/index.html").read_text(encoding="utf-8")
-    tags = dict(re.findall(r'<meta name="((?:citation|DC)[^"]+)" content="([^"]*)"', page))
+    tags = dict(re.findall(r'<meta name="((?:citation|DC|z\.)[^"]+)" content="([^"]*)"', page))
     assert (
         tags["citation_title"] == "Participation by the State of Palestine during the 80th session"
     )
@@ -140,12 +141,32 @@ def test_a_document_page_carries_its_tags_and_downloads(tmp_path: Path) -> None:
     assert tags["citation_publication_date"] == "2025/09/19"
     assert tags["citation_abstract_html_url"] == "https://example.org/un/en/A/RES/80/1/"
     assert tags["DC.identifier"] == "A/RES/80/1"
+    assert tags["z.itemType"] == "statute"  # Zotero: a resolution is legislation
     bib = re.search(
         r'download="A_RES_80_1_en\.bib" href="data:application/x-bibtex;[^,]+,([^"]+)"', page
     )
     assert bib
     (entry,) = bibtexparser.parse_string(base64.b64decode(bib[1]).decode()).entries
     assert entry.fields_dict["number"].value == "A/RES/80/1"
+
+
+@pytest.mark.parametrize(
+    ("document_type", "zotero"),
+    [
+        ("resolution", "statute"),
+        ("decision", "statute"),
+        ("report", "report"),
+        ("letter", "letter"),
+        ("note", "document"),  # not a Zotero note: that is an item with no fields
+        ("agenda", "document"),
+    ],
+)
+def test_zotero_types_each_document_as_its_kind(document_type: str, zotero: str) -> None:
+    record = SAMPLE[0]
+    ref = references.reference(replace(record, document_type=document_type), "")
+    tags = dict(references.meta_tags(ref))
+    assert tags["z.itemType"] == zotero
+    assert tags["DC.type"] == document_type
 
 
 def test_a_body_and_each_session_have_their_references_in_one_file(tmp_path: Path) -> None:

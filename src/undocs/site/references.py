@@ -16,14 +16,16 @@ from ..read import symbols
 
 PUBLISHER = "United Nations"
 
-#: Document type -> its CSL type, RIS type and BibTeX entry type: resolutions and decisions
-#: as legislation (Zotero's "statute"), reports as reports, the rest as documents.
+#: Document type -> its CSL type, RIS type, BibTeX entry type and Zotero item type:
+#: resolutions and decisions as legislation (Zotero's "statute"), reports as reports,
+#: letters as letters, the rest as documents.
 _TYPES = {
-    "resolution": ("legislation", "STAT", "misc"),
-    "decision": ("legislation", "STAT", "misc"),
-    "report": ("report", "RPRT", "techreport"),
+    "resolution": ("legislation", "STAT", "misc", "statute"),
+    "decision": ("legislation", "STAT", "misc", "statute"),
+    "report": ("report", "RPRT", "techreport", "report"),
+    "letter": ("document", "GEN", "misc", "letter"),
 }
-_OTHER = ("document", "GEN", "misc")
+_OTHER = ("document", "GEN", "misc", "document")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class Reference:
     """The official copy's address on undocs.org, in the document's language."""
 
     @property
-    def types(self) -> tuple[str, str, str]:
+    def types(self) -> tuple[str, str, str, str]:
         return _TYPES.get(self.document_type, _OTHER)
 
 
@@ -149,9 +151,10 @@ def csl_json(refs: Iterable[Reference]) -> str:
 
 
 def meta_tags(ref: Reference) -> list[tuple[str, str]]:
-    """Return the Highwire Press (`citation_*`) and Dublin Core (`DC.*`) tags of a page, as
-    Zotero's "Embedded Metadata" translator and Google Scholar read them: a report as a
-    report (institution and number), any document with its symbol as identifier."""
+    """Return the Highwire Press (`citation_*`), Dublin Core (`DC.*`) and Zotero (`z.*`)
+    tags of a page, as Zotero's "Embedded Metadata" translator and Google Scholar read them:
+    a report as a report (institution and number), a resolution as a statute, any document
+    with its symbol as identifier."""
     when = ref.date or (str(ref.year) if ref.year else "")
     tags = [
         ("citation_title", ref.title),
@@ -175,6 +178,11 @@ def meta_tags(ref: Reference) -> list[tuple[str, str]]:
         ("DC.language", ref.language),
         ("DC.identifier", ref.symbol or ""),
         ("DC.type", ref.document_type),
+        # Zotero's item type: its "Embedded Metadata" translator hands `z.*` tags to its RDF
+        # reader, where `z:itemType` decides the type before anything else (RDF.js
+        # `detectType`). Without it a resolution would be a journal article (the guess from
+        # `citation_title`) and a UN "note" a Zotero note, DC.type naming a Zotero type.
+        ("z.itemType", ref.types[3]),
     ]
     return [(name, value) for name, value in tags if value]
 
