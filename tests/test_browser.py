@@ -412,6 +412,27 @@ def test_charts_fit_a_phone_and_open_their_figures(page, base_url, path: str) ->
     assert chart.locator("table.chart-data tbody tr").first.is_visible()
 
 
+def test_comparisons_pass_axe_and_fit_a_phone(page, base_url) -> None:
+    """A series compared year to year and an Arabic text beside the English: no serious axe
+    violation, nothing scrolls sideways at 360 px, the Arabic side right to left."""
+    site = Path(SITES[base_url])
+    compared = sorted(site.glob("de/A/RES/*/*/compare/**/index.html"))
+    parallel = site / "ar/S/RES/2213(2015)/parallel/en/index.html"
+    assert compared and parallel.is_file()
+    for path in (compared[0], parallel):
+        url = base_url + path.relative_to(site).parent.as_posix() + "/"
+        for width in (1280, 360):
+            page.set_viewport_size({"width": width, "height": 800})
+            page.goto(url)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == [], (url, serious)
+    assert page.locator('p.side[lang="ar"]').first.get_attribute("dir") == "rtl"
+    assert page.errors == []
+
+
 def test_filters_alone_browse_the_archive(page, base_url) -> None:
     """Before any query, the filters of the reader's language list their values with counts;
     choosing one lists its documents."""

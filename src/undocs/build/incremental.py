@@ -30,6 +30,7 @@ from ..archive.graph import (
     Resolution,
     Summary,
 )
+from ..archive.pairs import series_key
 from ..inputs import files_inside
 from ..model import Problem, Record, ResolutionKey
 from ..site.gather import FACETS, Scope, body_name
@@ -355,6 +356,9 @@ def scope_of(archive: Archive, changed: list[Loaded]) -> tuple[set[str], Scope]:
             urls.update(copy.url for copy in archive.held_twice.get(doc.url, ()))
     for key in cited:
         urls.update(doc.url for doc in archive.by_symbol.get(key, {}).values())
+    series = {key for key in map(series_key, records) if key is not None}
+    if series:  # a resolution's neighbours in its series link to it (`archive.pairs`)
+        urls.update(doc.url for doc in archive.docs if series_key(doc.record) in series)
     scope = Scope(
         bodies=frozenset(body_name(r) for r in records),
         facets=frozenset((name, value(r)) for r in records for name, value, _ in FACETS),

@@ -339,7 +339,7 @@ def write_changes(
     The list pages of the groups a change cannot show in (another body's, another year's)
     are not even gathered: the cache's entries for them stand.
     """
-    lists = list(site.list_pages(plan.scope))
+    lists = [*site.list_pages(plan.scope), *site.comparison_pages(plan.scope)]
     scope = plan.scope
     state.pages = {
         dest: entry

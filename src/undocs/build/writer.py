@@ -15,7 +15,7 @@ from ..inputs import files_inside
 from ..model import Problem, Record
 from ..site.exports import citations_csv, gaps_csv, records_csv, records_jsonl, symbol_map
 from ..site.feeds import feed_pages, robots_page, sitemap_pages
-from ..site.gather import Scope, Site
+from ..site.gather import COMPARISON, Scope, Site
 from ..site.graphml import citations_graphml
 from ..site.render import BUILTIN_TEMPLATES, TEMPLATE_SUFFIXES, Page, Settings, render
 from . import parallel
@@ -139,8 +139,13 @@ def write_site(
         written.pages = len(urls) - len(documents)
         return written
 
+    comparisons = list(site.comparison_pages())
     say(f"writing the pages of {len(documents)} documents and the lists")
-    jobs = [lists, *_blocks(site, env, folder, made, documents, None)]
+    jobs = [
+        lists,
+        *_blocks(site, env, folder, made, documents, None),
+        *map(_uncounted, _blocks(site, env, folder, made, comparisons, key)),
+    ]
     total = Written()
     for share in parallel.run_each(jobs, len(documents)):
         total.add(share)
@@ -155,11 +160,12 @@ def compile_templates(env: jinja2.Environment) -> None:
 
 
 def page_urls(pages: Iterable[Page | Entry]) -> list[str]:
-    """Return the URLs the sitemap lists: every HTML page but 404.html."""
+    """Return the URLs the sitemap lists: every HTML page but 404.html and comparisons."""
     return [
         p.url
         for p in pages
-        if (p.url.endswith(("/", ".html")) and p.url != "404.html") or p.url == ""
+        if ((p.url.endswith(("/", ".html")) and p.url != "404.html") or p.url == "")
+        and p.group.kind != COMPARISON
     ]
 
 
@@ -167,6 +173,18 @@ def discovery_pages(site: Site, urls: list[str], scope: Scope | None = None) -> 
     """Return the feeds (with a `scope`, those of the bodies it covers), the sitemaps of
     `urls` and robots.txt."""
     return [*feed_pages(site, scope), *sitemap_pages(urls), robots_page()]
+
+
+def _uncounted(job: Callable[[], Written]) -> Callable[[], Written]:
+    """Return `job` counting no pages: a build counts the pages of its sitemap, which
+    leaves comparisons out (`page_urls`), whether it writes every page or a few."""
+
+    def run() -> Written:
+        written = job()
+        written.pages = 0
+        return written
+
+    return run
 
 
 def _blocks(

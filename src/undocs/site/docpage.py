@@ -16,6 +16,7 @@ from ..read import symbols
 from ..urls import root_of
 from . import references
 from .charts import year_chart, year_counts
+from .comparepage import comparison_links
 from .render import OFFICIAL_LANGUAGES, Settings
 from .textbody import cjk_bigrams, render_body
 
@@ -138,6 +139,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
             (item, urls.item_url(r.body, r.session, item) if r.session else None)
             for item in r.agenda_items
         ],
+        "compared": comparison_links(site, doc),
         "permalink": site.settings.absolute(doc.url),
         "json_ld": json_ld(site.settings, doc),
         "search_text": cjk_bigrams(text[r.body_offset :])

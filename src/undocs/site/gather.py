@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import urls
 from ..archive.graph import Archive, Doc
+from ..archive.pairs import Pairs, find_pairs
 from ..archive.quality import Gap, gaps, report
 from ..model import RECORD_FIELDS, Problem, Record, ResolutionKey
 from ..read import symbols
@@ -18,6 +19,8 @@ from ..read.loader import read_text
 from . import references
 from .bundles import PAGE_BYTES, Bundle, plan
 from .charts import year_chart, year_counts
+from .compare import Paragraph, paragraphs
+from .comparepage import comparison_context
 from .content import ContentPage
 from .docpage import cited_paragraphs, citing_chart, document_context, paragraph_counts, undocs_url
 from .exports import DATA_FILES
@@ -34,6 +37,13 @@ FACETS: tuple[tuple[str, Callable[[Record], str], str], ...] = (
 )
 
 DOCUMENT_GROUP = Group("document")
+#: Documents whose paragraphs a process keeps for comparisons (`Site.paragraphs`).
+PARAGRAPHS_KEPT = 64
+#: The group kind of comparison pages: gathered again with their body's documents, and
+#: left out of the sitemap (they are not pages to find, but views of two pages).
+COMPARISON = "comparison"
+#: The templates of comparison pages (`comparison_context`).
+COMPARISON_TEMPLATES = ("compare.html", "parallel.html")
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,7 @@ class Scope:
 
     def covers(self, group: Group) -> bool:
         """Return whether the pages of `group` are gathered again."""
-        if group.kind == "body":
+        if group.kind in ("body", COMPARISON):
             return group.name in self.bodies
         if group.kind == "facet":
             return (group.name, group.value) in self.facets
@@ -115,6 +125,7 @@ class Site:
         self.newest: list[Doc] = []
         """Every document, newest first."""
         self._anchors: dict[tuple[str, str], frozenset[str]] = {}
+        self._paragraphs: dict[tuple[str, str], list[Paragraph]] = {}
         if previous is None or not self._reuse(previous):
             self._gather()
 
@@ -211,11 +222,25 @@ class Site:
             self._anchors[key] = found
         return found
 
+    def paragraphs(self, doc: Doc) -> list[Paragraph]:
+        """Return a document's paragraphs as comparisons read them, from its text read once
+        for the last few documents compared (an English version is beside five others)."""
+        key = (doc.url, doc.record.digest)
+        found = self._paragraphs.get(key)
+        if found is None:
+            r = doc.record
+            found = paragraphs(self.text(r), r.body_offset, lines=r.excerpt)
+            if len(self._paragraphs) >= PARAGRAPHS_KEPT:
+                self._paragraphs.pop(next(iter(self._paragraphs)))
+            self._paragraphs[key] = found
+        return found
+
     # Pages ----------------------------------------------------------------------------------
 
     def pages(self) -> Iterator[Page]:
         """Yield every page of the site; document pages last (the bulk)."""
         yield from self.list_pages()
+        yield from self.comparison_pages()
         yield from self.document_pages()
 
     def document_pages(self, only: set[str] | None = None) -> Iterator[Page]:
@@ -241,10 +266,31 @@ class Site:
         yield self.quality()
 
     def context(self, page: Page) -> dict[str, Any]:
-        """Return the context a page renders with (document pages gather theirs now)."""
+        """Return the context a page renders with (document and comparison pages gather
+        theirs now)."""
         if page.template == "document.html":
             return document_context(self, page.context["doc"])
+        if page.template in COMPARISON_TEMPLATES:
+            c = page.context
+            return comparison_context(self, c["kind"], c["old"], c["new"], page.url)
         return page.context
+
+    @cached_property
+    def pairs(self) -> Pairs:
+        """The comparisons of the archive (`archive.pairs`), worked out once a build."""
+        return find_pairs(self.archive)
+
+    def comparison_pages(self, scope: Scope | None = None) -> Iterator[Page]:
+        """Yield a page per comparison: grouped by the newer document's body (a change in a
+        body can add, drop or change its comparisons); what is compared is worked out when
+        the page is written, on every core (thousands of pages, each diffing two texts)."""
+        for pair in self.pairs.pairs:
+            group = Group(COMPARISON, body_name(pair.new.record))
+            if scope is not None and not scope.covers(group):
+                continue
+            template = "parallel.html" if pair.kind == "language" else "compare.html"
+            context = {"kind": pair.kind, "old": pair.old, "new": pair.new}
+            yield Page(pair.url, template, context, group)
 
     def home(self) -> Page:
         """Return the home page: what the archive holds and the latest documents."""

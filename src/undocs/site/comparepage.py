@@ -1,0 +1,114 @@
+"""What a comparison page shows, and the links to comparisons on a document page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import zip_longest
+from typing import TYPE_CHECKING, Any
+
+from ..archive.graph import Doc
+from ..archive.pairs import Pair
+from ..urls import root_of
+from .compare import compare, side_by_side
+from .render import RTL
+
+if TYPE_CHECKING:
+    from .gather import Site
+
+#: What each kind of comparison is called on the pages.
+KIND_NAMES = {
+    "revision": "revision",
+    "draft": "draft adopted",
+    "series": "previous in series",
+    "language": "languages",
+}
+
+
+def comparison_context(site: Site, kind: str, old: Doc, new: Doc, url: str) -> dict[str, Any]:
+    """Return the template context of a comparison page (worked out as it is written)."""
+    before, after = site.paragraphs(old), site.paragraphs(new)
+    root = root_of(url)
+    context: dict[str, Any] = {
+        "kind": kind,
+        "old": old.summary,
+        "new": new.summary,
+        "root": root,
+        "dir_old": "rtl" if old.record.language in RTL else "ltr",
+        "dir_new": "rtl" if new.record.language in RTL else "ltr",
+    }
+    if kind == "language" and old.record.excerpt and new.record.excerpt:
+        context["pairs"] = list(zip_longest(before, after))  # aligned line by line
+    elif kind == "language":
+        context["pairs"] = side_by_side(before, after)
+    else:
+        changes = compare(before, after)
+        context["changes"] = changes
+        context["counts"] = {
+            name: changes.count(name)
+            for name in ("changed", "inserted", "deleted", "moved", "same")
+        }
+    return context
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonLink:
+    """A comparison a document page links to."""
+
+    label: str
+    """What it compares, in a sentence ("What changed since A/RES/54/100 (2000)")."""
+    href: str
+    language: str = ""
+    """For a side-by-side view: the other language's code."""
+
+
+def comparison_links(site: Site, doc: Doc) -> dict[str, Any]:
+    """Return the comparisons a document's page links to: changes from what came before,
+    to what came after, the resolutions before and after it in its series, and the
+    side-by-side views with its other language versions."""
+    root = root_of(doc.url)
+    changes: list[ComparisonLink] = []
+    sides: list[ComparisonLink] = []
+    for pair in site.pairs.by_doc.get(doc.url, ()):
+        href = root + pair.url
+        if pair.kind == "language":
+            other = pair.old if pair.new is doc else pair.new
+            sides.append(ComparisonLink("", href, other.record.language))
+        elif pair.new is doc:
+            changes.append(ComparisonLink(_since(pair), href))
+        elif pair.kind != "series":  # the next in a series is linked as "next" below
+            changes.append(ComparisonLink(_until(pair), href))
+    before, after = site.pairs.series.get(doc.url, (None, None))
+    return {
+        "changes": changes,
+        "sides": sorted(sides, key=lambda link: link.language),
+        "previous": before.summary if before else None,
+        "next": after.summary if after else None,
+        "next_changes": root + _pair_url(site, after, doc) if after else None,
+    }
+
+
+def _since(pair: Pair) -> str:
+    what = {
+        "revision": "the version it revises",
+        "draft": "its draft",
+        "series": "the previous in its series",
+    }
+    return f"What changed since {_name(pair.old)} ({what[pair.kind]})"
+
+
+def _until(pair: Pair) -> str:
+    what = {"revision": "its revision", "draft": "the resolution adopted"}
+    return f"What changed in {_name(pair.new)} ({what[pair.kind]})"
+
+
+def _name(doc: Doc) -> str:
+    r = doc.record
+    when = r.date[:4] if r.date else (str(r.year) if r.year else "")
+    return f"{r.symbol} ({when})" if when else str(r.symbol)
+
+
+def _pair_url(site: Site, new: Doc, old: Doc) -> str:
+    for pair in site.pairs.by_doc.get(new.url, ()):
+        if pair.kind == "series" and pair.new is new and pair.old is old:
+            return pair.url
+    return new.url
