@@ -479,3 +479,29 @@ def test_a_reference_downloads_for_a_reference_manager(page, base_url) -> None:
     (record,) = rispy.loads(Path(ris.value.path()).read_text("utf-8"))
     assert record["type_of_reference"] == "RPRT" and record["note"] == "A/HRC/43/15"
     assert page.errors == []
+
+
+def test_adoptions_and_state_votes_pass_axe_and_fit_a_phone(page, base_url) -> None:
+    """A resolution's adoption panel (the recorded vote a session report prints, the states
+    linked) and a state's page of votes: no serious axe violation, nothing scrolls sideways
+    at 360 px; a state in the panel leads to its page, which lists the resolution."""
+    site = Path(SITES[base_url])
+    resolution = "resolutions/human-rights-council/43/2.html"
+    assert (site / resolution).is_file()
+    for url in (base_url + resolution, base_url + "states/afghanistan/", base_url + "states/"):
+        for width in (1280, 360):
+            page.set_viewport_size({"width": width, "height": 800})
+            page.goto(url)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (url, width)
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == [], (url, serious)
+    page.goto(base_url + resolution)
+    panel = page.locator("section.adoption")
+    expect(panel).to_contain_text("24 in favour, 4 against, 19 abstaining")
+    expect(panel).to_contain_text("A/HRC/43/L.35")
+    panel.get_by_role("link", name="Afghanistan").click()
+    expect(page.locator("h1")).to_have_text("Afghanistan")
+    expect(page.locator("table.votes-table")).to_contain_text("43/2")
+    assert page.errors == []

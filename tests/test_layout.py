@@ -22,7 +22,14 @@ STAGES = [
     {"undocs.archive"},
     {"undocs.site", "undocs.config"},
     {"undocs.build"},
-    {"undocs.options", "undocs.serve", "undocs.watch", "undocs.evaluate", "undocs.newproject"},
+    {
+        "undocs.options",
+        "undocs.serve",
+        "undocs.watch",
+        "undocs.evaluate",
+        "undocs.evaluate_adoptions",
+        "undocs.newproject",
+    },
     {"undocs.cli", "undocs.__main__"},
 ]
 

@@ -23,6 +23,7 @@ from .model import SetupError, one_line
 from .newproject import new_project
 from .options import build_options
 from .serve import Watcher, serve
+from .site.adoptions import adoption_counts
 from .site.render import TemplateFailure, shown_path
 from .watch import Rebuilds
 
@@ -97,6 +98,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(problem)
+    for count in adoption_counts(records):
+        print(
+            f"{count.body}: adoption read for {count.known} of {count.held} resolutions held "
+            f"({count.read} from their own text); {count.recorded} adoptions recorded in other "
+            f"texts; {count.votes} with the states' votes"
+        )
     print(f"{len(records)} documents read, {len(problems)} problems.")
     return 1 if problems and args.strict else 0
 

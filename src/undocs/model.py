@@ -96,6 +96,50 @@ class Citation:
     resolution 2231 (2015)": `("5",)`), in order (`read.pinpoints`)."""
 
 
+#: How a text can say it was adopted (`Adoption.outcome`).
+OUTCOMES = ("unanimously", "without a vote", "by consensus", "by a vote", "")
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """How a resolution or decision was adopted, as its own text or a session report prints
+    it: "Adopted at the 219th meeting by 7 votes to 1 (Poland), with 3 abstentions (...)"."""
+
+    body: str
+    """Canonical English name of the adopting body."""
+    meeting: int | None
+    """The meeting's number (`3124`), when printed."""
+    record: str | None
+    """The symbol of the meeting's record (`S/PV.3124`, `A/80/PV.52`), when it can be told."""
+    date: str | None
+    """`YYYY-MM-DD` of the meeting, printed with it (else the resolution's own date)."""
+    outcome: str
+    """One of `OUTCOMES`: `""` when only the meeting is printed."""
+    in_favour: int | None = None
+    against: int | None = None
+    abstaining: int | None = None
+    states_in_favour: tuple[str, ...] = ()
+    """States as printed, in the order printed."""
+    states_against: tuple[str, ...] = ()
+    states_abstaining: tuple[str, ...] = ()
+    line: int = 0
+    """Line of the source file the adoption is printed on."""
+    number: str = ""
+    """For an adoption a report records: the number of the resolution or decision adopted
+    (`43/2`); "" in the resolution's own text."""
+    kind: str = "resolution"
+    """`resolution` or `decision`."""
+    draft: str | None = None
+    """The draft's symbol (`A/HRC/43/L.35`), when the report names it."""
+
+    def to_json(self) -> dict[str, object]:
+        """Return the adoption's fields, lists as lists."""
+        return {
+            name: list(value) if isinstance(value, tuple) else value
+            for name, value in self.__dict__.items()
+        }
+
+
 @dataclass(frozen=True)
 class Record:
     """One UN document text, parsed: the fields of GUIDE.md plus where it came from."""
@@ -143,6 +187,10 @@ class Record:
     prints (`E/CN.15/2015/4`, `S/RES/1325 (2000)`); no day is ever invented for it."""
     year_from: str = ""
     """Where `year` comes from: `date`, `front matter` or `symbol` ("" when none)."""
+    adoption: Adoption | None = None
+    """How this resolution or decision was adopted, as its text prints it (`read.adoption`)."""
+    adoptions: tuple[Adoption, ...] = ()
+    """The adoptions of other texts this one records (a session report's), in order."""
 
     @property
     def untitled(self) -> bool:
@@ -157,6 +205,9 @@ class Record:
             value = getattr(self, name)
             out[name] = list(value) if isinstance(value, tuple) else value
         out["year"], out["year_from"] = self.year, self.year_from
+        out["adoption"] = self.adoption.to_json() if self.adoption else None
+        if self.adoptions:
+            out["adoptions"] = [a.to_json() for a in self.adoptions]
         return out
 
 

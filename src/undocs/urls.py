@@ -31,6 +31,7 @@ HOME = ""
 DOCUMENTS = "documents/"
 BODIES = "bodies/"
 RESOLUTIONS = "resolutions/"
+STATES = "states/"
 QUALITY = "quality/"
 DATA = "data/"
 SEARCH = "search/"
@@ -84,6 +85,11 @@ def document_url(language: str, path: str) -> str:
 def fallback_url(language: str, file: str) -> str:
     """Return the URL of a document with no symbol, or whose symbol's URL is taken."""
     return f"{language}/doc/{file_path(file)}/"
+
+
+def state_url(slug: str) -> str:
+    """Return the URL of a Member State's page of votes: `states/<slug>/`."""
+    return f"{STATES}{slug}/"
 
 
 def resolution_url(key: ResolutionKey) -> str:

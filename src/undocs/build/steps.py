@@ -17,6 +17,7 @@ import jinja2
 
 from ..archive.graph import Archive, build_archive, patch_archive
 from ..model import Problem, Record
+from ..site.adoptions import votes_csv
 from ..site.content import load_content
 from ..site.exports import ExportRows, gaps_csv, symbol_map
 from ..site.gather import Site
@@ -282,6 +283,7 @@ def export_archive(
     files: list[tuple[str, str | bytes]] = [
         ("citations.csv", run.rows.citations(site.archive)),
         ("gaps.csv", gaps_csv(site.archive, site.gaps)),
+        ("votes.csv", votes_csv(site.archive)),
     ]
     if network:
         files.append(("citations.graphml", citations_graphml(site.archive)))

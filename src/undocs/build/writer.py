@@ -13,6 +13,7 @@ import jinja2
 
 from ..inputs import files_inside
 from ..model import Problem, Record
+from ..site.adoptions import votes_csv
 from ..site.exports import citations_csv, gaps_csv, records_csv, records_jsonl, symbol_map
 from ..site.feeds import feed_pages, robots_page, sitemap_pages
 from ..site.gather import COMPARISON, Scope, Site
@@ -266,13 +267,14 @@ def write_record_data(records: list[Record], staging: Path) -> None:
 
 def write_archive_data(site: Site, staging: Path, network: bool = True) -> None:
     """Write the exports made of the archive: the citations (CSV, and with `network`
-    GraphML), the symbols, the gaps."""
+    GraphML), the symbols, the gaps, the votes."""
     write_data(
         staging,
         [
             ("citations.csv", citations_csv(site.archive)),
             ("symbols.json", symbol_map(site.archive)),
             ("gaps.csv", gaps_csv(site.archive, site.gaps)),
+            ("votes.csv", votes_csv(site.archive)),
         ],
     )
     if network:

@@ -22,6 +22,7 @@ from ..lang.bodies import body_of_series
 from ..lang.languages import detect_language
 from ..model import InputError, Problem, Record
 from . import symbols
+from .adoption import adoption_of, adoptions_in
 from .citations import find_citations
 from .frontmatter import read_fields, split
 from .masthead import read_masthead
@@ -372,6 +373,9 @@ def parse_text(
     session = cast(int | None, meta.get("session")) or head.session
     session = session or session_of_symbol(symbol, body)
     year, year_from = _year(date, cast(int | None, meta.get("year")), symbol)
+    adoption, disagreements = adoption_of(text, code, symbol, body, date, text_line, name)
+    adoptions, recorded = adoptions_in(text, code, body, symbol, text_line, name)
+    problems += disagreements + recorded
     record = Record(
         file=name,
         symbol=symbol,
@@ -394,6 +398,8 @@ def parse_text(
         excerpt=excerpt,
         year=year,
         year_from=year_from,
+        adoption=adoption,
+        adoptions=adoptions,
     )
     problems += _quality(record, head, name, text_line)
     return record, problems

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from .. import urls
-from ..archive.graph import Doc, resolution_key, resolution_url, target_symbol
+from ..archive.graph import Doc, citation_number, resolution_key, resolution_url, target_symbol
 from ..lang.languages import BIGRAM_LANGUAGES
 from ..model import Citation
 from ..read import symbols
 from ..urls import root_of
 from . import references
+from .adoptions import Shown, adoptions
 from .charts import year_chart, year_counts
 from .comparepage import comparison_links
 from .render import OFFICIAL_LANGUAGES, Settings
@@ -29,6 +30,15 @@ if TYPE_CHECKING:
 def undocs_url(symbol: str) -> str:
     """Return the UN's own address of a symbol."""
     return f"https://undocs.org/{symbols.url_path(symbol)}"
+
+
+def _adoptions(site: Site, doc: Doc, root: str) -> list[Shown]:
+    """Return how this resolution was adopted: as its own text says, then as the documents
+    citing it record (the report's recorded vote)."""
+    key = citation_number(doc.record)
+    if key is None:
+        return []
+    return adoptions(site.archive, site.archive.resolutions.get(key), [doc], root)
 
 
 def citation_href(site: Site, cite: Citation, doc: Doc) -> str | None:
@@ -128,6 +138,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "children": [c.summary for c in children],
         "drafts": [_link(site, doc, s) for s in archive.drafts.get(doc.url, [])],
         "adopted": [d.summary for d in archive.adopted.get(doc.links.key or "", [])],
+        "adoptions": _adoptions(site, doc, root),
         "body_url": urls.body_url(r.body),
         "session_url": urls.session_url(r.body, r.session) if r.session else None,
         "undocs_url": undocs_url(r.symbol) if r.symbol else None,

@@ -25,6 +25,10 @@ DATA_FILES = {
     "symbol (its language versions together; `held` false for what the archive only cites) "
     "with its title, body, year, type, languages and how many documents cite it, and an "
     "edge per citing and cited pair with the citing languages and the paragraphs named.",
+    "votes.csv": "One row per state's vote printed in the archive (a session report's "
+    "recorded vote, the states named beside a Security Council resolution's counts): the "
+    "resolution, its body, the draft, the meeting and its record, the date, the state as "
+    "printed, its vote (`in favour`, `against`, `abstaining`), and the file and line read.",
     "gaps.csv": "One row per gap of a record (undated, untitled, typed other, excerpt, suspect "
     "title or date, no symbol): file, symbol, language, gap, page; the counts are on "
     "/quality/.",

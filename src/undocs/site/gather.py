@@ -13,10 +13,13 @@ from .. import urls
 from ..archive.graph import Archive, Doc
 from ..archive.pairs import Pairs, find_pairs
 from ..archive.quality import Gap, gaps, report
+from ..lang.states import state_slug
 from ..model import RECORD_FIELDS, Problem, Record, ResolutionKey
 from ..read import symbols
 from ..read.loader import read_text
+from ..urls import root_of
 from . import references
+from .adoptions import adoptions, state_votes
 from .bundles import PAGE_BYTES, Bundle, plan
 from .charts import year_chart, year_counts
 from .compare import Paragraph, paragraphs
@@ -257,6 +260,7 @@ class Site:
         yield from self.paged(urls.DOCUMENTS, "All documents", self.newest)
         yield from self.browse(scope)
         yield from self.resolution_pages(scope)
+        yield from self.state_pages()
         yield from self.search_pages()
         for page in self.content:
             yield Page(page.url, "page.html", {"page": page})
@@ -479,6 +483,9 @@ class Site:
                     "body": entry.key.body,
                     "number": entry.key.number,
                     "versions": [d.summary for _, d in sorted(versions.items())],
+                    "adoptions": adoptions(
+                        self.archive, entry, list(versions.values()), root_of(entry.url)
+                    ),
                     "citing": [[d.summary for d in row] for row in rows],
                     "pinned": (pinned := cited_paragraphs(rows, symbol_key or None)),
                     "pinned_counts": paragraph_counts(pinned),
@@ -495,6 +502,18 @@ class Site:
             entries.sort(key=lambda e: symbols.natural_key(e.key.number))
             groups.append({"body": body, "entries": entries})
         yield Page(urls.RESOLUTIONS, "resolutions.html", {"groups": groups})
+
+    def state_pages(self) -> Iterator[Page]:
+        """Yield a page per Member State with the votes printed for it, and their index
+        (gathered by every build: a few hundred rows, from the records' adoptions)."""
+        votes = state_votes(self.archive)
+        rows = []
+        for name, found in votes.items():
+            url = urls.state_url(state_slug(name))
+            rows.append((name, url, len(found)))
+            printed = sorted({v.printed for v in found} - {name})
+            yield Page(url, "state.html", {"name": name, "votes": found, "printed": printed})
+        yield Page(urls.STATES, "states.html", {"rows": rows})
 
     def quality(self) -> Page:
         """Return the quality report page: what could not be read, per document."""

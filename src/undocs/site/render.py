@@ -14,8 +14,10 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
+from .. import urls
 from ..archive.graph import Resolution, Summary
 from ..inputs import files_inside, inside
+from ..lang.states import state_name, state_slug
 from ..model import Problem
 from ..urls import dest_path, root_of
 
@@ -161,6 +163,7 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
     env.globals["doclist"] = doclist
     env.globals["atom_id"] = settings.atom_id
     env.globals["resolution_links"] = resolution_links
+    env.globals["state_url"] = state_url
     env.filters["json_script"] = json_script
     return env
 
@@ -199,6 +202,13 @@ def doclist(
             f'<span class="langs">{versions}</span></li>'
         )
     return Markup('<ul class="doclist">\n' + "\n".join(out) + "\n</ul>")
+
+
+def state_url(printed: str) -> str | None:
+    """Return the site-relative URL of a printed state's page of votes (None for what is
+    not a state: "absent")."""
+    name = state_name(printed)
+    return urls.state_url(state_slug(name)) if name else None
 
 
 def resolution_links(entries: list[Resolution], root: str) -> Markup:
