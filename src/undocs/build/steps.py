@@ -19,7 +19,7 @@ from ..archive.graph import Archive, build_archive, patch_archive
 from ..model import Problem, Record
 from ..site.adoptions import votes_csv
 from ..site.content import load_content
-from ..site.exports import ExportRows, gaps_csv, symbol_map
+from ..site.exports import ExportRows, symbol_map
 from ..site.gather import Site
 from ..site.graphml import citations_graphml
 from ..site.render import Page, Settings, environment, template_problems
@@ -282,7 +282,7 @@ def export_archive(
         return [parallel.Background([job], len(site.archive.docs))]
     files: list[tuple[str, str | bytes]] = [
         ("citations.csv", run.rows.citations(site.archive)),
-        ("gaps.csv", gaps_csv(site.archive, site.gaps)),
+        ("gaps.csv", run.rows.gaps(site.archive, site.gaps)),
         ("votes.csv", votes_csv(site.archive)),
     ]
     if network:

@@ -144,6 +144,7 @@ class ExportRows:
         self._records = _Rows()
         self._citations = _Rows()
         self._held: object = None
+        self._gaps: tuple[object, bytes] = ((), b"")
 
     def records(self, records: list[Record]) -> tuple[bytes, bytes]:
         """Return `records_jsonl(records)` and `records_csv(records)`, in UTF-8."""
@@ -176,6 +177,18 @@ class ExportRows:
 
         (table,) = self._citations.update([doc.record for doc in archive.docs], rows)
         return CITATIONS_HEADER.encode() + b"".join(table)
+
+    def gaps(self, archive: Archive, found: list[Gap]) -> bytes:
+        """Return `gaps_csv(archive, found)`, in UTF-8: the last one when the files of each
+        gap and their pages' addresses are the same (a row shows a file, its symbol and
+        language, which its address shows, and the gap)."""
+        by_file = archive.by_file
+        key = tuple(
+            (gap.name, gap.files, tuple(by_file[file].url for file in gap.files)) for gap in found
+        )
+        if key != self._gaps[0]:
+            self._gaps = (key, gaps_csv(archive, found).encode())
+        return self._gaps[1]
 
 
 class _Rows:
