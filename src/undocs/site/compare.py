@@ -130,10 +130,12 @@ def _paired(old: list[Paragraph], new: list[Paragraph]) -> list[Row]:
     one not yet passed; the rest are deleted or inserted."""
     rows: list[Row] = []
     start = 0
+    bags = [_bag(a.body) for a in old]  # worked out once, not once per comparison
     for b in new:
         best, score = None, SIMILAR
+        bag = _bag(b.body)
         for i in range(start, min(len(old), start + _REACH)):
-            ratio = _similarity(old[i].body, b.body, SIMILAR)
+            ratio = _bag_similarity(bags[i], bag, SIMILAR)
             if ratio >= score:
                 best, score = i, ratio
         if best is None:
@@ -159,12 +161,14 @@ def _moves(rows: list[Row]) -> list[Row]:
         return rows
     dropped: set[int] = set()
     plain = {j: _plain(rows[j].html) for j in deleted}
+    bags = {j: _bag(text) for j, text in plain.items()}
     for i, row in enumerate(rows):
         if row.kind != "inserted":
             continue
         text = _plain(row.html)
+        bag = _bag(text)
         for j in deleted:
-            if j not in dropped and _similarity(plain[j], text, MOVED) >= MOVED:
+            if j not in dropped and _bag_similarity(bags[j], bag, MOVED) >= MOVED:
                 dropped.add(j)
                 rows[i] = Row("moved", rows[j].old, row.new, words(plain[j], text))
                 break
@@ -184,12 +188,11 @@ def _bag(text: str) -> frozenset[str]:
     return frozenset(_NUMBER.sub("", text, count=1).casefold().split())
 
 
-def _similarity(a: str, b: str, floor: float = 0.0) -> float:
-    """How alike two paragraphs are: the share of their distinct words in common, in any
-    order (made once per paragraph: a run of paragraphs rewritten is compared each with
-    each). Below `floor`, 0: paragraphs whose sizes alone keep them under it are not
-    compared."""
-    bag_a, bag_b = _bag(a), _bag(b)
+def _bag_similarity(bag_a: frozenset[str], bag_b: frozenset[str], floor: float) -> float:
+    """How alike two paragraphs are, by their distinct words (`_bag`, made once per
+    paragraph: a run of paragraphs rewritten is compared each with each): the share of
+    words in common, in any order. Below `floor`, 0: paragraphs whose sizes alone keep them
+    under it are not compared."""
     total = len(bag_a) + len(bag_b)
     if not total:
         return 1.0
