@@ -505,3 +505,53 @@ def test_adoptions_and_state_votes_pass_axe_and_fit_a_phone(page, base_url) -> N
     expect(page.locator("h1")).to_have_text("Afghanistan")
     expect(page.locator("table.votes-table")).to_contain_text("43/2")
     assert page.errors == []
+
+
+def test_a_long_cited_by_list_filters_by_year_body_and_language(page, base_url) -> None:
+    """A resolution cited by many documents: its list is filtered by year and by language,
+    the rows shown and the count announced agree, and "Any" shows every row again; no
+    serious axe violation, nothing sideways at 360 px."""
+    site = Path(SITES[base_url])
+
+    def facets(path: Path) -> tuple[int, int]:
+        """How many years and languages a page's list filter offers (0 without a filter)."""
+        html = path.read_text(encoding="utf-8")
+        if "list-filter" not in html:
+            return 0, 0
+        start = html.index("list-filter")
+        form = html[start : html.index("</form>", start)]
+        years = form[: form.index('name="body"')].count("<option>")
+        return years, form[form.index('name="language"') :].count("<option value=") - 1
+
+    found = [p for p in sorted(site.glob("resolutions/*/**/*.html")) if min(facets(p)) >= 2]
+    assert found, "no resolution is cited by documents of two years and two languages"
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(base_url + found[0].relative_to(site).as_posix())
+    form = page.locator("form.list-filter")
+    expect(form).to_be_visible()
+    rows = page.locator("#citing-list > li")
+    total = rows.count()
+    years = form.locator("select[name=year] option").all_text_contents()[1:]
+    counts = {y: page.locator(f'#citing-list > li[data-year="{y}"]').count() for y in years}
+    assert any(n < total for n in counts.values()), (page.url, total, counts)
+    year = next(y for y in years if counts[y] < total)
+    form.locator("select[name=year]").select_option(year)
+    visible = page.locator("#citing-list > li:visible")
+    expected = page.locator(f'#citing-list > li[data-year="{year}"]').count()
+    expect(visible).to_have_count(expected)
+    expect(form.locator("output")).to_have_text(f"{expected} of {total} documents")
+    form.locator("select[name=year]").select_option("")
+    language = form.locator("select[name=language] option").nth(1).get_attribute("value")
+    form.locator("select[name=language]").select_option(language)
+    with_language = sum(
+        language in (rows.nth(i).get_attribute("data-langs") or "").split() for i in range(total)
+    )
+    expect(visible).to_have_count(with_language)
+    form.locator("select[name=language]").select_option("")
+    expect(visible).to_have_count(total)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+    assert page.errors == []

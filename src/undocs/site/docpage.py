@@ -128,6 +128,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "cited_by": [[d.summary for d in row] for row in citing],
         "pinned": pinned,
         "citing_chart": citing_chart(citing),
+        "citing_facets": list_facets(citing, "citedby-list"),
         "pinned_counts": paragraph_counts(pinned),
         "anchors": site.anchors(doc) if pinned else frozenset(),
         "versions": [v.summary for v in versions],
@@ -183,6 +184,27 @@ def citing_chart(rows: list[list[Doc]]) -> Markup:
         return Markup("")
     years = (row[0].record.year for row in rows)
     return year_chart(year_counts("citing documents", years), "citing")
+
+
+#: A list of this many rows or more can be filtered by year, body and language (`listfilter.html`).
+FILTER_FROM = 8
+
+
+def list_facets(rows: list[list[Doc]], list_id: str) -> dict[str, Any] | None:
+    """Return the values a list of documents can be filtered by (its rows' years and
+    bodies, newest and commonest first, and the languages held), or None for a short list."""
+    if len(rows) < FILTER_FROM:
+        return None
+    years = Counter(row[0].record.year for row in rows if row[0].record.year)
+    bodies = Counter(row[0].record.body for row in rows if row[0].record.body)
+    languages = {doc.record.language for row in rows for doc in row}
+    return {
+        "id": list_id,
+        "total": len(rows),
+        "years": sorted(years, reverse=True),
+        "bodies": [body for body, _ in sorted(bodies.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "languages": sorted(languages),
+    }
 
 
 def paragraph_counts(pinned: dict[str, tuple[str, ...]]) -> list[tuple[str, int]]:

@@ -25,7 +25,14 @@ from .charts import year_chart, year_counts
 from .compare import Paragraph, paragraphs
 from .comparepage import comparison_context
 from .content import ContentPage
-from .docpage import cited_paragraphs, citing_chart, document_context, paragraph_counts, undocs_url
+from .docpage import (
+    cited_paragraphs,
+    citing_chart,
+    document_context,
+    list_facets,
+    paragraph_counts,
+    undocs_url,
+)
 from .exports import DATA_FILES
 from .render import NO_GROUP, Group, Page, Settings
 from .textbody import paragraph_numbers
@@ -490,6 +497,7 @@ class Site:
                     "pinned": (pinned := cited_paragraphs(rows, symbol_key or None)),
                     "pinned_counts": paragraph_counts(pinned),
                     "chart": citing_chart(rows),
+                    "facets": list_facets(rows, "citing-list"),
                     "undocs_url": undocs_url(entry.symbol) if entry.symbol else None,
                     "body_url": urls.body_url(entry.key.body)
                     if entry.key.body in self.bodies

@@ -169,12 +169,16 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
 
 
 def doclist(
-    rows: list[list[Summary]], root: str, pinned: dict[str, tuple[str, ...]] | None = None
+    rows: list[list[Summary]],
+    root: str,
+    pinned: dict[str, tuple[str, ...]] | None = None,
+    list_id: str = "",
 ) -> Markup:
     """Return the HTML list of documents the list pages show, one row per document: its
     first version linked with its title, then every language held (a helper: lists are
     long). `pinned`: the paragraphs of the page's resolution each row cites, by the URL of
-    its first version (`docpage.cited_paragraphs`)."""
+    its first version (`docpage.cited_paragraphs`). `list_id`: the list's id, and each row
+    with its year, body and languages for the list's filter (`listfilter.html`)."""
     out = []
     for row in rows:
         d = row[0]
@@ -193,15 +197,22 @@ def doclist(
             f"{escape(LANGUAGE_NAMES[v.language])}</a>"
             for v in sorted(row, key=lambda v: v.language)
         )
+        facets = (
+            f' data-year="{d.year or ""}" data-body="{escape(d.body or "")}" '
+            f'data-langs="{escape(" ".join(sorted(v.language for v in row)))}"'
+            if list_id
+            else ""
+        )
         out.append(
-            f'<li><a href="{escape(root + d.url)}" lang="{escape(lang)}"{rtl}>'
+            f'<li{facets}><a href="{escape(root + d.url)}" lang="{escape(lang)}"{rtl}>'
             f'<span class="symbol" dir="ltr">{escape(d.symbol or "(no symbol)")}</span>'
             # a record without a printed title is titled by its symbol: shown once
             f"{'' if d.untitled else ' ' + escape(d.title)}</a> "
             f'<span class="meta" lang="en" dir="ltr">{escape(meta)}</span> '
             f'<span class="langs">{versions}</span></li>'
         )
-    return Markup('<ul class="doclist">\n' + "\n".join(out) + "\n</ul>")
+    opening = f'<ul class="doclist" id="{escape(list_id)}">' if list_id else '<ul class="doclist">'
+    return Markup(opening + "\n" + "\n".join(out) + "\n</ul>")
 
 
 def state_url(printed: str) -> str | None:

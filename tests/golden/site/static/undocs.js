@@ -34,3 +34,30 @@ document.addEventListener("click", function (event) {
     navigator.clipboard.writeText(input.value).then(done, function () {});
   }
 });
+
+// A long list's filter (listfilter.html): rows of another year, body or language hidden,
+// the count of those shown announced.
+document.querySelectorAll("form.list-filter").forEach(function (form) {
+  var list = document.getElementById(form.getAttribute("data-list"));
+  if (!list) return;
+  var status = form.querySelector("output");
+  var rows = Array.prototype.slice.call(list.children);
+  function apply() {
+    var year = form.elements.year.value;
+    var body = form.elements.body.value;
+    var language = form.elements.language.value;
+    var shown = 0;
+    rows.forEach(function (row) {
+      var show = (!year || row.getAttribute("data-year") === year) &&
+        (!body || row.getAttribute("data-body") === body) &&
+        (!language || (" " + row.getAttribute("data-langs") + " ").indexOf(" " + language + " ") >= 0);
+      row.hidden = !show;
+      if (show) shown++;
+    });
+    status.textContent = shown === rows.length ?
+      rows.length + " documents" : shown + " of " + rows.length + " documents";
+  }
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+  form.hidden = false;
+});
