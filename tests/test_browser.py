@@ -555,3 +555,32 @@ def test_a_long_cited_by_list_filters_by_year_body_and_language(page, base_url) 
     serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
     assert page.errors == []
+
+
+def test_a_year_range_finds_the_years_in_it_and_stays_in_the_address(page, base_url) -> None:
+    """Filters alone, a year and the year a range ends with: as many results as the years in
+    the range count, the range kept in the address and restored from it."""
+    page.goto(base_url + "search/?language=en")
+    options = page.locator("select[name=year] option")
+    expect(options).not_to_have_count(1, timeout=15_000)
+    counts = {
+        int(v): int(t.split("(")[1].rstrip(")"))
+        for v, t in zip(
+            options.evaluate_all("os => os.map(o => o.value)")[1:],
+            options.all_text_contents()[1:],
+            strict=True,
+        )
+    }
+    years = sorted(counts)
+    assert len(years) >= 3, counts
+    first, last = years[0], years[len(years) // 2]
+    expected = sum(n for year, n in counts.items() if first <= year <= last)
+    page.select_option("select[name=year]", str(first))
+    page.select_option("select[name=until]", str(last))
+    status = page.locator("#search-status")
+    expect(status).to_contain_text(f"{expected} result", timeout=15_000)
+    assert f"year={first}" in page.url and f"until={last}" in page.url
+    page.goto(page.url)  # the address alone gives the same search
+    expect(status).to_contain_text(f"{expected} result", timeout=15_000)
+    expect(page.locator("select[name=until]")).to_have_value(str(last))
+    assert page.errors == []

@@ -25,6 +25,8 @@
   var languages = (form.getAttribute("data-languages") || "").split(" ").filter(Boolean);
   var instances = {};
   var FILTERS = ["body", "session", "year", "type"];
+  // A range with no first year starts with the United Nations.
+  var YEARS_FROM = 1945;
   var PER_PAGE = 10;
   // Sorted by date: every result, up to this many (the most relevant), by their cards' dates
   // (a language's cards weigh a few hundred kB at most).
@@ -149,12 +151,26 @@
     return window.undocsSymbols.find(query).catch(function () { return null; });
   }
 
+  // The filters chosen, as the address keeps them: each filter's value, and the year a
+  // range ends with ("until").
   function filters() {
     var out = {};
-    FILTERS.forEach(function (name) {
+    FILTERS.concat(["until"]).forEach(function (name) {
       var value = form.elements[name].value;
       if (value) out[name] = value;
     });
+    return out;
+  }
+
+  // The same as Pagefind filters: a year range is the years in it, any of them.
+  function pagefindFilters(chosen) {
+    var out = {};
+    FILTERS.forEach(function (name) { if (chosen[name]) out[name] = chosen[name]; });
+    if (chosen.until) {
+      var first = Number(chosen.year || YEARS_FROM), last = Number(chosen.until), years = [];
+      for (var y = Math.min(first, last); y <= Math.max(first, last); y++) years.push(String(y));
+      out.year = { any: years };
+    }
     return out;
   }
 
@@ -192,6 +208,21 @@
         }
         select.value = keep;
       });
+      // the year a range ends with: the same years, without their counts
+      var until = form.elements.until, last = until.value;
+      until.length = 1;
+      Array.prototype.slice.call(form.elements.year.options, 1).forEach(function (o) {
+        var option = document.createElement("option");
+        option.value = o.value;
+        option.textContent = o.value;
+        until.appendChild(option);
+      });
+      if (last && !Array.prototype.some.call(until.options, function (o) { return o.value === last; })) {
+        var kept = document.createElement("option");
+        kept.value = kept.textContent = last;
+        until.appendChild(kept);
+      }
+      until.value = last;
     });
   }
 
@@ -340,7 +371,7 @@
     var langs = wanted(query);
     Promise.all([symbolMatch(query), Promise.all(langs.map(language))]).then(function (got) {
       var pinned = got[0], found = got[1].filter(Boolean);
-      var options = { filters: chosen };
+      var options = { filters: pagefindFilters(chosen) };
       if (sort) options.sort = { date: sort };
       return Promise.all(found.map(function (one) {
         var q = query && BIGRAMS[one.lang] ? bigramQuery(query) : query;
@@ -466,7 +497,7 @@
     }
   });
   if (!initial.get("language")) form.elements.language.value = readerLanguage();
-  FILTERS.forEach(function (name) {
+  FILTERS.concat(["until"]).forEach(function (name) {
     var value = initial.get(name);
     if (!value) return;
     var option = document.createElement("option"); // its count comes with the index
