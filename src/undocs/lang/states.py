@@ -83,6 +83,9 @@ _NAMES = {
     "Union of Soviet Republics": "Union of Soviet Socialist Republics",
     "Union of S0viet Socialist Republics": "Union of Soviet Socialist Republics",
     "Matta": "Malta",
+    "United Kingdom of Great Britan and Northern Ireland": (
+        "United Kingdom of Great Britain and Northern Ireland"
+    ),
     "Brasil": "Brazil",
     "Cape Verde": "Cabo Verde",
     "Czech Republic": "Czechia",

@@ -426,6 +426,7 @@ _JOINED = (
     "Union of Soviet Socialist Republics", "Ukrainian Soviet Socialist Republic",
     "Byelorussian Soviet Socialist Republic", "United States of America",
     "Germany, Federal Republic of",
+    "United Kingdom of Great Britan and Northern Ireland",  # so printed in S/RES/294 (1971)
 )  # fmt: skip
 _AND = {"en": " and ", "de": " und "}
 
