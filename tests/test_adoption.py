@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,13 @@ SC = "Security Council"
 GA = "General Assembly"
 
 
+def lines(text: str) -> Callable[[int], int]:
+    """The line of an offset in `text`, counted from 1 (what the loader passes)."""
+    return lambda offset: text.count("\n", 0, offset) + 1
+
+
 def _read(text: str, code: str, symbol: str, body: str, date: str | None = None):  # type: ignore[no-untyped-def]
-    adoption, problems = adoption_of(text, code, symbol, body, date, 1, "t.txt")
+    adoption, problems = adoption_of(text, code, symbol, body, date, lines(text), "t.txt")
     assert adoption is not None, text
     return adoption, problems
 
@@ -172,8 +178,9 @@ def test_a_human_rights_council_resolution_ends_with_its_meeting(
 
 def test_a_text_that_only_mentions_a_meeting_is_not_an_adoption() -> None:
     text = "Recalling the statement adopted by the Security Council at its 3116th meeting,"
-    assert adoption_of(text, "en", "S/RES/1 (1992)", SC, None, 1, "t")[0] is None
-    assert adoption_of("52nd plenary meeting", "en", "A/80/1", GA, None, 1, "t")[0] is None
+    assert adoption_of(text, "en", "S/RES/1 (1992)", SC, None, lines(text), "t")[0] is None
+    plenary = "52nd plenary meeting"
+    assert adoption_of(plenary, "en", "A/80/1", GA, None, lines(plenary), "t")[0] is None
 
 
 def test_states_joined_by_and_stay_one() -> None:
@@ -204,7 +211,8 @@ A/HRC/43/2
 
 
 def test_a_session_report_records_each_draft_adopted_and_its_recorded_vote() -> None:
-    found, problems = adoptions_in(REPORT, "en", "Human Rights Council", "A/HRC/43/2", 1, "r.txt")
+    hrc = "Human Rights Council"
+    found, problems = adoptions_in(REPORT, "en", hrc, "A/HRC/43/2", lines(REPORT), "r.txt")
     assert problems == []
     first, second = found
     assert (first.number, first.draft, first.meeting, first.record, first.date) == (
@@ -273,7 +281,8 @@ def test_the_demo_site_shows_each_adoption_and_writes_the_votes(tmp_path: Path) 
 
 
 def test_state_names_across_languages_and_spellings() -> None:
-    from undocs.lang.states import state_name, state_slug
+    from undocs.lang.states import state_name
+    from undocs.urls import state_url
 
     assert state_name("Russische Föderation") == "Russian Federation"
     assert (
@@ -282,4 +291,7 @@ def test_state_names_across_languages_and_spellings() -> None:
     assert state_name("Peru4") == "Peru"
     assert state_name("Yugoslavia") == "Yugoslavia"  # a state of the past, as printed
     assert state_name("absent") is None
-    assert state_slug("Venezuela (Bolivarian Republic of)") == "venezuela-bolivarian-republic-of"
+    assert (
+        state_url("Venezuela (Bolivarian Republic of)")
+        == "states/venezuela-bolivarian-republic-of/"
+    )

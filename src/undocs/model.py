@@ -132,6 +132,11 @@ class Adoption:
     draft: str | None = None
     """The draft's symbol (`A/HRC/43/L.35`), when the report names it."""
 
+    @property
+    def has_states(self) -> bool:
+        """Whether the states' votes are printed (a list of states for any of the three)."""
+        return bool(self.states_in_favour or self.states_against or self.states_abstaining)
+
     def to_json(self) -> dict[str, object]:
         """Return the adoption's fields, lists as lists."""
         return {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from pathlib import PurePosixPath
 
 from .model import ResolutionKey
@@ -87,9 +88,16 @@ def fallback_url(language: str, file: str) -> str:
     return f"{language}/doc/{file_path(file)}/"
 
 
-def state_url(slug: str) -> str:
-    """Return the URL of a Member State's page of votes: `states/<slug>/`."""
-    return f"{STATES}{slug}/"
+def state_url(name: str) -> str:
+    """Return the URL of a Member State's page of votes, its name's accents dropped:
+    `states/united-kingdom-of-great-britain-and-northern-ireland/`, `states/turkiye/`."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return f"{STATES}{slug(plain)}/"
+
+
+def undocs_url(symbol: str) -> str:
+    """Return the UN's own address of a symbol."""
+    return f"https://undocs.org/{symbols.url_path(symbol)}"
 
 
 def resolution_url(key: ResolutionKey) -> str:

@@ -93,6 +93,33 @@ _NAMES = {
     "United States": "United States of America",
 }
 
+#: Names of one state that hold what otherwise separates two states in a printed list ("and",
+#: "und", a comma), besides those of `_NAMES`.
+_ONE_STATE = (
+    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland", "Heard Island and McDonald Islands",
+    "Serbia and Montenegro", "Turks and Caicos Islands", "Wallis and Futuna",
+    "Antigua und Barbuda", "Bosnien und Herzegowina", "St. Kitts und Nevis",
+    "St. Vincent und die Grenadinen", "São Tomé und Príncipe", "Trinidad und Tobago",
+    "Serbien und Montenegro", "Germany, Federal Republic of",
+    # long names the OCR breaks with stray marks ("Union of Soviet, Socialist Republics")
+    "Union of Soviet Socialist Republics", "Ukrainian Soviet Socialist Republic",
+    "Byelorussian Soviet Socialist Republic", "United States of America",
+)  # fmt: skip
+_SEPARATED = re.compile(r" and | und |, ")
+
+#: Each name of one state a printed list may break (`_ONE_STATE`, and the names and variants
+#: of `_NAMES` holding a separator), longest first, with the pattern that finds it whatever
+#: the OCR put between its words ("United. Kingdom of Great Britain and Northern, Ireland").
+JOINED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(r"\W+".join(map(re.escape, name.split()))))
+    for name in sorted(
+        {*_ONE_STATE, *(n for pair in _NAMES.items() for n in pair if _SEPARATED.search(n))},
+        key=lambda n: (-len(n), n),
+    )
+)
+
 #: What a list may hold that is not a state ("(... absent)", "not voting").
 _NOT_A_STATE = re.compile(r"^(?:absent|present|not\s+voting|did\s+not\s+participate)\b", re.I)
 
@@ -103,9 +130,3 @@ def state_name(printed: str) -> str | None:
     if not name or _NOT_A_STATE.match(name) or not (name[0].isupper() or not name[0].isascii()):
         return None
     return _NAMES.get(name, name)
-
-
-def state_slug(name: str) -> str:
-    """Return a state's URL segment: its English name in lower case, words joined by `-`
-    (`united-kingdom-of-great-britain-and-northern-ireland`)."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("ü", "u")).strip("-")

@@ -11,7 +11,7 @@ the recorded vote ("In favour: ... Against: ... Abstaining: ...") and the outcom
 the draft resolution by 24 votes to 4, with 19 abstentions (resolution 43/2)").
 
 `adoption_of` reads a resolution's own text; `adoptions_in` a report's. States are kept as
-printed (`states.py` tells which names are one state). A count that disagrees with the list
+printed (`lang.states.JOINED` tells which names are one state). A count that disagrees with the list
 printed beside it is a `Problem`.
 """
 
@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from collections.abc import Callable
 from typing import cast
 
 from ..lang.dates import find_date
 from ..lang.languages import normalise_digits
+from ..lang.states import JOINED
 from ..model import Adoption, Problem
 
 #: Counts printed as words (and the OCR's `I` and `l` for 1).
@@ -143,11 +144,12 @@ def adoption_of(
     symbol: str | None,
     body: str | None,
     date: str | None,
-    text_line: int,
+    line_of: Callable[[int], int],
     name: str,
 ) -> tuple[Adoption | None, list[Problem]]:
     """Return how the resolution whose text this is was adopted, read from the last adoption
-    line it prints, or None; `problems` names (by line) counts that disagree with lists."""
+    line it prints, or None; `problems` names (by line) counts that disagree with lists.
+    `line_of`: the source file's line of an offset in `text` (the loader's)."""
     if not symbol or "/RES/" not in symbol or not body:
         return None, []
     if symbol.startswith("S/"):
@@ -164,9 +166,9 @@ def adoption_of(
     adoption = Adoption(
         body=body,
         meeting=meeting,
-        record=meeting_record(symbol, body, meeting, printed or date),
+        record=meeting_record(body, meeting, symbol.partition("/RES/")[2], printed or date),
         date=printed or date,
-        line=text_line + text.count("\n", 0, start),
+        line=line_of(start),
         **fields,  # type: ignore[arg-type]
     )
     return adoption, [
@@ -174,21 +176,28 @@ def adoption_of(
     ]
 
 
-def meeting_record(symbol: str, body: str, meeting: int | None, date: str | None) -> str | None:
-    """Return the symbol of a meeting's record: `S/PV.3124`, `A/80/PV.52`, `E/2015/SR.51`."""
+def meeting_record(body: str, meeting: int | None, number: str, date: str | None) -> str | None:
+    """Return the symbol of a meeting's record (`S/PV.3124`, `A/80/PV.52`, `A/HRC/43/SR.44`,
+    `E/2015/SR.51`), given the number of the resolution adopted there (`80/1`, `43/2`,
+    `2015/36`: its session, or for ECOSOC its year, comes first; else the date's year)."""
     if meeting is None:
         return None
     if body == "Security Council":
         return f"S/PV.{meeting}"
-    parts = symbol.split("/")
-    if body == "General Assembly" and len(parts) > 2 and parts[2].isdigit():
-        return f"A/{parts[2]}/PV.{meeting}"
-    if body == "Human Rights Council" and len(parts) > 3 and parts[3].isdigit():
-        return f"A/HRC/{parts[3]}/SR.{meeting}"
-    if body == "Economic and Social Council":
-        year = parts[2] if len(parts) > 2 and parts[2].isdigit() else (date or "")[:4]
-        return f"E/{year}/SR.{meeting}" if year else None
-    return None
+    session = number.split("/")[0]
+    if not session.isdigit():
+        session = (date or "")[:4] if body == "Economic and Social Council" else ""
+    if not session:
+        return None
+    return _RECORDS.get(body, "").format(session=session, meeting=meeting) or None
+
+
+#: The symbol of a meeting's record, by the body meeting.
+_RECORDS = {
+    "General Assembly": "A/{session}/PV.{meeting}",
+    "Human Rights Council": "A/HRC/{session}/SR.{meeting}",
+    "Economic and Social Council": "E/{session}/SR.{meeting}",
+}
 
 
 def _security_council(text: str, code: str) -> tuple[dict[str, object], int] | None:
@@ -207,7 +216,8 @@ def _sc_fields(match: re.Match[str], text: str, code: str) -> dict[str, object]:
     if how:
         fields["outcome"] = "without a vote" if how.startswith("without") else "unanimously"
     if code == "en":
-        fields.update(_english_vote(after, fields["outcome"] == ""))
+        if not fields["outcome"]:
+            fields.update(_english_vote(after))
         found = find_date(after[:60], code)
         if found and re.match(r"[,\s]*(?:held\s+)?on\s", after):
             fields["date"] = found[0]
@@ -222,11 +232,9 @@ def _sc_fields(match: re.Match[str], text: str, code: str) -> dict[str, object]:
     return fields
 
 
-def _english_vote(after: str, open_: bool) -> dict[str, object]:
+def _english_vote(after: str) -> dict[str, object]:
     """Read "by 12 votes to 2 (...), with 1 abstention (...)" or "by consensus" after the
     meeting."""
-    if not open_:
-        return {}
     head = after.lstrip(" ,\n")
     if re.match(r"by\s+consensus", head):
         return {"outcome": "by consensus"}
@@ -299,7 +307,12 @@ def _closing_meeting(
 
 
 def adoptions_in(
-    text: str, code: str, body: str | None, symbol: str | None, text_line: int, name: str
+    text: str,
+    code: str,
+    body: str | None,
+    symbol: str | None,
+    line_of: Callable[[int], int],
+    name: str,
 ) -> tuple[tuple[Adoption, ...], list[Problem]]:
     """Return the adoptions of other texts this one records: each draft a Human Rights
     Council session report says was adopted (with its draft, meeting and recorded vote where
@@ -309,9 +322,9 @@ def adoptions_in(
     if symbol and "/RES/" in symbol:
         return (), []
     if body == "Human Rights Council" and "adopted the draft" in text:
-        found = _reported(text, body, symbol, text_line)
+        found = _reported(text, body, line_of)
     elif body == "Security Council" and code in _SC:
-        found = _compiled(text, code, text_line)
+        found = _compiled(text, code, line_of)
     else:
         return (), []
     problems = [
@@ -329,7 +342,7 @@ _HEADING = re.compile(
 )
 
 
-def _compiled(text: str, code: str, text_line: int) -> list[Adoption]:
+def _compiled(text: str, code: str, line_of: Callable[[int], int]) -> list[Adoption]:
     headings = list(_HEADING.finditer(text))
     if not headings:
         return []
@@ -351,9 +364,9 @@ def _compiled(text: str, code: str, text_line: int) -> list[Adoption]:
             Adoption(
                 body="Security Council",
                 meeting=meeting,
-                record=f"S/PV.{meeting}" if meeting else None,
+                record=meeting_record("Security Council", meeting, number, date),
                 date=date,
-                line=text_line + text.count("\n", 0, match.start()),
+                line=line_of(match.start()),
                 number=number,
                 **fields,  # type: ignore[arg-type]
             )
@@ -361,8 +374,7 @@ def _compiled(text: str, code: str, text_line: int) -> list[Adoption]:
     return out
 
 
-def _reported(text: str, body: str, symbol: str | None, text_line: int) -> list[Adoption]:
-    starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
+def _reported(text: str, body: str, line_of: Callable[[int], int]) -> list[Adoption]:
     out: list[Adoption] = []
     previous = 0
     meeting: tuple[int, str | None] | None = None
@@ -376,13 +388,13 @@ def _reported(text: str, body: str, symbol: str | None, text_line: int) -> list[
         lists = _vote_lists(window[recorded[-1].end() :]) if recorded else {}
         voted = match.group("for") is not None
         number = match.group("number")
-        session = number.split("/")[0]
+        held, date = meeting or (None, None)
         out.append(
             Adoption(
                 body=body,
-                meeting=meeting[0] if meeting else None,
-                record=f"A/HRC/{session}/SR.{meeting[0]}" if meeting else None,
-                date=meeting[1] if meeting else None,
+                meeting=held,
+                record=meeting_record(body, held, number, date),
+                date=date,
                 outcome="by a vote" if voted else "without a vote",
                 in_favour=_count(match.group("for")),
                 against=_count(match.group("against")),
@@ -390,7 +402,7 @@ def _reported(text: str, body: str, symbol: str | None, text_line: int) -> list[
                 states_in_favour=lists.get("In favour", ()),
                 states_against=lists.get("Against", ()),
                 states_abstaining=lists.get("Abstaining", ()),
-                line=text_line + bisect_right(starts, match.start()) - 1,
+                line=line_of(match.start()),
                 number=number,
                 kind=match.group("kind"),
                 draft=drafts[0] if drafts else None,
@@ -414,20 +426,6 @@ def _vote_lists(window: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-#: Names of one state holding the word that otherwise separates two ("Trinidad and Tobago").
-_JOINED = (
-    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
-    "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
-    "United Kingdom of Great Britain and Northern Ireland", "Heard Island and McDonald Islands",
-    "Serbia and Montenegro", "Turks and Caicos Islands", "Wallis and Futuna",
-    "Antigua und Barbuda", "Bosnien und Herzegowina", "St. Kitts und Nevis",
-    "St. Vincent und die Grenadinen", "São Tomé und Príncipe", "Trinidad und Tobago",
-    "Vereinigtes Königreich Großbritannien und Nordirland", "Serbien und Montenegro",
-    "Union of Soviet Socialist Republics", "Ukrainian Soviet Socialist Republic",
-    "Byelorussian Soviet Socialist Republic", "United States of America",
-    "Germany, Federal Republic of",
-    "United Kingdom of Great Britan and Northern Ireland",  # so printed in S/RES/294 (1971)
-)  # fmt: skip
 _AND = {"en": " and ", "de": " und "}
 
 
@@ -440,15 +438,14 @@ def split_states(names: str, code: str) -> tuple[str, ...]:
     text = re.sub(r"(?<=\w)[’'](?=\s)|(?<=\s)\d{1,3}(?=\s)", "", text)
     if not text:
         return ()
-    for i, joined in enumerate(_JOINED):
-        words = r"\W+".join(map(re.escape, joined.split()))
-        text = re.sub(words, f"\x00{i}\x00", text)
+    for i, (_, pattern) in enumerate(JOINED):
+        text = pattern.sub(f"\x00{i}\x00", text)
     parts: list[str] = []
     for part in re.split(r"\s*[,;]\s*|(?<=[a-z])\.\s+", text):
         parts += [p for p in part.split(_AND.get(code, " and ")) if p.strip()]
     out = []
     for part in parts:
-        part = re.sub(r"\x00(\d+)\x00", lambda m: _JOINED[int(m.group(1))], part).strip(" .")
+        part = re.sub(r"\x00(\d+)\x00", lambda m: JOINED[int(m.group(1))][0], part).strip(" .")
         part = re.sub(r"^(?:and|und)\s+", "", part)
         part = re.sub(r"^(?:the|die|der|das)\s+", "", part)
         if part:

@@ -358,8 +358,13 @@ def parse_text(
     symbol = head.symbol
     starts = [0, *accumulate(len(line) + 1 for line in lines)]
     skip = [(starts[i], starts[i + 1]) for i in head.skip_lines]
+
+    def line_of(offset: int) -> int:
+        """The source file's line of an offset in `text`."""
+        return text_line + bisect_right(starts, offset) - 1
+
     citations = [
-        replace(c, line=text_line + bisect_right(starts, c.start) - 1)
+        replace(c, line=line_of(c.start))
         for c in find_citations(text, code, symbol)
         if not any(a <= c.start < b for a, b in skip)
     ]
@@ -373,8 +378,8 @@ def parse_text(
     session = cast(int | None, meta.get("session")) or head.session
     session = session or session_of_symbol(symbol, body)
     year, year_from = _year(date, cast(int | None, meta.get("year")), symbol)
-    adoption, disagreements = adoption_of(text, code, symbol, body, date, text_line, name)
-    adoptions, recorded = adoptions_in(text, code, body, symbol, text_line, name)
+    adoption, disagreements = adoption_of(text, code, symbol, body, date, line_of, name)
+    adoptions, recorded = adoptions_in(text, code, body, symbol, line_of, name)
     problems += disagreements + recorded
     record = Record(
         file=name,

@@ -12,12 +12,13 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..archive.graph import Archive, Doc, Resolution, Summary, citation_number
 from ..lang.states import state_name
 from ..model import Adoption, Record, ResolutionKey
-from ..read import symbols
+from ..urls import undocs_url
 
 #: The three lists of a recorded vote: label, the Adoption field of its count, of its states.
 VOTES = (
@@ -69,12 +70,7 @@ def adoptions(archive: Archive, entry: Resolution | None, own: list[Doc], root: 
 def _fullness(adoption: Adoption | None) -> int:
     if adoption is None:
         return 0
-    return (
-        bool(adoption.outcome) * 4
-        + bool(adoption.date) * 2
-        + bool(adoption.states_in_favour or adoption.states_against or adoption.states_abstaining)
-        * 8
-    )
+    return bool(adoption.outcome) * 4 + bool(adoption.date) * 2 + adoption.has_states * 8
 
 
 def _shown(archive: Archive, adoption: Adoption, doc: Doc, root: str) -> Shown:
@@ -90,7 +86,18 @@ def _href(archive: Archive, symbol: str | None, language: str, root: str) -> str
     if not symbol:
         return None
     held = archive.doc_for(symbol, language)
-    return root + held.url if held else f"https://undocs.org/{symbols.url_path(symbol)}"
+    return root + held.url if held else undocs_url(symbol)
+
+
+def printed_in(record: Record) -> Iterator[tuple[Adoption, str]]:
+    """Yield each adoption a record prints with the number of the resolution adopted: its
+    own (`record.adoption`, when it is a resolution of a body undocs knows), then those it
+    records of others (`record.adoptions`)."""
+    own = citation_number(record)
+    if record.adoption is not None and own is not None:
+        yield record.adoption, own.number
+    for adoption in record.adoptions:
+        yield adoption, adoption.number
 
 
 VOTES_HEADER = "resolution,body,draft,meeting,record,date,state,vote,source_file,source_line\n"
@@ -105,9 +112,9 @@ def votes_csv(archive: Archive) -> str:
     seen: set[tuple[str, str, str, str]] = set()
     for doc in archive.docs:
         r = doc.record
-        found = [(r.adoption, r.symbol or "")] if r.adoption else []
-        found += [(a, a.number) for a in r.adoptions]
-        for adoption, number in found:
+        for adoption, number in printed_in(r):
+            if adoption is r.adoption:  # named by its symbol, as its own text prints it
+                number = r.symbol or ""
             for label, _, states in VOTES:
                 for state in getattr(adoption, states):
                     key = (adoption.body, number, state, label)
@@ -159,14 +166,10 @@ def adoption_counts(records: list[Record]) -> list[BodyCount]:
         key = citation_number(r)
         if key is not None:
             held[key.body].add(key.number)
-            if r.adoption is not None:
-                read[key.body].add(key.number)
-                if _has_states(r.adoption):
-                    votes[key.body].add(key.number)
-        for adoption in r.adoptions:
-            recorded[adoption.body].add(adoption.number)
-            if _has_states(adoption):
-                votes[adoption.body].add(adoption.number)
+        for adoption, number in printed_in(r):
+            (read if adoption is r.adoption else recorded)[adoption.body].add(number)
+            if adoption.has_states:
+                votes[adoption.body].add(number)
     bodies = sorted(set(held) | set(recorded), key=lambda b: (-len(held[b]), b))
     return [
         BodyCount(
@@ -179,10 +182,6 @@ def adoption_counts(records: list[Record]) -> list[BodyCount]:
         )
         for b in bodies
     ]
-
-
-def _has_states(adoption: Adoption) -> bool:
-    return bool(adoption.states_in_favour or adoption.states_against or adoption.states_abstaining)
 
 
 @dataclass(frozen=True)
@@ -209,11 +208,7 @@ def state_votes(archive: Archive) -> dict[str, list[StateVote]]:
     resolution's vote once, newest first."""
     out: dict[str, dict[tuple[str, str], StateVote]] = defaultdict(dict)
     for doc in archive.docs:
-        r = doc.record
-        own = citation_number(r)
-        found = [(r.adoption, own.number)] if r.adoption and own else []
-        found += [(a, a.number) for a in r.adoptions]
-        for adoption, number in found:
+        for adoption, number in printed_in(doc.record):
             entry = archive.resolutions.get(ResolutionKey(adoption.body, number))
             if entry is None:
                 continue

@@ -7,7 +7,7 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
 from ..archive.graph import Doc
-from ..archive.pairs import Pair
+from ..archive.pairs import Pair, compare_url
 from ..urls import root_of
 from .compare import compare, side_by_side
 from .render import RTL
@@ -83,7 +83,7 @@ def comparison_links(site: Site, doc: Doc) -> dict[str, Any]:
         "sides": sorted(sides, key=lambda link: link.language),
         "previous": before.summary if before else None,
         "next": after.summary if after else None,
-        "next_changes": root + _pair_url(site, after, doc) if after else None,
+        "next_changes": root + compare_url(after, doc) if after else None,
     }
 
 
@@ -103,12 +103,4 @@ def _until(pair: Pair) -> str:
 
 def _name(doc: Doc) -> str:
     r = doc.record
-    when = r.date[:4] if r.date else (str(r.year) if r.year else "")
-    return f"{r.symbol} ({when})" if when else str(r.symbol)
-
-
-def _pair_url(site: Site, new: Doc, old: Doc) -> str:
-    for pair in site.pairs.by_doc.get(new.url, ()):
-        if pair.kind == "series" and pair.new is new and pair.old is old:
-            return pair.url
-    return new.url
+    return f"{r.symbol} ({r.year})" if r.year else str(r.symbol)

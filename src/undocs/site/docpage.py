@@ -13,7 +13,7 @@ from ..archive.graph import Doc, citation_number, resolution_key, resolution_url
 from ..lang.languages import BIGRAM_LANGUAGES
 from ..model import Citation
 from ..read import symbols
-from ..urls import root_of
+from ..urls import root_of, undocs_url
 from . import references
 from .adoptions import Shown, adoptions
 from .charts import year_chart, year_counts
@@ -25,11 +25,6 @@ from .textbody import cjk_bigrams, render_body
 
 if TYPE_CHECKING:
     from .gather import Site
-
-
-def undocs_url(symbol: str) -> str:
-    """Return the UN's own address of a symbol."""
-    return f"https://undocs.org/{symbols.url_path(symbol)}"
 
 
 def _adoptions(site: Site, doc: Doc, root: str) -> list[Shown]:
@@ -190,21 +185,36 @@ def citing_chart(rows: list[list[Doc]]) -> Markup:
 FILTER_FROM = 8
 
 
-def list_facets(rows: list[list[Doc]], list_id: str) -> dict[str, Any] | None:
-    """Return the values a list of documents can be filtered by (its rows' years and
-    bodies, newest and commonest first, and the languages held), or None for a short list."""
+@dataclass(frozen=True, slots=True)
+class ListFacets:
+    """What a long list of documents can be filtered by (`listfilter.html`)."""
+
+    id: str
+    """The id of the list's element."""
+    total: int
+    """Its rows."""
+    years: list[int]
+    """Newest first."""
+    bodies: list[str]
+    """Commonest first."""
+    languages: list[str]
+    """Every language a row holds, by code."""
+
+
+def list_facets(rows: list[list[Doc]], list_id: str) -> ListFacets | None:
+    """Return the values a list of documents can be filtered by, or None for a short list."""
     if len(rows) < FILTER_FROM:
         return None
-    years = Counter(row[0].record.year for row in rows if row[0].record.year)
+    years = {row[0].record.year for row in rows if row[0].record.year}
     bodies = Counter(row[0].record.body for row in rows if row[0].record.body)
     languages = {doc.record.language for row in rows for doc in row}
-    return {
-        "id": list_id,
-        "total": len(rows),
-        "years": sorted(years, reverse=True),
-        "bodies": [body for body, _ in sorted(bodies.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "languages": sorted(languages),
-    }
+    return ListFacets(
+        list_id,
+        len(rows),
+        sorted(years, reverse=True),
+        [body for body, _ in sorted(bodies.items(), key=lambda kv: (-kv[1], kv[0]))],
+        sorted(languages),
+    )
 
 
 def paragraph_counts(pinned: dict[str, tuple[str, ...]]) -> list[tuple[str, int]]:

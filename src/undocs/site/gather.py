@@ -13,11 +13,10 @@ from .. import urls
 from ..archive.graph import Archive, Doc
 from ..archive.pairs import Pairs, find_pairs
 from ..archive.quality import Gap, gaps, report
-from ..lang.states import state_slug
 from ..model import RECORD_FIELDS, Problem, Record, ResolutionKey
 from ..read import symbols
 from ..read.loader import read_text
-from ..urls import root_of
+from ..urls import root_of, undocs_url
 from . import references
 from .adoptions import adoptions, state_votes
 from .bundles import PAGE_BYTES, Bundle, plan
@@ -31,7 +30,6 @@ from .docpage import (
     document_context,
     list_facets,
     paragraph_counts,
-    undocs_url,
 )
 from .exports import DATA_FILES
 from .render import NO_GROUP, Group, Page, Settings
@@ -517,7 +515,7 @@ class Site:
         votes = state_votes(self.archive)
         rows = []
         for name, found in votes.items():
-            url = urls.state_url(state_slug(name))
+            url = urls.state_url(name)
             rows.append((name, url, len(found)))
             printed = sorted({v.printed for v in found} - {name})
             yield Page(url, "state.html", {"name": name, "votes": found, "printed": printed})

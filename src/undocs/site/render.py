@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..archive.graph import Resolution, Summary
 from ..inputs import files_inside, inside
-from ..lang.states import state_name, state_slug
+from ..lang.states import state_name
 from ..model import Problem
 from ..urls import dest_path, root_of
 
@@ -219,7 +219,7 @@ def state_url(printed: str) -> str | None:
     """Return the site-relative URL of a printed state's page of votes (None for what is
     not a state: "absent")."""
     name = state_name(printed)
-    return urls.state_url(state_slug(name)) if name else None
+    return urls.state_url(name) if name else None
 
 
 def resolution_links(entries: list[Resolution], root: str) -> Markup:

@@ -25,6 +25,8 @@
   var languages = (form.getAttribute("data-languages") || "").split(" ").filter(Boolean);
   var instances = {};
   var FILTERS = ["body", "session", "year", "type"];
+  // What the address keeps of the filters: theirs, and the year a range ends with.
+  var ADDRESSED = FILTERS.concat(["until"]);
   // A range with no first year starts with the United Nations.
   var YEARS_FROM = 1945;
   var PER_PAGE = 10;
@@ -155,7 +157,7 @@
   // range ends with ("until").
   function filters() {
     var out = {};
-    FILTERS.concat(["until"]).forEach(function (name) {
+    ADDRESSED.forEach(function (name) {
       var value = form.elements[name].value;
       if (value) out[name] = value;
     });
@@ -183,7 +185,6 @@
           var values = f[name] || {};
           Object.keys(values).forEach(function (v) { counts[v] = (counts[v] || 0) + values[v]; });
         });
-        var keep = select.value;
         var names = Object.keys(counts).sort(function (a, b) {
           // years newest first; sessions by body, then newest first ("Human Rights Council 28")
           if (name === "year") return Number(b) - Number(a);
@@ -193,37 +194,29 @@
           }
           return a.localeCompare(b);
         });
-        select.length = 1;
-        names.forEach(function (v) {
-          var option = document.createElement("option");
-          option.value = v;
-          option.textContent = v + " (" + counts[v] + ")";
-          select.appendChild(option);
-        });
-        if (keep && counts[keep] === undefined) {
-          var option = document.createElement("option");
-          option.value = keep;
-          option.textContent = keep;
-          select.appendChild(option);
-        }
-        select.value = keep;
+        setOptions(select, names, function (v) { return v + " (" + counts[v] + ")"; });
       });
       // the year a range ends with: the same years, without their counts
-      var until = form.elements.until, last = until.value;
-      until.length = 1;
-      Array.prototype.slice.call(form.elements.year.options, 1).forEach(function (o) {
-        var option = document.createElement("option");
-        option.value = o.value;
-        option.textContent = o.value;
-        until.appendChild(option);
-      });
-      if (last && !Array.prototype.some.call(until.options, function (o) { return o.value === last; })) {
-        var kept = document.createElement("option");
-        kept.value = kept.textContent = last;
-        until.appendChild(kept);
-      }
-      until.value = last;
+      var years = Array.prototype.slice.call(form.elements.year.options, 1);
+      setOptions(form.elements.until, years.map(function (o) { return o.value; }), String);
     });
+  }
+
+  // A filter's options after "Any": each value with its label; the value chosen stays
+  // chosen, listed bare when the index has no count for it.
+  function setOptions(select, values, label) {
+    var keep = select.value;
+    select.length = 1;
+    values.forEach(function (v) { addOption(select, v, label(v)); });
+    if (keep && values.indexOf(keep) < 0) addOption(select, keep, keep);
+    select.value = keep;
+  }
+
+  function addOption(select, value, text) {
+    var option = document.createElement("option");
+    option.value = value;
+    option.textContent = text;
+    select.appendChild(option);
   }
 
   // Before any query, the filters of the language chosen are listed with their counts, so
@@ -497,13 +490,10 @@
     }
   });
   if (!initial.get("language")) form.elements.language.value = readerLanguage();
-  FILTERS.concat(["until"]).forEach(function (name) {
+  ADDRESSED.forEach(function (name) {
     var value = initial.get(name);
     if (!value) return;
-    var option = document.createElement("option"); // its count comes with the index
-    option.value = value;
-    option.textContent = value;
-    form.elements[name].appendChild(option);
+    addOption(form.elements[name], value, value); // its count comes with the index
     form.elements[name].value = value;
     restored = true;
   });
