@@ -14,12 +14,17 @@ then the symbol, of --ranked documents sampled across languages typed on the sea
 the document's language, counting those in the first three. Chinese recall: for each sampled
 Chinese document, a run of 2 and of 4 Chinese characters taken from its text is searched
 in the Chinese bundle; recall counts the queries whose document is among the results at all,
-and top-10 those where it is among the first ten.
+and top-10 those where it is among the first ten. Relevance: the RELEVANCE queries (phrases
+in the seven languages, judged by whether a result's text holds the phrase as typed; known
+items, judged by the documents that must be listed), typed on the search page: precision at 5.
+
+    python benchmarks/search.py --site S --only relevance     # just the relevance figures
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import random
 import re
@@ -137,6 +142,160 @@ def first_queries(browser, base: str) -> None:
         median_and_worst(rows, "in the query's language" if mode == "own" else "all languages")
 
 
+#: Relevance: (language searched, query, documents that must come first). With no documents
+#: named, the query is a phrase and a result is relevant if its text holds the phrase as typed
+#: (case aside; as whole words, but Arabic, whose words take their articles and conjunctions
+#: in front, and Chinese, written without spaces): "exact words and phrases first, stemmed
+#: matches after". With documents named (known items: a symbol, a title), precision at 5 is
+#: the share of them among the first five.
+RELEVANCE: list[tuple[str, str, tuple[str, ...]]] = [
+    ("en", "enforced disappearance", ()),
+    ("en", "human rights defenders", ()),
+    ("en", "peacekeeping operations", ()),
+    ("en", "freedom of expression", ()),
+    ("en", "climate change", ()),
+    ("en", "sexual violence", ()),
+    ("en", "small arms", ()),
+    ("fr", "droits de l'homme", ()),
+    ("fr", "maintien de la paix", ()),
+    ("fr", "changements climatiques", ()),
+    ("fr", "violence sexuelle", ()),
+    ("fr", "armes légères", ()),
+    ("fr", "criminalité transnationale organisée", ()),
+    ("es", "derechos humanos", ()),
+    ("es", "mantenimiento de la paz", ()),
+    ("es", "cambio climático", ()),
+    ("es", "armas pequeñas", ()),
+    ("es", "violencia sexual", ()),
+    ("es", "libertad de expresión", ()),
+    ("de", "Menschenrechte", ()),
+    ("de", "Friedenssicherung", ()),
+    ("de", "Klimaänderungen", ()),
+    ("de", "Verschwindenlassen", ()),
+    ("de", "sexuelle Gewalt", ()),
+    ("de", "Meinungsfreiheit", ()),
+    ("ru", "права человека", ()),
+    ("ru", "Совет Безопасности", ()),
+    ("ru", "миротворческих операций", ()),
+    ("ru", "изменение климата", ()),
+    ("ru", "сексуальное насилие", ()),
+    ("ru", "стрелковое оружие", ()),
+    ("ar", "حقوق الإنسان", ()),
+    ("ar", "مجلس الأمن", ()),
+    ("ar", "أذربيجان", ()),
+    ("ar", "تغير المناخ", ()),
+    ("ar", "عمليات حفظ السلام", ()),
+    ("ar", "العنف الجنسي", ()),
+    ("zh", "人权理事会", ()),
+    ("zh", "维持和平行动", ()),
+    ("zh", "气候变化", ()),
+    ("zh", "安全理事会", ()),
+    ("zh", "性暴力", ()),
+    ("zh", "小武器", ()),
+    ("all", "disappearance", ()),
+    ("all", "climate change", ()),
+    ("all", "S/RES/1325", ("S/RES/1325 (2000)",)),
+    ("de", "Resolution 1325", ("S/RES/1325 (2000)",)),
+    ("en", "A/HRC/28/15", ("A/HRC/28/15",)),
+    ("zh", "S/RES/2209", ("S/RES/2209 (2015)",)),
+    ("ar", "A/69/19", ("A/69/19",)),
+    (
+        "en",
+        "Report of the Working Group on the Universal Periodic Review: Slovenia",
+        ("A/HRC/14/15", "A/HRC/28/15", "A/HRC/43/15", "A/HRC/59/15"),
+    ),
+    (
+        "en",
+        "Outcome of the universal periodic review: Slovenia",
+        ("A/HRC/DEC/14/105", "A/HRC/DEC/28/111", "A/HRC/DEC/43/112", "A/HRC/DEC/59/112"),
+    ),
+]
+
+#: Languages whose phrases are matched inside words (see RELEVANCE).
+UNSPACED = ("ar", "zh")
+
+
+def page_text(site: Path, href: str, base: str) -> str:
+    """The text of the document a result links to, folded for matching a phrase."""
+    path = unquote(href.split("#")[0]).removeprefix(base).removeprefix("/").strip("/")
+    page = site / path / "index.html"
+    if not page.is_file():
+        return ""
+    body = page.read_text(encoding="utf-8").split('<section class="text"')[-1]
+    text = re.sub(r"<[^>]+>", " ", body.split("</section>")[0])
+    return re.sub(r"\s+", " ", html.unescape(text)).casefold().replace("’", "'")
+
+
+def holds(text: str, phrase: str, language: str) -> bool:
+    phrase = phrase.casefold().replace("’", "'")
+    if language in UNSPACED or CJK.search(phrase) or re.search(r"[؀-ۿ]", phrase):
+        return phrase in text
+    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
+
+
+TEXTS: dict[str, list[str]] = {}
+
+
+def texts_of(site: Path, language: str) -> list[str]:
+    """The folded texts of a language's documents (all languages': "all"), read once."""
+    cache = TEXTS
+    if language not in cache:
+        if language == "all":
+            languages = sorted(p.name for p in site.iterdir() if p.is_dir() and len(p.name) == 2)
+            cache[language] = [t for lang in languages for t in texts_of(site, lang)]
+        else:
+            cache[language] = [
+                page_text(site, str(page.parent.relative_to(site)), "")
+                for page in sorted((site / language).rglob("index.html"))
+                if "search" not in page.parts
+            ]
+    return cache[language]
+
+
+def relevance(browser, base: str, site: Path) -> None:
+    """Precision at 5 over RELEVANCE, per kind of query and over all: of a phrase, the share
+    of the first five that hold it (of fewer, if fewer documents of the language hold it)."""
+    symbol_at = {}
+    for _, symbol, urls in json.loads((site / "data/symbols.json").read_text("utf-8")):
+        for url in urls.values():
+            symbol_at["/" + url] = symbol
+    page = browser.new_page()
+    scores: dict[str, list[float]] = {"phrase": [], "known": []}
+    for language, query, must in RELEVANCE:
+        page.goto(f"{base}search/?language={language}")
+        page.evaluate(TIMED, query)
+        links = page.locator("#search-results li h2 a").evaluate_all(
+            "links => links.slice(0, 5).map(a => new URL(a.href).pathname)"
+        )
+        if must:
+            found = [symbol_at.get(unquote(link)) for link in links]
+            score = sum(symbol in found for symbol in must) / min(5, len(must))
+            scores["known"].append(score)
+            misses = [s for s in must if s not in found]
+        else:
+            texts = [page_text(site, link, "/") for link in links]
+            holding = sum(holds(text, query, language) for text in texts_of(site, language))
+            score = sum(holds(text, query, language) for text in texts) / max(1, min(5, holding))
+            scores["phrase"].append(score)
+            misses = [
+                unquote(link)
+                for link, text in zip(links, texts, strict=True)
+                if not holds(text, query, language)
+            ]
+        print(
+            f"  [{language}] {query[:60]!r}: P@5 {score:.2f}"
+            + (f"; not: {', '.join(misses[:3])}" if misses else ""),
+            flush=True,
+        )
+    page.close()
+    every = scores["phrase"] + scores["known"]
+    print(
+        f"relevance ({len(every)} queries): precision at 5 {sum(every) / len(every):.3f}; "
+        f"phrases ({len(scores['phrase'])}) {sum(scores['phrase']) / len(scores['phrase']):.3f}, "
+        f"known items ({len(scores['known'])}) {sum(scores['known']) / len(scores['known']):.3f}"
+    )
+
+
 def ranking(browser, base: str, site: Path, sample: int) -> None:
     """Type the title, then the symbol, of sampled documents (across languages, each with a
     title no other document of its language has) on the search page in the document's
@@ -195,12 +354,63 @@ def ranking(browser, base: str, site: Path, sample: int) -> None:
     page.close()
 
 
+def chinese_recall(browser, base: str, site: Path, size: int) -> None:
+    """Recall of Chinese 2- and 4-character queries taken from sampled documents."""
+    rng = random.Random(7)
+    zh = sorted((site / "zh").rglob("index.html"))
+    zh = [p for p in zh if "search" not in p.parts]
+    sample = rng.sample(zh, min(size, len(zh)))
+    page = browser.new_page()
+    page.goto(base + "search/")
+    page.evaluate(
+        "async () => { window.pf = await import('/pagefind/zh/pagefind.js');"
+        " await window.pf.options({baseUrl: '/'}); }"
+    )
+    # the search page's own transformation of a Chinese query into bigrams
+    bigrams = (
+        "q => q.replace(/[\\u3400-\\u4dbf\\u4e00-\\u9fff]{2,}/g, run => { const o = [];"
+        " for (let i = 0; i < run.length - 1; i++) o.push(run.slice(i, i + 2));"
+        " return ' ' + o.join(' ') + ' '; }).trim()"
+    )
+    found = {2: 0, 4: 0}
+    top10 = {2: 0, 4: 0}
+    tried = {2: 0, 4: 0}
+    for path in sample:
+        body = path.read_text(encoding="utf-8").split('<section class="text"')[-1]
+        text = re.sub(r"<[^>]+>", "", body.split("</section>")[0])
+        url = "/" + path.relative_to(site).parent.as_posix() + "/"
+        for query in queries_for(text, rng):
+            query_sent = page.evaluate(bigrams, query)
+            urls = page.evaluate(
+                "async q => { const s = await window.pf.search(q);"
+                " const d = await Promise.all(s.results.slice(0, 2000).map(r => r.data()));"
+                " return d.map(x => x.url); }",
+                query_sent,
+            )
+            n = len(query)
+            tried[n] += 1
+            found[n] += url in urls
+            top10[n] += url in urls[:10]
+    for n in (2, 4):
+        print(
+            f"Chinese {n}-character queries ({tried[n]}): recall {found[n] / tried[n]:.2f}, "
+            f"in the first ten {top10[n] / tried[n]:.2f}"
+        )
+    page.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a site already built with search")
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--sample", type=int, default=100)
     parser.add_argument("--ranked", type=int, default=56, help="documents for the ranking")
+    parser.add_argument(
+        "--only",
+        choices=("first", "relevance", "ranking", "chinese"),
+        action="append",
+        help="run only these parts (repeatable; default: all)",
+    )
     args = parser.parse_args()
     site = args.site
     if site is None:
@@ -219,48 +429,15 @@ def main() -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        first_queries(browser, base)
-        ranking(browser, base, site, args.ranked)
-        rng = random.Random(7)
-        zh = sorted((site / "zh").rglob("index.html"))
-        zh = [p for p in zh if "search" not in p.parts]
-        sample = rng.sample(zh, min(args.sample, len(zh)))
-        page = browser.new_page()
-        page.goto(base + "search/")
-        page.evaluate(
-            "async () => { window.pf = await import('/pagefind/zh/pagefind.js');"
-            " await window.pf.options({baseUrl: '/'}); }"
-        )
-        # the search page's own transformation of a Chinese query into bigrams
-        bigrams = (
-            "q => q.replace(/[\\u3400-\\u4dbf\\u4e00-\\u9fff]{2,}/g, run => { const o = [];"
-            " for (let i = 0; i < run.length - 1; i++) o.push(run.slice(i, i + 2));"
-            " return ' ' + o.join(' ') + ' '; }).trim()"
-        )
-        found = {2: 0, 4: 0}
-        top10 = {2: 0, 4: 0}
-        tried = {2: 0, 4: 0}
-        for path in sample:
-            body = path.read_text(encoding="utf-8").split('<section class="text"')[-1]
-            text = re.sub(r"<[^>]+>", "", body.split("</section>")[0])
-            url = "/" + path.relative_to(site).parent.as_posix() + "/"
-            for query in queries_for(text, rng):
-                query_sent = page.evaluate(bigrams, query)
-                urls = page.evaluate(
-                    "async q => { const s = await window.pf.search(q);"
-                    " const d = await Promise.all(s.results.slice(0, 2000).map(r => r.data()));"
-                    " return d.map(x => x.url); }",
-                    query_sent,
-                )
-                n = len(query)
-                tried[n] += 1
-                found[n] += url in urls
-                top10[n] += url in urls[:10]
-        for n in (2, 4):
-            print(
-                f"Chinese {n}-character queries ({tried[n]}): recall {found[n] / tried[n]:.2f}, "
-                f"in the first ten {top10[n] / tried[n]:.2f}"
-            )
+        parts = args.only or ["first", "relevance", "ranking", "chinese"]
+        if "first" in parts:
+            first_queries(browser, base)
+        if "relevance" in parts:
+            relevance(browser, base, site)
+        if "ranking" in parts:
+            ranking(browser, base, site, args.ranked)
+        if "chinese" in parts:
+            chinese_recall(browser, base, site, args.sample)
         browser.close()
     server.shutdown()
     return 0

@@ -584,3 +584,77 @@ def test_a_year_range_finds_the_years_in_it_and_stays_in_the_address(page, base_
     expect(status).to_contain_text(f"{expected} result", timeout=15_000)
     expect(page.locator("select[name=until]")).to_have_value(str(last))
     assert page.errors == []
+
+
+def _doc(folder: Path, name: str, symbol: str, language: str, title: str, text: str) -> None:
+    (folder / name).write_text(
+        f"---\nsymbol: {symbol}\nlanguage: {language}\ndate: 2015-03-02\n"
+        f'title: "{title}"\nbody: Human Rights Council\n---\n\n{text}\n',
+        encoding="utf-8",
+    )
+
+
+def test_the_words_as_typed_come_before_stemmed_and_prefix_matches(page, tmp_path: Path) -> None:
+    """A phrase's words side by side rank above pages with its words apart (however often
+    they are there), and a language whose index only holds a word that begins the query's
+    (the German "DIS", for "disappearance") comes after the language that holds the word."""
+    seeds, out = tmp_path / "seeds", tmp_path / "site"
+    seeds.mkdir()
+    filler = " ".join(f"The Council considered item {n} of its agenda." for n in range(60))
+    _doc(
+        seeds,
+        "a.txt",
+        "A/HRC/1/1",
+        "en",
+        "Report on assemblies",
+        f"1. {filler}\n\n2. It stressed freedom of expression online.\n\n3. {filler}",
+    )
+    _doc(
+        seeds,
+        "b.txt",
+        "A/HRC/1/2",
+        "en",
+        "Freedom, the press and the expression of views",
+        "1. Freedom of the press. Freedom to meet. Freedom to vote. The expression of "
+        "views, the expression of faith, the expression of dissent: freedom.",
+    )
+    _doc(
+        seeds,
+        "c.txt",
+        "A/HRC/1/3",
+        "en",
+        "Missing persons",
+        "1. The Council addressed the disappearance of persons.",
+    )
+    _doc(
+        seeds,
+        "d.txt",
+        "A/HRC/1/4",
+        "de",
+        "Sicherheitskräfte",
+        "1. Die Sicherheitskräfte (DIS) des DIS wurden ausgebildet. DIS und DIS.",
+    )
+    build(BuildOptions(seeds=seeds, out=out, settings=Settings()))
+    server, base = _serve(out)
+    try:
+        # Pagefind alone ranks b first: the words in its title, and often
+        assert search(page, base, "freedom of expression", "en")[:2] == [
+            "/en/A/HRC/1/1/",
+            "/en/A/HRC/1/2/",
+        ]
+        assert search(page, base, "disappearance", "all") == ["/en/A/HRC/1/3/", "/de/A/HRC/1/4/"]
+        assert page.errors == []
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("language", ["de", "all"])
+def test_a_symbol_without_its_year_finds_the_one_document(page, base_url, language) -> None:
+    links = search(page, base_url, "S/RES/1460", language)
+    assert links[0].endswith("/de/S/RES/1460(2003)/")
+    page.goto(base_url + "en/A/HRC/43/15/")
+    box = page.get_by_role("textbox", name="symbol")
+    box.fill("s/res/1460")
+    box.press("Enter")
+    page.wait_for_url("**/de/S/RES/1460(2003)/", timeout=10_000)
