@@ -658,3 +658,20 @@ def test_a_symbol_without_its_year_finds_the_one_document(page, base_url, langua
     box.fill("s/res/1460")
     box.press("Enter")
     page.wait_for_url("**/de/S/RES/1460(2003)/", timeout=10_000)
+
+
+def test_a_list_remembers_the_language_chosen(page, base_url) -> None:
+    """A version followed from a list is the language the list's rows open in after, where
+    the archive holds it: remembered on the device."""
+    page.goto(base_url + "bodies/security-council/page/2/")
+    row = page.locator(".doclist > li", has_text="S/RES/2213 (2015)")
+    assert row.locator(":scope > a").get_attribute("href").endswith("/en/S/RES/2213(2015)/")
+    row.locator('.langs a[hreflang="fr"]').click()
+    page.wait_for_url("**/fr/S/RES/2213(2015)/")
+    page.goto(base_url + "bodies/security-council/page/2/")
+    main = page.locator(".doclist > li", has_text="S/RES/2213 (2015)").locator(":scope > a")
+    assert main.get_attribute("href").endswith("/fr/S/RES/2213(2015)/")
+    assert main.get_attribute("lang") == "fr"
+    german = page.locator(".doclist > li", has_text="S/RES/1463 (2003)").locator(":scope > a")
+    assert german.get_attribute("href").endswith("/de/S/RES/1463(2003)/")  # held only so
+    assert page.errors == []

@@ -191,9 +191,11 @@ def doclist(
         paragraphs = pinned.get(d.url) if pinned else None
         if paragraphs:
             meta += f" · {'para.' if len(paragraphs) == 1 else 'paras.'} {', '.join(paragraphs)}"
+        # a version titled otherwise carries its title: a reader who chose its language sees
+        # it in the row (undocs.js)
         versions = " ".join(
             f'<a href="{escape(root + v.url)}" hreflang="{escape(v.language)}" '
-            f'lang="{escape(v.language)}">'
+            f'lang="{escape(v.language)}"{_own_title(v, d)}>'
             f"{escape(LANGUAGE_NAMES[v.language])}</a>"
             for v in sorted(row, key=lambda v: v.language)
         )
@@ -213,6 +215,13 @@ def doclist(
         )
     opening = f'<ul class="doclist" id="{escape(list_id)}">' if list_id else '<ul class="doclist">'
     return Markup(opening + "\n" + "\n".join(out) + "\n</ul>")
+
+
+def _own_title(version: Summary, first: Summary) -> str:
+    """The `data-title` of a row's version link: its title, where it is not the row's."""
+    if version.untitled or version.title == first.title:
+        return ""
+    return f' data-title="{escape(version.title)}"'
 
 
 def state_url(printed: str) -> str | None:

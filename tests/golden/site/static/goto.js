@@ -25,12 +25,20 @@
     return table;
   }
 
-  // The lookup, shared with the search page (search.js pins the document a symbol names).
+  // The lookup, shared with the search page (search.js pins the document a symbol names):
+  // the symbol as typed, else, typed without its year ("S/RES/1325"), the one document
+  // whose symbol is that with a year ("S/RES/1325 (2000)"), if only one is.
   function find(text) {
     var wanted = key(text);
     return load().then(function (rows) {
-      for (var i = 0; i < rows.length; i++) if (rows[i][0] === wanted) return rows[i];
-      return null;
+      var dated = [];
+      for (var i = 0; i < rows.length; i++) {
+        if (rows[i][0] === wanted) return rows[i];
+        if (rows[i][0].indexOf(wanted + "(") === 0 && /^\(\d{4}\)$/.test(rows[i][0].slice(wanted.length))) {
+          dated.push(rows[i]);
+        }
+      }
+      return dated.length === 1 ? dated[0] : null;
     });
   }
   window.undocsSymbols = { find: find, load: load, key: key };

@@ -367,21 +367,11 @@
       var options = { filters: pagefindFilters(chosen) };
       if (sort) options.sort = { date: sort };
       return Promise.all(found.map(function (one) {
-        var q = query && BIGRAMS[one.lang] ? bigramQuery(query) : query;
-        return one.pf.search(q || null, options).then(function (search) {
-          // drop the results of pages a newer bundle holds or that are gone (tombstones);
-          // a page edited back to what it was is in two bundles: keep one
-          var seen = {};
-          return search.results.filter(function (r) {
-            if (one.dropped[r.id] || seen[r.id]) return false;
-            seen[r.id] = true;
-            r.lang = one.lang;
-            return true;
-          });
-        });
+        return searchIn(one, query, options);
       })).then(function (sets) {
         var results = [].concat.apply([], sets);
-        results.sort(function (x, y) { return y.score - x.score; });
+        // the words as typed first (in every language searched), then the stemmed matches
+        results.sort(function (x, y) { return x.tier - y.tier || y.score - x.score; });
         var total = results.length;
         if (sort) results = results.slice(0, SORTED); // by date: the most relevant, ordered
         return cardsOf(results.slice(0, sort ? SORTED : PER_PAGE)).then(function () {
@@ -429,6 +419,41 @@
     }).catch(function (error) {
       if (mine !== counter) return;
       status.textContent = "Search failed to load: " + error.message;
+    });
+  }
+
+  // A query's words as typed, as a phrase: what Pagefind matches exactly (the same stems,
+  // side by side) rather than by any word beginning with a stem, and never by the longest
+  // word of the index that begins the query's (the German "DIS" for "disappearance"). A
+  // query the reader quoted is searched as is.
+  function phraseOf(query) {
+    if (!query || /"/.test(query)) return null;
+    return '"' + query + '"';
+  }
+
+  // One language's results, each with its tier: 0 if it holds the query's words as a
+  // phrase, 1 if only their stems or longer words beginning with them; ordered by the
+  // ranking of the plain search (Pagefind scores every phrase match alike). Both searches
+  // load the same index chunks.
+  function searchIn(one, query, options) {
+    var q = query && BIGRAMS[one.lang] ? bigramQuery(query) : query;
+    var phrase = phraseOf(q);
+    return Promise.all([
+      one.pf.search(q || null, options),
+      phrase ? one.pf.search(phrase, options) : null,
+    ]).then(function (got) {
+      var exact = {};
+      if (got[1]) got[1].results.forEach(function (r) { exact[r.id] = true; });
+      // drop the results of pages a newer bundle holds or that are gone (tombstones);
+      // a page edited back to what it was is in two bundles: keep one
+      var seen = {};
+      return got[0].results.filter(function (r) {
+        if (one.dropped[r.id] || seen[r.id]) return false;
+        seen[r.id] = true;
+        r.lang = one.lang;
+        r.tier = phrase && !exact[r.id] ? 1 : 0;
+        return true;
+      });
     });
   }
 

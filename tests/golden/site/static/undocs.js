@@ -61,3 +61,35 @@ document.querySelectorAll("form.list-filter").forEach(function (form) {
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   form.hidden = false;
 });
+
+// The language a reader chose for documents (a version followed from a list or a document's
+// language versions), remembered on this device: lists link each row to its version in that
+// language, with its title, where the archive holds it.
+(function () {
+  var KEY = "undocs-language";
+  var RTL = { ar: true };
+  function remembered() {
+    try { return window.localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".doclist .langs a[hreflang], nav.versions a[hreflang]");
+    if (!link) return;
+    try { window.localStorage.setItem(KEY, link.getAttribute("hreflang")); } catch (e) { /* private mode */ }
+  });
+  var lang = remembered();
+  if (!lang) return;
+  document.querySelectorAll(".doclist > li").forEach(function (row) {
+    var main = row.querySelector(":scope > a");
+    var version = row.querySelector('.langs a[hreflang="' + lang + '"]');
+    if (!main || !version || main.lang === lang) return;
+    main.href = version.href;
+    main.lang = lang;
+    main.dir = RTL[lang] ? "rtl" : "ltr";
+    var symbol = main.querySelector(".symbol");
+    main.textContent = "";
+    main.appendChild(symbol);
+    var title = version.getAttribute("data-title");
+    if (title) main.appendChild(document.createTextNode(" " + title));
+    row.setAttribute("data-shown", lang);
+  });
+})();
