@@ -388,6 +388,9 @@ def test_every_indexed_page_has_its_card(seeds: Path, tmp_path: Path) -> None:
                     page = (out / url / "index.html").read_text(encoding="utf-8")
                     title = f'data-pagefind-meta="title">{escape(card[1])}</h1>'
                     assert card[0] == url and card[1] and title in page, (url, card)
+                    # "Newest first" orders every result by the language's dates
+                    dates = json.loads((path.parent / "dates.json").read_text(encoding="utf-8"))
+                    assert dates.get(fragment, "") == card[3], (url, card)
                     checked += 1
         return checked
 

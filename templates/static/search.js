@@ -30,9 +30,6 @@
   // A range with no first year starts with the United Nations.
   var YEARS_FROM = 1945;
   var PER_PAGE = 10;
-  // Sorted by date: every result, up to this many (the most relevant), by their cards' dates
-  // (a language's cards weigh a few hundred kB at most).
-  var SORTED = 2000;
   var OPTIONS = { baseUrl: base, excerptLength: 24 };
   var counter = 0;
   var manifest = null;
@@ -319,6 +316,24 @@
     }));
   }
 
+  // The dates of the languages' pages (fragment id -> date), for "Newest first" and
+  // "Oldest first": a file per language, loaded when a search is first sorted.
+  var dateFiles = {};
+  function datesOf(engines) {
+    return Promise.all(engines.map(function (one) {
+      if (!dateFiles[one.lang]) {
+        dateFiles[one.lang] = fetch(base + "pagefind/cards/" + one.lang + "/dates.json")
+          .then(function (response) { return response.ok ? response.json() : {}; })
+          .catch(function () { return {}; });
+      }
+      return dateFiles[one.lang];
+    })).then(function (all) {
+      var out = {};
+      engines.forEach(function (one, i) { out[one.lang] = all[i]; });
+      return out;
+    });
+  }
+
   // Append results to the list, each from its card (one without waits for its fragment);
   // return their items.
   function show(results, pinnedUrl) {
@@ -364,27 +379,28 @@
     var langs = wanted(query);
     Promise.all([symbolMatch(query), Promise.all(langs.map(language))]).then(function (got) {
       var pinned = got[0], found = got[1].filter(Boolean);
+      // sorted by date here, over every result: Pagefind's own sort drops undated pages and
+      // cannot order the results of several bundles together
       var options = { filters: pagefindFilters(chosen) };
-      if (sort) options.sort = { date: sort };
       return Promise.all(found.map(function (one) {
         return searchIn(one, query, options);
       })).then(function (sets) {
         var results = [].concat.apply([], sets);
         // the words as typed first (in every language searched), then the stemmed matches
         results.sort(function (x, y) { return x.tier - y.tier || y.score - x.score; });
-        var total = results.length;
-        if (sort) results = results.slice(0, SORTED); // by date: the most relevant, ordered
-        return cardsOf(results.slice(0, sort ? SORTED : PER_PAGE)).then(function () {
-          if (sort) {
-            results.sort(function (x, y) { // undated last, either way
-              var a = (x.card && x.card.meta.date) || "", b = (y.card && y.card.meta.date) || "";
-              if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
-              return sort === "asc" ? a.localeCompare(b) : b.localeCompare(a);
+        return (sort ? datesOf(found) : Promise.resolve(null)).then(function (dates) {
+          if (dates) {
+            results.forEach(function (r, i) { r.date = dates[r.lang][r.id] || ""; r.rank = i; });
+            results.sort(function (x, y) { // undated last, either way; ties by relevance
+              var a = x.date, b = y.date;
+              if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1) || x.rank - y.rank;
+              return (sort === "asc" ? a.localeCompare(b) : b.localeCompare(a)) || x.rank - y.rank;
             });
           }
-          return { pinned: pinned, total: total, page: results.slice(0, PER_PAGE),
-            rest: results.slice(PER_PAGE), langs: langs, sorted: sort && total > SORTED,
-            engines: found };
+          return cardsOf(results.slice(0, PER_PAGE));
+        }).then(function () {
+          return { pinned: pinned, total: results.length, page: results.slice(0, PER_PAGE),
+            rest: results.slice(PER_PAGE), langs: langs, engines: found };
         });
       });
     }).then(function (found) {
@@ -412,8 +428,7 @@
       }) : [];
       var one = names.length ? " in " + names.join(", ") : "";
       status.textContent = (n ? n + " result" + (n === 1 ? "" : "s") : "No results") +
-        (query ? " for “" + query + "”" : "") + one + (n ? "" : ".") +
-        (found.sorted ? " (the " + SORTED + " most relevant, by date)" : "");
+        (query ? " for “" + query + "”" : "") + one + (n ? "" : ".");
       everywhere.hidden = !one;
       fillFilters(found.engines); // after the results: the filters' counts are not needed first
     }).catch(function (error) {

@@ -6,6 +6,8 @@ query on long reports weigh hundreds of kilobytes. The search page shows each re
 excerpt when the fragment arrives. Cards are kept per language in small files by the first
 two characters of the fragment's hash, `/pagefind/cards/<lang>/<xx>.json` (an object of
 fragment id -> [url, title, symbol, date, body]): ten results fetch a few kilobytes.
+`/pagefind/cards/<lang>/dates.json` holds the dates alone (fragment id -> date, for the
+dated pages): "Newest first" orders every result of a query by it, however many.
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ import json
 import os
 import shutil
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..archive.graph import Doc
 
 CARDS = "cards"
 """Folder of the cards under /pagefind/."""
+
+DATES = "dates.json"
+"""A language's file of its pages' dates, in its folder of cards."""
 
 Card = tuple[str, str, str, str, str]
 """url, title, symbol, date, body (empty strings where the record has none)."""
@@ -58,16 +63,29 @@ def write_cards(
         doc = docs.get(url)
         if doc is not None:
             buckets[bucket(fragment)][fragment] = card(doc)
+    dates = {
+        fragment: found[3] for kept in buckets.values() for fragment, found in kept.items()
+    }
     for name, cards in buckets.items():
-        path = folder / f"{name}.json"
-        if not whole and path.is_file():
-            with contextlib.suppress(OSError, ValueError):  # a damaged file: written anew
-                cards = {**json.loads(path.read_text(encoding="utf-8")), **cards}
-        fresh = path.with_name(f".{name}.json.next")
-        fresh.write_text(
-            json.dumps(cards, ensure_ascii=False, separators=(",", ":"), sort_keys=True), "utf-8"
-        )
-        os.replace(fresh, path)
+        _write(folder / f"{name}.json", cards, whole)
+    undated = frozenset(fragment for fragment, date in dates.items() if not date)
+    _write(folder / DATES, {f: d for f, d in dates.items() if d}, whole, undated)
+
+
+def _write(
+    path: Path, entries: Mapping[str, object], whole: bool, drop: frozenset[str] = frozenset()
+) -> None:
+    """Write a JSON object of fragment ids, added to the one there (but `drop`) unless
+    `whole`."""
+    if not whole and path.is_file():
+        with contextlib.suppress(OSError, ValueError):  # a damaged file: written anew
+            there = json.loads(path.read_text(encoding="utf-8"))
+            entries = {**{k: v for k, v in there.items() if k not in drop}, **entries}
+    fresh = path.with_name(f".{path.name}.next")
+    fresh.write_text(
+        json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True), "utf-8"
+    )
+    os.replace(fresh, path)
 
 
 def drop_languages(pagefind: Path, keep: Iterable[str]) -> None:
