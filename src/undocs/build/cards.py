@@ -63,9 +63,7 @@ def write_cards(
         doc = docs.get(url)
         if doc is not None:
             buckets[bucket(fragment)][fragment] = card(doc)
-    dates = {
-        fragment: found[3] for kept in buckets.values() for fragment, found in kept.items()
-    }
+    dates = {fragment: found[3] for kept in buckets.values() for fragment, found in kept.items()}
     for name, cards in buckets.items():
         _write(folder / f"{name}.json", cards, whole)
     undated = frozenset(fragment for fragment, date in dates.items() if not date)
