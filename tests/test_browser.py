@@ -342,7 +342,7 @@ def test_an_edit_searched_through_the_recent_bundle(page, tmp_path: Path) -> Non
 def test_search_runs_in_the_readers_language(page, base_url) -> None:
     """From a French page, search runs in French; "Search all languages" widens it."""
     page.goto(base_url + "fr/doc/000_a4e48ed0b737bc3c/")
-    page.get_by_role("link", name="Search", exact=True).click()  # from a French page
+    page.get_by_role("link", name="Recherche", exact=True).click()  # from a French page
     page.wait_for_url("**/search/")
     expect(page.locator("select[name=language]")).to_have_value("fr")
     page.fill("#search-q", "migrants")
@@ -677,4 +677,19 @@ def test_a_list_remembers_the_language_chosen(page, base_url) -> None:
     assert main.get_attribute("lang") == "fr"
     german = page.locator(".doclist > li", has_text="S/RES/1463 (2003)").locator(":scope > a")
     assert german.get_attribute("href").endswith("/de/S/RES/1463(2003)/")  # held only so
+    assert page.errors == []
+
+
+def test_an_arabic_document_reads_right_to_left_on_a_phone(page, base_url) -> None:
+    """An Arabic document page is right to left from the top, its labels in Arabic, its
+    symbols left to right inside, and nothing scrolls sideways at 360 px."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + "ar/S/RES/2213(2015)/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('dl.meta')).direction") == "rtl"
+    assert page.locator("#h-cite").inner_text() == "الاستشهاد بهذه الوثيقة"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.doc-symbol')).direction") == "ltr"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert page.errors == []

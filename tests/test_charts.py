@@ -103,7 +103,8 @@ def test_the_charts_count_what_their_pages_list(demo_site: Path) -> None:
         html = page.read_text(encoding="utf-8")
         if 'id="h-citedby"' not in html:
             continue
-        cited = int(re.search(r'id="h-citedby">Cited by \((\d+)\)', html)[1])
+        # "Cited by (3)", "Cité par (3)", "被引用（3）": in the page's language
+        cited = int(re.search(r'id="h-citedby">[^<(（]*[(（](\d+)[)）]', html)[1])
         listed = re.search(r'<ul class="citedby"[^>]*>(.*?)</ul>', html, re.S)
         assert (len(re.findall(r"<li[ >]", listed[1])) if listed else 0) == cited
         charts = _figures(page)

@@ -146,7 +146,7 @@ def test_the_demo_compares_drafts_and_shows_languages_side_by_side(demo_site: Pa
     html = page.read_text(encoding="utf-8")
     assert 'What changed from <bdi dir="ltr">A/60/L.48</bdi>' in html
     adopted = (demo_site / "de/A/RES/60/251/index.html").read_text(encoding="utf-8")
-    assert "compare/A/60/L.48/" in adopted and "(its draft)" in adopted
+    assert "compare/A/60/L.48/" in adopted and "(ihr Entwurf)" in adopted  # in German
     parallel = (demo_site / "ar/A/70/68/parallel/en/index.html").read_text(encoding="utf-8")
     sides = re.findall(r'<p class="side" lang="(\w+)" dir="(\w+)"', parallel)
     assert sides[:2] == [("en", "ltr"), ("ar", "rtl")] and len(sides) >= 4

@@ -84,7 +84,8 @@ def test_excerpts_say_so_on_their_pages_and_in_lists(site: Path) -> None:
     folder = sorted((ROOT / "seeds" / "unpc").iterdir())[0]
     row = next(r for r in _gaps(site)["excerpt"] if r["file"] == f"unpc/{folder.name}/fr.txt")
     page = (site / row["url"] / "index.html").read_text(encoding="utf-8")
-    assert "An excerpt:" in page and 'rel="external">' + row["symbol"] + " on undocs.org" in page
+    # in French, as the document is
+    assert "Un extrait :" in page and 'rel="external">' + row["symbol"] + " sur undocs.org" in page
     listing = (site / "languages/fr/index.html").read_text(encoding="utf-8")
     assert "· excerpt</span>" in listing
 

@@ -12,10 +12,11 @@
     input.value = page + (match ? window.location.hash : "");
     if (para) {
       para.hidden = !match;
-      para.querySelector("input").value = match ?
-        para.getAttribute("data-cite") + ", para. " + match[1] : "";
+      // "para. {n}" in the page's language ("par. {n}", "第{n}段")
+      para.querySelector("input").value = match ? para.getAttribute("data-cite") + ", " +
+        (para.getAttribute("data-para") || "para. {n}").replace("{n}", match[1]) : "";
       var button = para.querySelector("button");
-      if (button) button.textContent = "Copy citation";
+      if (button && button.getAttribute("data-label")) button.textContent = button.getAttribute("data-label");
     }
   }
   update();
@@ -29,7 +30,9 @@ document.addEventListener("click", function (event) {
   var input = document.getElementById(button.getAttribute("data-copy"));
   if (!input) return;
   input.select();
-  var done = function () { button.textContent = "Copied"; };
+  // its label in the page's language, and what it says once done
+  if (!button.getAttribute("data-label")) button.setAttribute("data-label", button.textContent);
+  var done = function () { button.textContent = button.getAttribute("data-copied") || "Copied"; };
   if (navigator.clipboard) {
     navigator.clipboard.writeText(input.value).then(done, function () {});
   }
@@ -54,8 +57,10 @@ document.querySelectorAll("form.list-filter").forEach(function (form) {
       row.hidden = !show;
       if (show) shown++;
     });
-    status.textContent = shown === rows.length ?
-      rows.length + " documents" : shown + " of " + rows.length + " documents";
+    // the words of the page's language (listfilter.html)
+    var words = shown === rows.length ? form.getAttribute("data-all") || "{total} documents" :
+      form.getAttribute("data-shown") || "{shown} of {total} documents";
+    status.textContent = words.replace("{shown}", shown).replace("{total}", rows.length);
   }
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });

@@ -7,7 +7,7 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
 from ..archive.graph import Doc
-from ..archive.pairs import Pair, compare_url
+from ..archive.pairs import compare_url
 from ..urls import root_of
 from .compare import compare, side_by_side
 from .render import RTL
@@ -52,13 +52,18 @@ def comparison_context(site: Site, kind: str, old: Doc, new: Doc, url: str) -> d
 
 @dataclass(frozen=True, slots=True)
 class ComparisonLink:
-    """A comparison a document page links to."""
+    """A comparison a document page links to; document.html words it in the page's
+    language ("What changed since A/RES/54/100 (2000) (the previous in its series)")."""
 
-    label: str
-    """What it compares, in a sentence ("What changed since A/RES/54/100 (2000)")."""
     href: str
     language: str = ""
     """For a side-by-side view: the other language's code."""
+    since: bool = True
+    """What changed since the other document (else: in it)."""
+    kind: str = ""
+    """The pair's kind: "revision", "draft" or "series"."""
+    name: str = ""
+    """The other document, named by its symbol and year."""
 
 
 def comparison_links(site: Site, doc: Doc) -> dict[str, Any]:
@@ -72,11 +77,11 @@ def comparison_links(site: Site, doc: Doc) -> dict[str, Any]:
         href = root + pair.url
         if pair.kind == "language":
             other = pair.old if pair.new is doc else pair.new
-            sides.append(ComparisonLink("", href, other.record.language))
+            sides.append(ComparisonLink(href, other.record.language))
         elif pair.new is doc:
-            changes.append(ComparisonLink(_since(pair), href))
+            changes.append(ComparisonLink(href, since=True, kind=pair.kind, name=_name(pair.old)))
         elif pair.kind != "series":  # the next in a series is linked as "next" below
-            changes.append(ComparisonLink(_until(pair), href))
+            changes.append(ComparisonLink(href, since=False, kind=pair.kind, name=_name(pair.new)))
     before, after = site.pairs.series.get(doc.url, (None, None))
     return {
         "changes": changes,
@@ -85,20 +90,6 @@ def comparison_links(site: Site, doc: Doc) -> dict[str, Any]:
         "next": after.summary if after else None,
         "next_changes": root + compare_url(after, doc) if after else None,
     }
-
-
-def _since(pair: Pair) -> str:
-    what = {
-        "revision": "the version it revises",
-        "draft": "its draft",
-        "series": "the previous in its series",
-    }
-    return f"What changed since {_name(pair.old)} ({what[pair.kind]})"
-
-
-def _until(pair: Pair) -> str:
-    what = {"revision": "its revision", "draft": "the resolution adopted"}
-    return f"What changed in {_name(pair.new)} ({what[pair.kind]})"
 
 
 def _name(doc: Doc) -> str:

@@ -18,6 +18,7 @@ from . import references
 from .adoptions import Shown, adoptions
 from .charts import year_chart, year_counts
 from .comparepage import comparison_links
+from .i18n import interface_language
 from .render import OFFICIAL_LANGUAGES, Settings
 from .textbody import cjk_bigrams, render_body
 
@@ -110,6 +111,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "r": r,
         "root": root,
         "lang": r.language,
+        "ui": interface_language(r.language),  # the page speaks its document's language
         "body_html": render_body(
             text,
             r.body_offset,

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import os
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import jinja2
+import jinja2.ext
+import jinja2.lexer
 from markupsafe import Markup, escape
 
 from .. import urls
@@ -20,6 +22,7 @@ from ..inputs import files_inside, inside
 from ..lang.states import state_name
 from ..model import Problem
 from ..urls import dest_path, root_of
+from . import i18n
 
 #: The templates shipped with undocs (the project's `templates/` folder).
 BUILTIN_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -155,8 +158,26 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
         lstrip_blocks=True,
         auto_reload=False,  # templates do not change during a build: no stat per page
         cache_size=-1,  # a plain dict of the few templates: each page looks up two
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode)) if bytecode else None,
+        bytecode_cache=(
+            jinja2.FileSystemBytecodeCache(str(bytecode), f"__jinja2_%s.{COMPILED}.cache")
+            if bytecode
+            else None
+        ),
+        extensions=["jinja2.ext.i18n", QuickLabels],
     )
+    # the words of the interface, in the language a page is rendered speaking (i18n.speaking)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext,
+        i18n.ngettext,
+        newstyle=True,
+        pgettext=i18n.pgettext,
+        npgettext=i18n.npgettext,
+    )
+    env.globals["long_date"] = i18n.long_date
+    env.globals["language_name"] = i18n.language_name
+    env.globals["body_name"] = i18n.body_name
+    env.globals["type_name"] = i18n.type_name
+    env.filters["language_name"] = i18n.language_name
     env.globals.update(
         language_names=LANGUAGE_NAMES, language_names_en=LANGUAGE_NAMES_EN, site=settings
     )
@@ -165,7 +186,42 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
     env.globals["resolution_links"] = resolution_links
     env.globals["state_url"] = state_url
     env.filters["json_script"] = json_script
+    env.filters["capfirst"] = lambda text: text[:1].upper() + text[1:]
     return env
+
+
+#: What templates compile to, as kept in the build cache: changed whenever the extensions
+#: change what a template's source compiles to, so that no build runs code compiled by an
+#: older undocs (Jinja keys its cache by the template's source alone).
+COMPILED = "i18n-1"
+
+
+class QuickLabels(jinja2.ext.Extension):
+    """`_("Body")` in a template, a label with nothing to fill in, is read from the page's
+    table of words, `ui_text["Body"]` (i18n.labels), rather than called as gettext: the
+    same catalogs, without the cost of a call per label on every page. (Babel still
+    extracts `_("Body")`: it reads the templates with Jinja's own i18n extension.)"""
+
+    def filter_stream(self, stream: jinja2.lexer.TokenStream) -> Iterator[jinja2.lexer.Token]:
+        tokens = list(stream)
+        Token = jinja2.lexer.Token
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if (
+                token.type == "name"
+                and token.value == "_"
+                and [t.type for t in tokens[i + 1 : i + 4]] == ["lparen", "string", "rparen"]
+                and (i == 0 or tokens[i - 1].type != "dot")
+            ):
+                yield Token(token.lineno, "name", "ui_text")
+                yield Token(token.lineno, "lbracket", "[")
+                yield tokens[i + 2]
+                yield Token(token.lineno, "rbracket", "]")
+                i += 4
+                continue
+            yield token
+            i += 1
 
 
 def doclist(
@@ -259,9 +315,19 @@ def render(env: jinja2.Environment, settings: Settings, page: Page, context: dic
     context["url"] = page.url
     # A page may name another as canonical (a second copy of a document names the first).
     context.setdefault("canonical", settings.public(page.url))
+    context.setdefault("ui", "en")
+    context["ui_text"] = i18n.labels(context["ui"])  # what QuickLabels turns _("...") into
+    context["ui_dir"] = "rtl" if context["ui"] in RTL else "ltr"
+    # the interface's parts of a page in another language (no interface in Italian): marked
+    context["ui_attrs"] = (
+        Markup(f' lang="{context["ui"]}" dir="{context["ui_dir"]}"')
+        if context["ui"] != context["lang"]
+        else ""
+    )
     template = env.get_template(page.template)
     try:
-        return template.render(**context)
+        with i18n.speaking(context["ui"]):
+            return template.render(**context)
     except Exception as err:
         raise TemplateFailure.of(err, template.filename or page.template, page.url) from None
 

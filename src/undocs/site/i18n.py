@@ -1,0 +1,177 @@
+"""The interface's languages: gettext catalogs, dates and language names by Babel (CLDR).
+
+The interface's words are in gettext catalogs, `undocs/locales/<lang>/LC_MESSAGES/undocs.po`
+(English is the templates' own text), compiled in memory when a build first needs them: a
+template marks its words with `{% trans %}` or `_()` (Jinja's i18n extension), and a page is
+rendered speaking one language (`speaking`). Dates, numbers and the names of languages come
+from CLDR through Babel, in the page's language ("12 juin 2014", "2014年6月12日").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import io
+from collections.abc import Iterator
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+#: Where the catalogs are: `<lang>/LC_MESSAGES/undocs.po`, and the template `undocs.pot`.
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
+DOMAIN = "undocs"
+
+#: The interface languages undocs ships: the six official languages of the United Nations
+#: and German (the documents' languages in the shared corpus).
+INTERFACE_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es", "de")
+
+#: The CLDR locale of each interface language: UN English is British ("12 June 2014").
+CLDR = {"en": "en_GB"}
+
+#: The context of the bodies' names in the catalogs (`body_name`).
+BODY = "body"
+
+#: The context of the document types in the catalogs (`type_name`).
+TYPE = "document type"
+
+#: The language the page being rendered speaks (`speaking`).
+_SPEAKING: ContextVar[str] = ContextVar("speaking", default="en")
+
+
+def interface_language(language: str | None) -> str:
+    """Return the interface language for a page in `language`: its own if shipped, else
+    English."""
+    return language if language in INTERFACE_LANGUAGES else "en"
+
+
+@cache
+def translations(language: str) -> NullTranslations:
+    """Return the compiled catalog of an interface language (none for English, the
+    templates' own words)."""
+    path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if language == "en" or not path.is_file():
+        return NullTranslations()
+    with path.open("rb") as po:
+        catalog = read_po(po, locale=language, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+class Labels(dict[str, str]):
+    """The words of one interface language, looked up as `labels[message]`: each message
+    translated by its catalog when first asked for, then kept (templates mark thousands of
+    labels per build: a call each would cost seconds)."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, message: str) -> str:
+        found = self[message] = translations(self.language).gettext(message)
+        return found
+
+
+@cache
+def labels(language: str) -> Labels:
+    """Return the words of an interface language (`Labels`), one table per process."""
+    return Labels(interface_language(language))
+
+
+@contextlib.contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Render in `language` (an interface language) while in this block."""
+    token = _SPEAKING.set(interface_language(language))
+    try:
+        yield
+    finally:
+        _SPEAKING.reset(token)
+
+
+def gettext(message: str) -> str:
+    """Return `message` in the language spoken (Jinja's `_()` and `{% trans %}`)."""
+    return translations(_SPEAKING.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Return the singular or plural of a message, by the rules of the language spoken."""
+    return translations(_SPEAKING.get()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Return `message`, as meant in `context`, in the language spoken."""
+    return str(translations(_SPEAKING.get()).pgettext(context, message))
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    """Return the singular or plural of a message meant in `context`."""
+    return str(translations(_SPEAKING.get()).npgettext(context, singular, plural, n))
+
+
+@cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(CLDR.get(language, language))
+
+
+def long_date(iso: str | None) -> str:
+    """Return an ISO date as the language spoken writes it ("12 June 2014", "12 juin
+    2014", "2014年6月12日"); a date that is not one is returned as given."""
+    if not iso:
+        return ""
+    try:
+        day = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return format_date(day, "long", locale=_locale(_SPEAKING.get()))
+
+
+def body_name(name: str | None) -> str:
+    """Return a body's name in the language spoken (its UN name: "Conseil de sécurité");
+    a body the catalog does not name keeps its English name."""
+    if not name:
+        return ""
+    return pgettext(BODY, name)
+
+
+def type_name(document_type: str) -> str:
+    """Return a document type ("report") in the language spoken ("rapport")."""
+    return pgettext(TYPE, document_type)
+
+
+def language_name(code: str) -> str:
+    """Return the name of a language in the language spoken ("anglais" in French)."""
+    name = _locale(_SPEAKING.get()).languages.get(code)
+    return name or code
+
+
+def interface_messages(templates: Path) -> Catalog:
+    """Return every message of the interface: the words the templates in `templates` mark
+    (Jinja's i18n extension, read by Babel), the names of the bodies undocs knows and the
+    document types (in the contexts BODY and TYPE). `tools/messages.py` writes it as
+    `undocs.pot`."""
+    from babel.messages.extract import extract_from_dir
+
+    from ..lang.bodies import BODY_NAMES, PARENT_OF, SERIES_BODY
+    from ..model import DOCUMENT_TYPES
+
+    catalog = Catalog(domain=DOMAIN, project="undocs")
+    found = extract_from_dir(
+        str(templates),
+        method_map=[("**.html", "jinja2")],
+        options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
+    )
+    for _file, _line, message, comments, context in found:
+        catalog.add(message, None, auto_comments=comments, context=context)
+    for name in sorted({*BODY_NAMES, *PARENT_OF, *(body for _, body in SERIES_BODY)}):
+        catalog.add(name, None, context=BODY)
+    for document_type in DOCUMENT_TYPES:
+        catalog.add(document_type, None, context=TYPE)
+    return catalog
