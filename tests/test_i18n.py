@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import messages  # noqa: E402  (tools/messages.py)
 
 #: The templates whose every word goes through the catalogs.
-TRANSLATED = ("base.html", "document.html", "listfilter.html")
+TRANSLATED = ("base.html", "document.html", "listfilter.html", "adoption.html")
 
 
 @pytest.mark.parametrize("language", [lang for lang in i18n.INTERFACE_LANGUAGES if lang != "en"])
