@@ -693,3 +693,13 @@ def test_an_arabic_document_reads_right_to_left_on_a_phone(page, base_url) -> No
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert page.errors == []
+
+
+def test_the_go_to_box_answers_in_the_page_language(page, base_url) -> None:
+    page.goto(base_url + "fr/doc/000_a4e48ed0b737bc3c/")
+    page.locator("#goto-symbol").fill("A/HRC/43/16")
+    page.locator("#goto-symbol").press("Enter")
+    expect(page.locator(".goto-results p")).to_have_text(
+        "Aucun document A/HRC/43/16 dans l'archive. Cotes les plus proches :", timeout=10_000
+    )
+    assert page.errors == []

@@ -74,8 +74,11 @@
   function show(rows, typed) {
     out.textContent = "";
     var p = document.createElement("p");
-    p.textContent = rows.length ? "No document " + typed + " in the archive. Closest symbols:" :
-      "No document " + typed + " in the archive.";
+    // in the page's language (base.html)
+    var words = rows.length ?
+      form.getAttribute("data-closest") || "No document {symbol} in the archive. Closest symbols:" :
+      form.getAttribute("data-none") || "No document {symbol} in the archive.";
+    p.textContent = words.replace("{symbol}", typed);
     out.appendChild(p);
     var ul = document.createElement("ul");
     rows.forEach(function (row) {
