@@ -22,16 +22,18 @@ sys.path.insert(0, str(ROOT / "src"))
 from babel.messages.catalog import Catalog  # noqa: E402
 from babel.messages.pofile import read_po, write_po  # noqa: E402
 
-from undocs.site.i18n import DOMAIN, INTERFACE_LANGUAGES, LOCALES, interface_messages  # noqa: E402
-
-
-def po_path(language: str) -> Path:
-    return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+from undocs.site.i18n import (  # noqa: E402
+    DOMAIN,
+    INTERFACE_LANGUAGES,
+    LOCALES,
+    catalog_path,
+    interface_messages,
+)
 
 
 def gaps(template: Catalog, language: str) -> list[str]:
     """Return what the catalog of `language` lacks: messages, or their translations."""
-    path = po_path(language)
+    path = catalog_path(language)
     if not path.is_file():
         return [f"{path}: missing"]
     with path.open("rb") as file:
@@ -72,7 +74,7 @@ def main() -> int:
     for language in INTERFACE_LANGUAGES:
         if language == "en":
             continue
-        path = po_path(language)
+        path = catalog_path(language)
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_file():
             with path.open("rb") as file:

@@ -31,10 +31,10 @@
   function find(text) {
     var wanted = key(text);
     return load().then(function (rows) {
-      var dated = [];
+      var dated = [], prefix = wanted + "(";
       for (var i = 0; i < rows.length; i++) {
         if (rows[i][0] === wanted) return rows[i];
-        if (rows[i][0].indexOf(wanted + "(") === 0 && /^\(\d{4}\)$/.test(rows[i][0].slice(wanted.length))) {
+        if (rows[i][0].indexOf(prefix) === 0 && /^\(\d{4}\)$/.test(rows[i][0].slice(wanted.length))) {
           dated.push(rows[i]);
         }
       }

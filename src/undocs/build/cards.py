@@ -59,15 +59,19 @@ def write_cards(
         shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     buckets: dict[str, dict[str, Card]] = defaultdict(dict)
+    dates: dict[str, str] = {}
+    undated: set[str] = set()
     for url, fragment in ids.items():
         doc = docs.get(url)
         if doc is not None:
-            buckets[bucket(fragment)][fragment] = card(doc)
-    dates = {fragment: found[3] for kept in buckets.values() for fragment, found in kept.items()}
+            found = buckets[bucket(fragment)][fragment] = card(doc)
+            if found[3]:
+                dates[fragment] = found[3]
+            else:
+                undated.add(fragment)
     for name, cards in buckets.items():
         _write(folder / f"{name}.json", cards, whole)
-    undated = frozenset(fragment for fragment, date in dates.items() if not date)
-    _write(folder / DATES, {f: d for f, d in dates.items() if d}, whole, undated)
+    _write(folder / DATES, dates, whole, frozenset(undated))
 
 
 def _write(

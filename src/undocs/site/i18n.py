@@ -51,11 +51,16 @@ def interface_language(language: str | None) -> str:
     return language if language in INTERFACE_LANGUAGES else "en"
 
 
+def catalog_path(language: str) -> Path:
+    """Return where the catalog of an interface language is kept."""
+    return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
 @cache
 def translations(language: str) -> NullTranslations:
     """Return the compiled catalog of an interface language (none for English, the
     templates' own words)."""
-    path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    path = catalog_path(language)
     if language == "en" or not path.is_file():
         return NullTranslations()
     with path.open("rb") as po:
@@ -111,11 +116,6 @@ def pgettext(context: str, message: str) -> str:
     return str(translations(_SPEAKING.get()).pgettext(context, message))
 
 
-def npgettext(context: str, singular: str, plural: str, n: int) -> str:
-    """Return the singular or plural of a message meant in `context`."""
-    return str(translations(_SPEAKING.get()).npgettext(context, singular, plural, n))
-
-
 @cache
 def _locale(language: str) -> Locale:
     return Locale.parse(CLDR.get(language, language))
@@ -146,10 +146,29 @@ def type_name(document_type: str) -> str:
     return pgettext(TYPE, document_type)
 
 
+class LanguageNames(dict[str, str]):
+    """The names of languages in one interface language (CLDR's: "anglais" in French),
+    looked up as `names[code]`, each found once; a code CLDR does not name stands for
+    itself."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.locale = _locale(language)
+
+    def __missing__(self, code: str) -> str:
+        found = self[code] = self.locale.languages.get(code) or code
+        return found
+
+
+@cache
+def language_names(language: str) -> LanguageNames:
+    """Return the names of languages in an interface language, one table per process."""
+    return LanguageNames(interface_language(language))
+
+
 def language_name(code: str) -> str:
     """Return the name of a language in the language spoken ("anglais" in French)."""
-    name = _locale(_SPEAKING.get()).languages.get(code)
-    return name or code
+    return language_names(_SPEAKING.get())[code]
 
 
 def interface_messages(templates: Path) -> Catalog:

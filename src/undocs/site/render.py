@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import json
 import os
 import traceback
@@ -39,10 +41,6 @@ class Names(dict[str, str]):
 LANGUAGE_NAMES = Names({
     "ar": "العربية", "zh": "中文", "en": "English", "fr": "Français", "ru": "Русский",
     "es": "Español", "de": "Deutsch",
-})  # fmt: skip
-LANGUAGE_NAMES_EN = Names({
-    "ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian",
-    "es": "Spanish", "de": "German",
 })  # fmt: skip
 OFFICIAL_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 RTL = {"ar", "fa", "he", "ur"}
@@ -158,29 +156,24 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
         lstrip_blocks=True,
         auto_reload=False,  # templates do not change during a build: no stat per page
         cache_size=-1,  # a plain dict of the few templates: each page looks up two
-        bytecode_cache=(
-            jinja2.FileSystemBytecodeCache(str(bytecode), f"__jinja2_%s.{COMPILED}.cache")
-            if bytecode
-            else None
-        ),
         extensions=["jinja2.ext.i18n", QuickLabels],
     )
+    if bytecode:
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(
+            str(bytecode), f"__jinja2_%s.{compiled_key(env)}.cache"
+        )
     # the words of the interface, in the language a page is rendered speaking (i18n.speaking)
     env.install_gettext_callables(  # type: ignore[attr-defined]
         i18n.gettext,
         i18n.ngettext,
         newstyle=True,
         pgettext=i18n.pgettext,
-        npgettext=i18n.npgettext,
     )
     env.globals["long_date"] = i18n.long_date
-    env.globals["language_name"] = i18n.language_name
     env.globals["body_name"] = i18n.body_name
     env.globals["type_name"] = i18n.type_name
     env.filters["language_name"] = i18n.language_name
-    env.globals.update(
-        language_names=LANGUAGE_NAMES, language_names_en=LANGUAGE_NAMES_EN, site=settings
-    )
+    env.globals.update(language_names=LANGUAGE_NAMES, site=settings)
     env.globals["doclist"] = doclist
     env.globals["atom_id"] = settings.atom_id
     env.globals["resolution_links"] = resolution_links
@@ -190,10 +183,12 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
     return env
 
 
-#: What templates compile to, as kept in the build cache: changed whenever the extensions
-#: change what a template's source compiles to, so that no build runs code compiled by an
-#: older undocs (Jinja keys its cache by the template's source alone).
-COMPILED = "i18n-1"
+def compiled_key(env: jinja2.Environment) -> str:
+    """Return what a template's compiled code depends on besides its source: the code of
+    the environment's extensions (QuickLabels, Jinja's i18n). Jinja keys its bytecode cache
+    by the source alone: a build must not run code an older undocs compiled."""
+    code = "".join(inspect.getsource(type(ext)) for _, ext in sorted(env.extensions.items()))
+    return hashlib.sha1(code.encode()).hexdigest()[:12]
 
 
 class QuickLabels(jinja2.ext.Extension):
@@ -317,6 +312,7 @@ def render(env: jinja2.Environment, settings: Settings, page: Page, context: dic
     context.setdefault("canonical", settings.public(page.url))
     context.setdefault("ui", "en")
     context["ui_text"] = i18n.labels(context["ui"])  # what QuickLabels turns _("...") into
+    context["ui_languages"] = i18n.language_names(context["ui"])  # "anglais", in French
     context["ui_dir"] = "rtl" if context["ui"] in RTL else "ltr"
     # the interface's parts of a page in another language (no interface in Italian): marked
     context["ui_attrs"] = (

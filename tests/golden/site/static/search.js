@@ -299,16 +299,20 @@
   // The build keeps each result's card (url, title, symbol, date, body) in small files by
   // the first characters of its id: a result is shown from its card at once, and its
   // excerpt filled in when its fragment (the page's whole text) comes.
+  // A JSON file of /pagefind/cards/, fetched once ({} if it cannot be had).
   var cardFiles = {};
+  function cardFile(name) {
+    if (!cardFiles[name]) {
+      cardFiles[name] = fetch(base + "pagefind/cards/" + name + ".json")
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    return cardFiles[name];
+  }
+
   function cardsOf(results) {
     return Promise.all(results.map(function (r) {
-      var name = r.lang + "/" + r.id.split("_").pop().slice(0, 2);
-      if (!cardFiles[name]) {
-        cardFiles[name] = fetch(base + "pagefind/cards/" + name + ".json")
-          .then(function (response) { return response.ok ? response.json() : {}; })
-          .catch(function () { return {}; });
-      }
-      return cardFiles[name].then(function (cards) {
+      return cardFile(r.lang + "/" + r.id.split("_").pop().slice(0, 2)).then(function (cards) {
         var c = cards[r.id];
         r.card = c ? { url: base + c[0], meta: { title: c[1], symbol: c[2], date: c[3], body: c[4] } } : null;
         return r;
@@ -318,15 +322,9 @@
 
   // The dates of the languages' pages (fragment id -> date), for "Newest first" and
   // "Oldest first": a file per language, loaded when a search is first sorted.
-  var dateFiles = {};
   function datesOf(engines) {
     return Promise.all(engines.map(function (one) {
-      if (!dateFiles[one.lang]) {
-        dateFiles[one.lang] = fetch(base + "pagefind/cards/" + one.lang + "/dates.json")
-          .then(function (response) { return response.ok ? response.json() : {}; })
-          .catch(function () { return {}; });
-      }
-      return dateFiles[one.lang];
+      return cardFile(one.lang + "/dates");
     })).then(function (all) {
       var out = {};
       engines.forEach(function (one, i) { out[one.lang] = all[i]; });
