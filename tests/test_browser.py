@@ -227,6 +227,10 @@ def test_sub_results_link_paragraphs(page, base_url) -> None:
         "resolutions/human-rights-council/5/1.html",
         "documents/",
         "bodies/human-rights-council/",
+        "ar/",
+        "ar/bodies/human-rights-council/",
+        "fr/search/",
+        "zh/types/",
     ],
 )
 def test_no_console_error_and_no_serious_axe_violation(page, base_url, path: str) -> None:
@@ -346,13 +350,14 @@ def test_search_runs_in_the_readers_language(page, base_url) -> None:
     page.wait_for_url("**/search/")
     expect(page.locator("select[name=language]")).to_have_value("fr")
     page.fill("#search-q", "migrants")
-    expect(page.locator("#search-status")).to_contain_text("in Français", timeout=15_000)
+    # the French page says it in French
+    expect(page.locator("#search-status")).to_contain_text("en Français", timeout=15_000)
     french = page.locator("#search-results li h2 a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))"
     )
     assert french and all("/fr/" in link for link in french)
     page.locator("#search-all").click()
-    expect(page.locator("#search-status")).not_to_contain_text("in Français", timeout=15_000)
+    expect(page.locator("#search-status")).not_to_contain_text("en Français", timeout=15_000)
     expect(page.locator("select[name=language]")).to_have_value("all")
     assert "language=all" in page.url
     assert page.errors == []
@@ -702,4 +707,36 @@ def test_the_go_to_box_answers_in_the_page_language(page, base_url) -> None:
     expect(page.locator(".goto-results p")).to_have_text(
         "Aucun document A/HRC/43/16 dans l'archive. Cotes les plus proches :", timeout=10_000
     )
+    assert page.errors == []
+
+
+def test_the_arabic_home_page_reads_right_to_left_on_a_phone(page, base_url) -> None:
+    """The Arabic home page is right to left from the top, in Arabic, its chart's years
+    running from the right, and nothing scrolls sideways at 360 px; its switcher leads to
+    the French home page."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + "ar/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.locator("#h-latest").inner_text() == "أحدث الوثائق"
+    assert "حسب السنة" in page.locator("figure.chart figcaption").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.locator("nav.switcher a[hreflang=fr]").click()
+    expect(page.locator("#h-latest")).to_have_text("Derniers documents")
+    assert page.url.endswith("/fr/")
+    assert page.errors == []
+
+
+def test_the_french_search_page_answers_in_french(page, base_url) -> None:
+    """The French search page searches French first and says what it found in French,
+    bodies' names in the filters in French."""
+    page.goto(base_url + "fr/search/")
+    page.fill("#search-q", "trafic illicite de migrants")
+    status = page.locator("#search-status")
+    expect(status).to_contain_text("pour « trafic illicite de migrants »", timeout=15_000)
+    assert re.search(r"\d+ résultats? pour", status.inner_text())
+    expect(page.locator("select[name=body] option")).not_to_have_count(1, timeout=15_000)
+    options = page.locator("select[name=body] option").all_inner_texts()
+    assert "Any" not in options
+    assert any(o.startswith("Conférence des Parties") for o in options)
+    assert not any(o.startswith("Conference of the Parties") for o in options)
     assert page.errors == []

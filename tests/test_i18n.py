@@ -19,8 +19,13 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import messages  # noqa: E402  (tools/messages.py)
 
-#: The templates whose every word goes through the catalogs.
-TRANSLATED = ("base.html", "document.html", "listfilter.html", "adoption.html")
+#: The templates whose every word goes through the catalogs: every page's but a
+#: resolution's and the comparisons' (in the site's language only).
+TRANSLATED = (
+    "base.html", "document.html", "listfilter.html", "adoption.html", "home.html",
+    "list.html", "heading.html", "index.html", "search.html", "data.html", "quality.html",
+    "404.html", "page.html", "resolutions.html", "states.html", "state.html",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize("language", [lang for lang in i18n.INTERFACE_LANGUAGES if lang != "en"])
@@ -35,6 +40,8 @@ def test_every_message_is_translated(language: str) -> None:
 def _words_outside_catalogs(source: str) -> list[str]:
     """Return the words of a template that no `_()` or `{% trans %}` carries."""
     text = re.sub(r"\{#.*?#\}", " ", source, flags=re.S)
+    # an element marked as English (`en_attrs`: field definitions, problems as reported)
+    text = re.sub(r"<(\w+)[^>]*\{\{ en_attrs \}\}[^>]*>.*?</\1>", " ", text, flags=re.S)
     text = re.sub(r"\{%-? *trans\b.*?\{%-? *endtrans *-?%\}", " ", text, flags=re.S)
     text = re.sub(
         r"\{%-? *(set|macro) [^%]*%\}.*?\{%-? *end(set|macro) *-?%\}", " ", text, flags=re.S
@@ -47,7 +54,12 @@ def _words_outside_catalogs(source: str) -> list[str]:
         if re.search(r"[A-Za-z]{2}", value) and "/" not in value
     ]
     text = re.sub(r"<script\b.*?</script>|<[^>]*>", " ", text, flags=re.S)
-    return found + [w.strip() for w in re.findall(r"[A-Za-z]{2,}[A-Za-z' ]*", text)]
+    words = [w.strip() for w in re.findall(r"[A-Za-z]{2,}[A-Za-z' ]*", text)]
+    return found + [w for w in words if w not in FORMATS]
+
+
+#: Names of file formats, the same in every language.
+FORMATS = {"BibTeX", "RIS", "CSL", "JSON"}
 
 
 @pytest.mark.parametrize("name", TRANSLATED)
@@ -58,13 +70,18 @@ def test_no_interface_text_outside_the_catalogs(name: str) -> None:
 
 def test_the_check_finds_a_word_left_out() -> None:
     assert _words_outside_catalogs("<p>{{ _('Body') }}</p><h2>Cited by</h2>") == ["Cited by"]
+    assert _words_outside_catalogs("<td{{ en_attrs }}>as reported</td><td>Gap</td>") == ["Gap"]
     assert _words_outside_catalogs('<nav aria-label="Site">') == ["Site"]
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("i18n") / "site"
-    build(BuildOptions(seeds=ROOT / "seeds", out=out, settings=Settings(search=False)))
+    build(
+        BuildOptions(
+            seeds=ROOT / "seeds", out=out, content=ROOT / "content", settings=Settings(search=False)
+        )
+    )
     return out
 
 
@@ -116,3 +133,137 @@ def test_a_body_is_named_in_the_page_language() -> None:
         assert (
             i18n.ngettext("%(count)s document", "%(count)s documents", 3) == "%(count)s документа"
         )
+
+
+# Site pages in every interface language --------------------------------------------------
+
+
+def _links(html: str, rel_class: str = "switcher") -> dict[str, str]:
+    nav = re.search(rf'<nav class="{rel_class}".*?</nav>', html, flags=re.S)
+    assert nav, f"no {rel_class} navigation"
+    return dict(
+        (lang, href)
+        for href, lang in re.findall(r'<a href="([^"]*)" hreflang="(\w+)"', nav.group(0))
+    )
+
+
+def test_site_pages_are_written_in_every_interface_language(demo: Path) -> None:
+    """Home, lists, search, data, quality, resolutions and 404 at the root in English and
+    under /<lang>/ in the six others, each linking its versions (switcher and hreflang)."""
+    for url in ("index.html", "bodies/index.html", "years/index.html", "types/index.html",
+                "languages/index.html", "documents/index.html", "resolutions/index.html",
+                "states/index.html", "search/index.html", "data/index.html",
+                "quality/index.html", "about/index.html", "404.html"):  # fmt: skip
+        assert (demo / url).is_file(), url
+        for lang in ("ar", "zh", "fr", "ru", "es", "de"):
+            assert (demo / lang / url).is_file(), f"{lang}/{url}"
+    html = (demo / "fr/bodies/index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr" dir="ltr">' in html
+    assert "<h1>Organes</h1>" in html and "Conseil de sécurité" in html
+    switcher = _links(html)
+    assert switcher == {
+        "ar": "../../ar/bodies/", "zh": "../../zh/bodies/", "en": "../../bodies/",
+        "fr": "../../fr/bodies/", "ru": "../../ru/bodies/", "es": "../../es/bodies/",
+        "de": "../../de/bodies/",
+    }  # fmt: skip
+    assert 'hreflang="fr" lang="fr" aria-current="page"' in html
+    assert '<link rel="alternate" hreflang="en" href="../../bodies/">' in html
+    # its links stay in French: to the lists, the search, a body's sessions
+    assert 'href="../../fr/search/"' in html and 'href="../../fr/bodies/security-council/"' in html
+    text = _visible(demo / "fr/bodies/index.html")
+    for english in ("Bodies", "Skip to content", "Security Council", "Documents by year"):
+        assert english not in text
+    arabic = (demo / "ar/index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in arabic and "أحدث الوثائق" in arabic
+    assert '<html lang="en" dir="ltr">' in (demo / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_session_list_speaks_russian(demo: Path) -> None:
+    session = next((demo / "ru/bodies/human-rights-council").glob("session-*/index.html"))
+    text = _visible(session)
+    assert "Совет по правам человека, сессия" in text and "Пункты повестки дня" in text
+    assert "документ" in text and "session" not in text.lower().split("·")[0]
+
+
+def test_a_document_links_the_lists_of_its_language(demo: Path) -> None:
+    html = (demo / "fr/doc/seed/000_a4e48ed0b737bc3c/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<dt>Organe</dt><dd><a href="(\.\./)+fr/bodies/', html)
+    assert 'href="../../../../fr/search/"' in html
+
+
+def test_alphabetical_lists_follow_the_language_s_collation(demo: Path) -> None:
+    """The languages and document types are listed in each language's alphabetical order
+    (ICU's collation: pinyin in Chinese)."""
+    html = (demo / "zh/languages/index.html").read_text(encoding="utf-8")
+    names = re.findall(r'<span class="note">([^<]+)</span>|lang="zh"><bdi>(中文)</bdi>', html)
+    shown = [a or b for a, b in names]
+    assert shown == ["阿拉伯语", "德语", "俄语", "法语", "西班牙语", "英语", "中文"]
+    html = (demo / "fr/types/index.html").read_text(encoding="utf-8")
+    main = html[html.index('<ul class="index">') :]
+    types = re.findall(r'<li><a href="[^"]+">([^<]+)</a>', main)
+    key = i18n.collation_key("fr")
+    assert types == sorted(types, key=key) and len(types) > 3
+
+
+def test_charts_and_counts_speak_the_page_language(demo: Path) -> None:
+    text = _visible(demo / "fr/index.html")
+    assert "documents par année, de" in text and "L'archive contient 366 documents." in text
+    with i18n.speaking("ru"):  # the search page's counts, picked by Intl.PluralRules
+        forms = i18n.plural_forms("results")
+    assert forms == {
+        "one": "{n} результат", "few": "{n} результата", "many": "{n} результатов",
+        "other": "{n} результатов",  # what a browser may pick for a fraction: never empty
+    }  # fmt: skip
+
+
+def test_the_site_s_interface_languages_are_a_setting(tmp_path: Path) -> None:
+    """`interface_languages` in undocs.yml: only those are written, and a document in
+    another language speaks the root's (its parts marked English)."""
+    out = tmp_path / "site"
+    settings = Settings(search=False, interface_languages=("en", "fr"))
+    build(BuildOptions(seeds=ROOT / "seeds" / "unpc", out=out, settings=settings))
+    assert (out / "fr/bodies/index.html").is_file()
+    assert not (out / "ar/bodies").exists() and not (out / "de/bodies").exists()
+    assert set(_links((out / "bodies/index.html").read_text(encoding="utf-8"))) == {"en", "fr"}
+    arabic = next(p for p in sorted((out / "ar").rglob("index.html")) if "search" not in p.parts)
+    html = arabic.read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<header class="site-header" lang="en" dir="ltr">' in html
+
+
+def test_a_bad_interface_language_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    from undocs.config import ConfigError, load_config
+
+    config = tmp_path / "undocs.yml"
+    config.write_text("title: T\ninterface_languages: [en, it]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"undocs.yml:2: .*no interface in it"):
+        load_config(config)
+    config.write_text("interface_languages: fr\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"undocs.yml:1: .*must be a list"):
+        load_config(config)
+    config.write_text("interface_languages: [fr, en]\nlanguage: fr\n", encoding="utf-8")
+    assert load_config(config).get("interface_languages") == ["fr", "en"]
+
+
+def test_content_pages_per_language_fall_back_marked(tmp_path: Path) -> None:
+    """`about.fr.md` is the French about page; a language without one shows the site's,
+    marked with its own language, its relative links still leading where they did."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "about.md").write_text(
+        "# About\n\nThe [records](../data/records.jsonl).\n", encoding="utf-8"
+    )
+    (content / "about.fr.md").write_text("# À propos\n\nLes notices.\n", encoding="utf-8")
+    out = tmp_path / "site"
+    build(
+        BuildOptions(
+            seeds=ROOT / "seeds" / "ga80", out=out, content=content, settings=Settings(search=False)
+        )
+    )
+    french = (out / "fr/about/index.html").read_text(encoding="utf-8")
+    assert "<h1>À propos</h1>" in french and '<article class="prose">' in french
+    spanish = (out / "es/about/index.html").read_text(encoding="utf-8")
+    assert '<article class="prose" lang="en" dir="ltr">' in spanish
+    assert 'href="../../data/records.jsonl"' in spanish
+    assert (out / "es/about" / "../../data/records.jsonl").resolve().is_file()
+    assert 'href="../data/records.jsonl"' in (out / "about/index.html").read_text(encoding="utf-8")

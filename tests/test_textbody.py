@@ -15,7 +15,7 @@ def test_eastern_arabic_paragraph_numbers_get_ascii_anchors() -> None:
     text = "٥ - يقرر أن يبقي المسألة قيد نظره.\n\n١٢. يطلب إلى الأمين العام تقديم تقرير.\n"
     blocks = split_blocks(text)
     assert [(b.kind, b.number) for b in blocks] == [("para", "5"), ("para", "12")]
-    html = render_body(text, 0, (), lambda c: None, "A/RES/1/1, para. ")
+    html = render_body(text, 0, (), lambda c: None, "A/RES/1/1, para. {n}")
     assert 'id="para-5"' in html and 'id="para-12"' in html
     assert "١٢. يطلب" in html  # the text itself is printed as written
 
@@ -46,7 +46,7 @@ def test_print_leftovers_are_shown_small_and_not_indexed() -> None:
     )
     blocks = split_blocks(text)
     assert [b.kind for b in blocks] == ["leftover", "text", "leftover", "para"]
-    html = render_body(text, 0, (), lambda c: None, "A/HRC/28/15, para. ", "A/HRC/28/15")
+    html = render_body(text, 0, (), lambda c: None, "A/HRC/28/15, para. {n}", "A/HRC/28/15")
     assert html.count('<p class="leftover" data-pagefind-ignore>') == 3
     # another document's symbol alone on a line is no running header: it stays text
     assert "leftover" not in render_body("\nA/HRC/28/16\n", 0, (), lambda c: None, None, "A/1")

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .read.frontmatter import LOADER, described, line_of_key, yaml_problem
+from .site.i18n import INTERFACE_LANGUAGES
 
 CONFIG_FILE = "undocs.yml"
 
@@ -33,7 +34,13 @@ KEYS: dict[str, Key] = {
         "one sentence on the home page and in page metadata",
     ),
     "base_url": Key(str, "", "the absolute URL the site is served from, ending in /"),
-    "language": Key(str, "en", "ISO 639-1 code of the interface (pages that are not documents)"),
+    "language": Key(str, "en", "ISO 639-1 code of the pages at the site's root"),
+    "interface_languages": Key(
+        list,
+        list(INTERFACE_LANGUAGES),
+        "the languages the site's pages are written in, a list of codes from "
+        + " ".join(INTERFACE_LANGUAGES),
+    ),
     "seeds": Key(str, "seeds", "folder of document texts"),
     "content": Key(str, "content", "folder of Markdown pages"),
     "templates": Key(str, "templates", "folder of templates overriding the built-in ones"),
@@ -105,9 +112,11 @@ def load_config(path: Path | None = None) -> Config:
             raise ConfigError(f"{path}:{line}: unknown key '{key}' ({hint}known keys: {known})")
         kind, meaning = KEYS[key].kind, KEYS[key].meaning
         if not isinstance(value, kind):
+            must = "a list such as [en, fr]" if kind is list else "text"
+            hint = "" if kind is list else "; put it in quotes"
             raise ConfigError(
-                f"{path}:{line}: key '{key}' ({meaning}) must be text, not "
-                f"{described(value)}; put it in quotes"
+                f"{path}:{line}: key '{key}' ({meaning}) must be {must}, not "
+                f"{described(value)}{hint}"
             )
         check_value(str(key), value, f"{path}:{line}")
         values[str(key)] = value
@@ -126,5 +135,15 @@ def check_value(key: str, value: Any, where: str) -> None:
         raise ConfigError(
             f"{where}: key 'language' must be an ISO 639-1 code such as en, not {value!r}"
         )
+    if key == "interface_languages":
+        unknown = [str(code) for code in value if code not in INTERFACE_LANGUAGES]
+        if unknown or not value or len(set(value)) != len(value):
+            why = f"has no interface in {', '.join(unknown)}" if unknown else "repeats a language"
+            raise ConfigError(
+                f"{where}: key 'interface_languages' must list languages undocs has an "
+                f"interface in ({' '.join(INTERFACE_LANGUAGES)}), each once; "
+                + ("it is empty" if not value else f"it {why}")
+            )
+        return
     if key in ("title", "seeds", "out") and not value.strip():
         raise ConfigError(f"{where}: key '{key}' must not be empty")

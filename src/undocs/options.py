@@ -41,6 +41,7 @@ def build_options(args: argparse.Namespace, reading: bool = True) -> BuildOption
         description=config.get("description"),
         base_url=_setting(args, config, "base_url"),
         language=config.get("language"),
+        interface_languages=tuple(config.get("interface_languages")),
         templates=templates if templates.is_dir() else None,
         search=not getattr(args, "no_search", False),
     )

@@ -56,8 +56,18 @@ def item_slug(item: str) -> str:
 # Documents --------------------------------------------------------------------------------
 
 
+#: The first parts of URLs of the site's pages in an interface language (`fr/bodies/`),
+#: and of documents placed by their file's name (`fr/doc/`): a symbol starting with one
+#: (in any case) is placed by its file's name too.
+RESERVED = frozenset(
+    {"documents", "bodies", "resolutions", "states", "quality", "data", "search", "years",
+     "types", "languages", "doc", "page", "static", "pagefind", "404.html", "about"}
+)  # fmt: skip
+
+
 def symbol_path(symbol: str) -> str | None:
-    """Return the URL path of a symbol (`A/RES/70/1`), or None if it cannot be one safely."""
+    """Return the URL path of a symbol (`A/RES/70/1`), or None if it cannot be one safely
+    (or would take the address of a site page: `RESERVED`)."""
     parts = []
     for part in symbols.url_path(symbol).split("/"):
         safe = _SAFE.sub("_", part)
@@ -65,6 +75,8 @@ def symbol_path(symbol: str) -> str | None:
             return None
         parts.append(safe)
     path = "/".join(parts)
+    if parts[0].lower() in RESERVED:
+        return None
     return path if len(path) <= MAX_URL else None
 
 

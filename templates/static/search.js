@@ -23,6 +23,27 @@
   // so the site also works under a sub-path (GitHub Pages: /<repo>/).
   var base = new URL(root || "./", window.location.href).pathname;
   var languages = (form.getAttribute("data-languages") || "").split(" ").filter(Boolean);
+  // the page's words (search.html): "{n}" and the like filled in here
+  function say(name, values) {
+    var text = form.getAttribute("data-" + name) || "";
+    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
+    return text;
+  }
+  // a count's words by the plural rules of the page's language ({"one": "{n} result", ...})
+  var plural = new Intl.PluralRules(form.getAttribute("data-ui") || "en");
+  function counted(name, values) {
+    var forms = JSON.parse(form.getAttribute("data-" + name) || "{}");
+    var text = forms[plural.select(values.n)] || forms.other || "";
+    Object.keys(values).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
+    return text;
+  }
+  // bodies' and document types' names in the page's language, by their English names
+  var labels = JSON.parse(form.getAttribute("data-labels") || "{}");
+  function labelOf(value) {
+    if (labels[value]) return labels[value];
+    var session = /^(.*) (\d+)$/.exec(value); // "Human Rights Council 28"
+    return session && labels[session[1]] ? labels[session[1]] + " " + session[2] : value;
+  }
   var instances = {};
   var FILTERS = ["body", "session", "year", "type"];
   // What the address keeps of the filters: theirs, and the year a range ends with.
@@ -191,7 +212,7 @@
           }
           return a.localeCompare(b);
         });
-        setOptions(select, names, function (v) { return v + " (" + counts[v] + ")"; });
+        setOptions(select, names, function (v) { return labelOf(v) + " (" + counts[v] + ")"; });
       });
       // the year a range ends with: the same years, without their counts
       var years = Array.prototype.slice.call(form.elements.year.options, 1);
@@ -266,7 +287,7 @@
     li.appendChild(h);
     var meta = document.createElement("p");
     meta.className = "meta";
-    meta.textContent = [data.meta.symbol, data.meta.body, data.meta.date, lang]
+    meta.textContent = [data.meta.symbol, data.meta.body && labelOf(data.meta.body), data.meta.date, lang]
       .filter(Boolean).join(" · ");
     li.appendChild(meta);
   }
@@ -288,7 +309,7 @@
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = data.url.split("#")[0] + "#" + s[0];
-        link.textContent = "para. " + s[0].slice(5) + (s[1] > 1 ? " (" + s[1] + " matches)" : "");
+        link.textContent = say("para", { n: s[0].slice(5) }) + (s[1] > 1 ? " " + say("matches", { n: s[1] }) : "");
         item.appendChild(link);
         ul.appendChild(item);
       });
@@ -373,7 +394,7 @@
       prefill();
       return;
     }
-    status.textContent = "Searching…";
+    status.textContent = say("searching");
     var langs = wanted(query);
     Promise.all([symbolMatch(query), Promise.all(langs.map(language))]).then(function (got) {
       var pinned = got[0], found = got[1].filter(Boolean);
@@ -413,7 +434,7 @@
         var li = document.createElement("li");
         li.className = "result pinned";
         fill(li, { url: pinnedUrl, meta: { title: found.pinned[1],
-          symbol: "Document with this symbol" } }, lang);
+          symbol: say("symbol") } }, lang);
         list.appendChild(li);
       }
       show(found.page, pinnedUrl);
@@ -424,14 +445,15 @@
       var names = found.langs.length < languages.length ? found.langs.map(function (l) {
         return form.querySelector("select[name=language] option[value='" + l + "']").text;
       }) : [];
-      var one = names.length ? " in " + names.join(", ") : "";
-      status.textContent = (n ? n + " result" + (n === 1 ? "" : "s") : "No results") +
-        (query ? " for “" + query + "”" : "") + one + (n ? "" : ".");
+      var one = names.length ? " " + say("in", { languages: names.join(", ") }) : "";
+      var q = { n: n, query: query };
+      status.textContent = (n ? counted(query ? "results-for" : "results", q) :
+        say(query ? "none-for" : "none", q)) + one + (n ? "" : ".");
       everywhere.hidden = !one;
       fillFilters(found.engines); // after the results: the filters' counts are not needed first
     }).catch(function (error) {
       if (mine !== counter) return;
-      status.textContent = "Search failed to load: " + error.message;
+      status.textContent = say("failed", { error: error.message });
     });
   }
 
@@ -477,7 +499,7 @@
     }
     var from = shown.shown + 1;
     var to = Math.min(from + PER_PAGE - 1, shown.shown + shown.rest.length);
-    more.textContent = "Show results " + from + "–" + to + " of " + shown.total;
+    more.textContent = say("more", { from: from, to: to, total: shown.total });
     more.hidden = false;
   }
 

@@ -361,7 +361,7 @@ def scope_of(archive: Archive, changed: list[Loaded]) -> tuple[set[str], Scope]:
         urls.update(doc.url for doc in archive.docs if series_key(doc.record) in series)
     scope = Scope(
         bodies=frozenset(body_name(r) for r in records),
-        facets=frozenset((name, value(r)) for r in records for name, value, _ in FACETS),
+        facets=frozenset((name, value(r)) for r in records for name, value in FACETS),
         resolutions=frozenset(resolutions),
         symbols=frozenset(own),
     )

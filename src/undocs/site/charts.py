@@ -16,6 +16,13 @@ from html import escape
 
 from markupsafe import Markup
 
+from .i18n import gettext, ngettext, spoken
+
+#: What a chart counts: documents, or the documents citing one.
+DOCUMENTS, CITING = "documents", "citing documents"
+#: The languages whose charts run right to left.
+_RTL = frozenset({"ar", "fa", "he", "ur"})
+
 #: Width of a year's bar and of the gap after it, and the height of the tallest bar, in the
 #: SVG's units (one unit is one CSS pixel at full size).
 _BAR, _GAP, _HEIGHT = 8, 2, 48
@@ -32,7 +39,7 @@ class YearCounts:
     """How many of something fall in each year."""
 
     what: str
-    """What is counted, plural, for the sentence: "citing documents"."""
+    """What is counted: `DOCUMENTS` or `CITING` (documents)."""
     counts: tuple[tuple[int, int], ...]
     """(year, count) for every year from the first to the last, zeros included."""
     undated: int = 0
@@ -43,19 +50,39 @@ class YearCounts:
         return sum(n for _, n in self.counts) + self.undated
 
     def sentence(self) -> str:
-        """Say in words what the chart draws."""
+        """Say in words, in the language spoken (`i18n.speaking`), what the chart draws."""
+        citing = self.what == CITING
         dated = [(year, n) for year, n in self.counts if n]
         if not dated:
-            return f"No {self.what} with a year."
+            if citing:
+                return gettext("No citing documents with a year.")
+            return gettext("No documents with a year.")
         first, last = self.counts[0][0], self.counts[-1][0]
         peak = max(dated, key=lambda yn: (yn[1], yn[0]))
-        span = f"in {first}" if first == last else f"from {first} to {last}"
-        text = f"{sum(n for _, n in dated)} {self.what} by year, {span}"
+        span = (
+            gettext("in %(year)s") % {"year": first}
+            if first == last
+            else gettext("from %(first)s to %(last)s") % {"first": first, "last": last}
+        )
+        count = sum(n for _, n in dated)
+        if citing:
+            text = ngettext(
+                "%(count)s citing document by year, %(span)s",
+                "%(count)s citing documents by year, %(span)s",
+                count,
+            )
+        else:
+            text = ngettext(
+                "%(count)s document by year, %(span)s",
+                "%(count)s documents by year, %(span)s",
+                count,
+            )
+        text %= {"count": count, "span": span}
         if len(dated) > 1:
-            text += f"; most in {peak[0]} ({peak[1]})"
+            text += gettext("; most in %(year)s (%(count)s)") % {"year": peak[0], "count": peak[1]}
         if self.undated:
-            text += f"; {self.undated} undated"
-        return text + "."
+            text += gettext("; %(count)s undated") % {"count": self.undated}
+        return text + gettext(".")
 
 
 def year_counts(what: str, years: Iterable[int | None] | Mapping[int | None, int]) -> YearCounts:
@@ -68,6 +95,14 @@ def year_counts(what: str, years: Iterable[int | None] | Mapping[int | None, int
         return YearCounts(what, (), undated)
     span = range(min(dated), max(dated) + 1)
     return YearCounts(what, tuple((year, dated.get(year, 0)) for year in span), undated)
+
+
+def chart(counts: YearCounts | None, name: str) -> Markup:
+    """Return the chart of `counts` in the language spoken, its years running right to left
+    where that language is written so (templates' `chart()`); nothing for none."""
+    if counts is None:
+        return Markup("")
+    return year_chart(counts, name, rtl=spoken() in _RTL)
 
 
 def year_chart(chart: YearCounts, name: str, rtl: bool = False) -> Markup:
@@ -100,6 +135,7 @@ def year_chart(chart: YearCounts, name: str, rtl: bool = False) -> Markup:
         else ""
     )
     sentence = escape(chart.sentence())
+    what = gettext("Citing documents") if chart.what == CITING else gettext("Documents")
     rows = "".join(f"<tr><td>{year}</td><td>{n}</td></tr>" for year, n in chart.counts if n)
     # the caption says what the bars draw and the table holds their figures: the picture
     # itself is hidden from screen readers, which would read it bar by bar
@@ -109,8 +145,9 @@ def year_chart(chart: YearCounts, name: str, rtl: bool = False) -> Markup:
         f'width="{width}" height="{_HEIGHT + _AXIS}">'
         f'<line x1="0" y1="{_HEIGHT + 0.5}" x2="{width}" y2="{_HEIGHT + 0.5}"/>'
         f"{''.join(bars)}{axis}</svg>"
-        f'<figcaption id="{name}-caption">{sentence} <details><summary>Figures</summary>'
-        f'<table class="chart-data"><thead><tr><th scope="col">Year</th>'
-        f'<th scope="col">{escape(chart.what.capitalize())}</th></tr></thead>'
+        f'<figcaption id="{name}-caption">{sentence} <details><summary>'
+        f'{escape(gettext("Figures"))}</summary><table class="chart-data"><thead><tr>'
+        f'<th scope="col">{escape(gettext("Year"))}</th><th scope="col">{escape(what)}</th>'
+        f"</tr></thead>"
         f"<tbody>{rows}</tbody></table></details></figcaption></figure>"
     )

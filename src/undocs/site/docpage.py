@@ -6,19 +6,16 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
-
 from .. import urls
 from ..archive.graph import Doc, citation_number, resolution_key, resolution_url, target_symbol
 from ..lang.languages import BIGRAM_LANGUAGES
 from ..model import Citation
 from ..read import symbols
 from ..urls import root_of, undocs_url
-from . import references
+from . import i18n, references
 from .adoptions import Shown, adoptions
-from .charts import year_chart, year_counts
+from .charts import CITING, YearCounts, year_counts
 from .comparepage import comparison_links
-from .i18n import interface_language
 from .render import OFFICIAL_LANGUAGES, Settings
 from .textbody import cjk_bigrams, render_body
 
@@ -103,6 +100,7 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
     citing = archive.by_document([d for d in archive.citing(doc) if d is not doc], r.language)
     pinned = cited_paragraphs(citing, doc.links.key)
     ref = references.reference(r, site.settings.public(doc.url))
+    ui = site.settings.interface(r.language)  # the page speaks its document's language
     return {
         **({"canonical": site.settings.public(owner.url)} if owner else {}),
         "copy_of": owner.summary if owner else None,
@@ -111,13 +109,13 @@ def document_context(site: Site, doc: Doc) -> dict[str, Any]:
         "r": r,
         "root": root,
         "lang": r.language,
-        "ui": interface_language(r.language),  # the page speaks its document's language
+        "ui": ui,
         "body_html": render_body(
             text,
             r.body_offset,
             r.citations,
             lambda c: citation_href(site, c, doc),
-            f"{r.symbol}, para. " if r.symbol else None,
+            paragraph_citation(r.symbol, ui) if r.symbol else None,
             r.symbol,
         ),
         "resolutions": sorted(resolutions.values(), key=lambda c: symbols.natural_key(c.target)),
@@ -174,13 +172,12 @@ def cited_paragraphs(rows: list[list[Doc]], key: str | None) -> dict[str, tuple[
 CHART_FROM = 2
 
 
-def citing_chart(rows: list[list[Doc]]) -> Markup:
-    """Return the chart of the citing documents by year (one per row: a document in all
-    its languages), or nothing for fewer than `CHART_FROM`."""
+def citing_chart(rows: list[list[Doc]]) -> YearCounts | None:
+    """Return the counts by year a chart of the citing documents draws (one per row: a
+    document in all its languages), or none for fewer than `CHART_FROM`."""
     if len(rows) < CHART_FROM:
-        return Markup("")
-    years = (row[0].record.year for row in rows)
-    return year_chart(year_counts("citing documents", years), "citing")
+        return None
+    return year_counts(CITING, (row[0].record.year for row in rows))
 
 
 #: A list of this many rows or more can be filtered by year, body and language (`listfilter.html`).
@@ -231,6 +228,12 @@ def _link(site: Site, doc: Doc, symbol: str) -> DocumentLink:
     title = held.record.title if held and not held.record.untitled else ""
     other = held.record.language if held and held.record.language != doc.record.language else ""
     return DocumentLink(symbol, href, held is not None, title, other)
+
+
+def paragraph_citation(symbol: str, ui: str) -> str:
+    """Return how a paragraph of the document `symbol` is cited in the interface language
+    `ui`, `{n}` standing for its number ("A/RES/70/1, para. {n}", "A/RES/70/1, 第{n}段")."""
+    return f"{symbol}, " + i18n.translations(ui).gettext("para. %(n)s") % {"n": "{n}"}
 
 
 def json_ld(settings: Settings, doc: Doc) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -20,10 +20,10 @@ from ..urls import root_of, undocs_url
 from . import references
 from .adoptions import adoptions, state_votes
 from .bundles import PAGE_BYTES, Bundle, plan
-from .charts import year_chart, year_counts
+from .charts import DOCUMENTS, year_counts
 from .compare import Paragraph, paragraphs
 from .comparepage import comparison_context
-from .content import ContentPage
+from .content import ContentPage, moved
 from .docpage import (
     cited_paragraphs,
     citing_chart,
@@ -37,11 +37,12 @@ from .textbody import paragraph_numbers
 
 PER_PAGE = 100
 
-#: The facets documents are browsed by: name, the value of a record, label.
-FACETS: tuple[tuple[str, Callable[[Record], str], str], ...] = (
-    ("years", lambda r: str(r.year) if r.year else "undated", "Year"),
-    ("types", lambda r: r.document_type, "Document type"),
-    ("languages", lambda r: r.language, "Language"),
+#: The facets documents are browsed by: name, the value of a record (their titles are in
+#: `heading.html`).
+FACETS: tuple[tuple[str, Callable[[Record], str]], ...] = (
+    ("years", lambda r: str(r.year) if r.year else "undated"),
+    ("types", lambda r: r.document_type),
+    ("languages", lambda r: r.language),
 )
 
 DOCUMENT_GROUP = Group("document")
@@ -128,7 +129,7 @@ class Site:
         """The folder of source files, to read texts again when their pages are written."""
         self.bodies: dict[str, list[Doc]] = defaultdict(list)
         """Body name -> its documents, in archive order."""
-        self.facets: dict[str, dict[str, list[Doc]]] = {name: {} for name, _, _ in FACETS}
+        self.facets: dict[str, dict[str, list[Doc]]] = {name: {} for name, _ in FACETS}
         """Facet name -> value -> its documents (in archive order, as `bodies`)."""
         self.newest: list[Doc] = []
         """Every document, newest first."""
@@ -140,7 +141,7 @@ class Site:
     def _gather(self) -> None:
         """Gather the lists of the site from the archive, in one pass over its documents."""
         archive = self.archive
-        groups = [(self.facets[name], value) for name, value, _ in FACETS]
+        groups = [(self.facets[name], value) for name, value in FACETS]
         for doc in archive.docs:  # one pass: every list of the site is made of these
             record = doc.record
             self.bodies[body_name(record)].append(doc)
@@ -186,7 +187,7 @@ class Site:
                     or a.symbol != b.symbol
                     or a.date != b.date
                     or body_name(a) != body_name(b)
-                    or any(value(a) != value(b) for _, value, _ in FACETS)
+                    or any(value(a) != value(b) for _, value in FACETS)
                 ):
                     return False
                 swapped[id(old)] = new
@@ -200,7 +201,7 @@ class Site:
         self.bodies = defaultdict(
             list, {b: swap(ds) if b in bodies else ds for b, ds in previous.bodies.items()}
         )
-        for name, value, _ in FACETS:
+        for name, value in FACETS:
             values = {value(record) for record in edited}
             self.facets[name] = {
                 v: swap(ds) if v in values else ds for v, ds in previous.facets[name].items()
@@ -260,19 +261,66 @@ class Site:
 
     def list_pages(self, scope: Scope | None = None) -> Iterator[Page]:
         """Yield every page but the documents': home, lists, resolutions, search, content;
-        with a `scope`, only the groups of pages it covers (and those of no group)."""
-        yield self.home()
-        yield from self.paged(urls.DOCUMENTS, "All documents", self.newest)
-        yield from self.browse(scope)
-        yield from self.resolution_pages(scope)
-        yield from self.state_pages()
+        with a `scope`, only the groups of pages it covers (and those of no group). The
+        site's pages are in each of its interface languages (`localized`); a resolution's
+        page is in the site's language only."""
+        yield from self.localized(self.home())
+        for page in self.paged(urls.DOCUMENTS, {"kind": "documents"}, self.newest):
+            yield from self.localized(page)
+        for page in self.browse(scope):
+            yield from self.localized(page)
+        for page in self.resolution_pages(scope):
+            yield from self.localized(page)
+        for page in self.state_pages():
+            yield from self.localized(page)
         yield from self.search_pages()
-        for page in self.content:
-            yield Page(page.url, "page.html", {"page": page})
+        yield from self.content_pages()
         # served at whatever address was missing: its links cannot be relative
-        yield Page(urls.NOT_FOUND, "404.html", {"root": self.settings.root_path()})
-        yield Page(urls.DATA, "data.html", {"files": DATA_FILES, "fields": RECORD_FIELDS})
-        yield self.quality()
+        yield from self.localized(
+            Page(urls.NOT_FOUND, "404.html", {"root": self.settings.root_path()})
+        )
+        yield from self.localized(
+            Page(urls.DATA, "data.html", {"files": DATA_FILES, "fields": RECORD_FIELDS})
+        )
+        yield from self.localized(self.quality())
+
+    def localized(self, page: Page) -> Iterator[Page]:
+        """Yield a site page in each interface language: at its URL in the root's, under
+        `/<lang>/` in the others, all made from the same data (files that are not pages, a
+        body's references, are the same in every language: yielded once)."""
+        if not page.template.endswith(".html") or page.template == "resolution.html":
+            yield page
+            return
+        settings = self.settings
+        yield replace(page, context={**page.context, "base": page.url})
+        for ui in settings.interface_languages:
+            if ui != settings.home_language:
+                context = {**page.context, "base": page.url, "ui": ui, "lang": ui}
+                yield Page(settings.prefix(ui) + page.url, page.template, context, page.group)
+
+    def content_pages(self) -> Iterator[Page]:
+        """Yield the Markdown pages in each interface language: `about.fr.md` in French,
+        and where a page has no version in a language, the one in the site's language (or
+        the first there is), marked with its own language."""
+        settings = self.settings
+        versions: dict[str, dict[str, ContentPage]] = {}
+        for page in self.content:
+            versions.setdefault(page.url, {}).setdefault(page.language or settings.language, page)
+        for url, found in versions.items():
+            fallback = found.get(settings.language) or next(iter(found.values()))
+            for ui in settings.interface_languages:
+                page = found.get(ui, fallback)
+                # shown at `fr/about/` though written for `about/`: its links one level up
+                written = settings.prefix(settings.interface(page.language or settings.language))
+                page = moved(page, settings.prefix(ui).count("/") - written.count("/"))
+                context = {
+                    "page": page,
+                    "page_lang": page.language or settings.language,
+                    "base": url,
+                    "ui": ui,
+                    "lang": ui,
+                }
+                yield Page(settings.prefix(ui) + url, "page.html", context)
 
     def context(self, page: Page) -> dict[str, Any]:
         """Return the context a page renders with (document and comparison pages gather
@@ -315,15 +363,12 @@ class Site:
                 "by_body": [(b, n, urls.body_url(b)) for b, n in commonest(self.bodies)],
                 "by_language": commonest(self.facets["languages"]),
                 "by_year": sorted((y, len(ds)) for y, ds in self.facets["years"].items())[::-1],
-                "chart": year_chart(
-                    year_counts(
-                        "documents",
-                        {
-                            int(y) if y.isdigit() else None: len(ds)
-                            for y, ds in self.facets["years"].items()
-                        },
-                    ),
-                    "archive",
+                "home_chart": year_counts(
+                    DOCUMENTS,
+                    {
+                        int(y) if y.isdigit() else None: len(ds)
+                        for y, ds in self.facets["years"].items()
+                    },
                 ),
                 "latest": [
                     [d.summary for d in row]
@@ -335,13 +380,14 @@ class Site:
     def paged(
         self,
         url: str,
-        title: str,
+        heading: dict[str, Any],
         docs: list[Doc],
         extra: dict[str, Any] | None = None,
         group: Group = NO_GROUP,
     ) -> Iterator[Page]:
         """Yield a paged list of documents at `url`, `url`page/2/ ..., a row per document
-        with its language versions (`Archive.by_document`)."""
+        with its language versions (`Archive.by_document`). `heading`: what the list is, for
+        its title in each language (`heading.html`)."""
         rows = self.archive.by_document(docs)
         count = max(1, -(-len(rows) // PER_PAGE))
         for n in range(1, count + 1):
@@ -350,7 +396,7 @@ class Site:
                 urls.list_url(url, n),
                 "list.html",
                 {
-                    "title": title,
+                    "heading": heading,
                     "docs": [[d.summary for d in row] for row in chunk],
                     "number": n,
                     "count": count,
@@ -368,14 +414,14 @@ class Site:
             {"name": b, "url": urls.body_url(b), "count": len(ds)}
             for b, ds in sorted(self.bodies.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         ]
-        yield Page(urls.BODIES, "index.html", {"title": "Bodies", "rows": rows})
+        yield Page(urls.BODIES, "index.html", {"heading": {"kind": "bodies"}, "rows": rows})
         for body, docs in sorted(self.bodies.items()):
             if scope is None or body in scope.bodies:
                 yield from self.body_pages(body, docs)
-        for name, _, label in FACETS:
-            yield from self.facet(name, label, scope)
+        for name, _ in FACETS:
+            yield from self.facet(name, scope)
 
-    def facet(self, name: str, label: str, scope: Scope | None = None) -> Iterator[Page]:
+    def facet(self, name: str, scope: Scope | None = None) -> Iterator[Page]:
         """Yield an index of one facet's values and a paged list per value."""
         groups = self.facets[name]
         ordered = sorted(groups, reverse=name == "years")
@@ -386,7 +432,7 @@ class Site:
         yield Page(
             urls.facet_url(name),
             "index.html",
-            {"title": f"By {label.lower()}", "rows": rows, "facet": name},
+            {"heading": {"kind": "index", "facet": name}, "rows": rows, "facet": name},
         )
         for value in ordered:
             if scope is not None and (name, value) not in scope.facets:
@@ -395,7 +441,7 @@ class Site:
             docs = newest_first(docs) if name == "years" else sorted(docs, key=by_symbol)
             yield from self.paged(
                 urls.facet_url(name, value),
-                f"{label}: {value}",
+                {"kind": "facet", "facet": name, "value": value},
                 docs,
                 {"facet": name, "value": value},
                 Group("facet", name, value),
@@ -413,18 +459,15 @@ class Site:
         ]
         yield from self.paged(
             urls.body_url(body),
-            body,
+            {"kind": "body", "body": body},
             newest_first(docs),
             {
                 "sessions": session_rows,
                 "body": body,
                 "references": urls.body_url(body),
                 "feed": urls.body_feed_url(body) if has_feed(docs) else None,
-                "chart": year_chart(
-                    year_counts(
-                        "documents", (row[0].record.year for row in self.archive.by_document(docs))
-                    ),
-                    "by-year",
+                "by_year": year_counts(
+                    DOCUMENTS, (row[0].record.year for row in self.archive.by_document(docs))
                 ),
             },
             Group("body", body),
@@ -442,20 +485,20 @@ class Site:
                 {"name": i, "url": urls.item_url(body, n, i), "count": len(items[i])}
                 for i in ordered
             ]
-            crumbs = [(body, urls.body_url(body))]
+            crumbs = {"body_url": urls.body_url(body), "session_url": url}
             yield from self.paged(
                 url,
-                f"{body}, session {n}",
+                {"kind": "session", "body": body, "session": n},
                 sorted(session_docs, key=by_symbol),
-                {"body": body, "crumbs": crumbs, "items": item_rows, "references": url},
+                {"body": body, **crumbs, "items": item_rows, "references": url},
                 Group("body", body),
             )
             for item in ordered:
                 yield from self.paged(
                     urls.item_url(body, n, item),
-                    f"{body}, session {n}, agenda item {item}",
+                    {"kind": "item", "body": body, "session": n, "item": item},
                     sorted(items[item], key=by_symbol),
-                    {"crumbs": [*crumbs, (f"Session {n}", url)]},
+                    {"body": body, **crumbs},
                     Group("body", body),
                 )
 
@@ -494,7 +537,7 @@ class Site:
                     "citing": [[d.summary for d in row] for row in rows],
                     "pinned": (pinned := cited_paragraphs(rows, symbol_key or None)),
                     "pinned_counts": paragraph_counts(pinned),
-                    "chart": citing_chart(rows),
+                    "citing_chart": citing_chart(rows),
                     "facets": list_facets(rows, "citing-list"),
                     "undocs_url": undocs_url(entry.symbol) if entry.symbol else None,
                     "body_url": urls.body_url(entry.key.body)
@@ -552,11 +595,16 @@ class Site:
         )
 
     def search_pages(self) -> Iterator[Page]:
-        """Yield the search page and one per language the archive holds."""
+        """Yield the search page, one per language the archive holds (searching that
+        language first) and one per interface language; a page in an interface language
+        speaks it and links its versions in the others."""
         languages = sorted(self.facets["languages"])
-        main = self.settings.language
+        settings = self.settings
+        main, home = settings.language, settings.home_language
         context = {"languages": languages}
-        yield Page(urls.search_url(), "search.html", {"lang": main, **context})
-        for lang in languages:
-            if lang != main:
-                yield Page(urls.search_url(lang), "search.html", {"lang": lang, **context})
+        yield Page(urls.SEARCH, "search.html", {"lang": main, "base": urls.SEARCH, **context})
+        for lang in sorted({*languages, *settings.interface_languages} - {main, home}):
+            page = {"lang": lang, "ui": settings.interface(lang), **context}
+            if lang in settings.interface_languages:
+                page["base"] = urls.SEARCH
+            yield Page(urls.search_url(lang), "search.html", page)

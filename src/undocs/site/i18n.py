@@ -12,11 +12,13 @@ from __future__ import annotations
 import contextlib
 import datetime
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+import icu
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.catalog import Catalog
@@ -40,6 +42,9 @@ BODY = "body"
 
 #: The context of the document types in the catalogs (`type_name`).
 TYPE = "document type"
+
+#: What the lists call the body of a document that names none.
+UNKNOWN_BODY = "Unknown body"
 
 #: The language the page being rendered speaks (`speaking`).
 _SPEAKING: ContextVar[str] = ContextVar("speaking", default="en")
@@ -101,6 +106,17 @@ def speaking(language: str) -> Iterator[None]:
         _SPEAKING.reset(token)
 
 
+def spoken() -> str:
+    """Return the interface language being spoken (`speaking`)."""
+    return _SPEAKING.get()
+
+
+def N_(message: str) -> str:
+    """Mark a message of Python code for the catalogs (`interface_messages` finds it);
+    it is translated where it is shown."""
+    return message
+
+
 def gettext(message: str) -> str:
     """Return `message` in the language spoken (Jinja's `_()` and `{% trans %}`)."""
     return translations(_SPEAKING.get()).gettext(message)
@@ -138,12 +154,82 @@ def body_name(name: str | None) -> str:
     a body the catalog does not name keeps its English name."""
     if not name:
         return ""
+    if name == UNKNOWN_BODY:
+        return gettext(name)
     return pgettext(BODY, name)
 
 
 def type_name(document_type: str) -> str:
     """Return a document type ("report") in the language spoken ("rapport")."""
     return pgettext(TYPE, document_type)
+
+
+@cache
+def _collator(language: str) -> icu.Collator:
+    return icu.Collator.createInstance(icu.Locale(CLDR.get(language, language)))
+
+
+def collation_key(language: str) -> Callable[[str], bytes]:
+    """Return the sort key of names in `language` by its collation (ICU's, from CLDR:
+    accents after letters in French, pinyin in Chinese)."""
+    key: Callable[[str], bytes] = _collator(interface_language(language)).getSortKey
+    return key
+
+
+def collated(rows: Iterable[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    """Return a list's rows in the order of their names as the language spoken writes them
+    and sorts them: `kind` `languages` (rows named by a language's code) or `types` (by a
+    document type)."""
+    language = spoken()
+    key = collation_key(language)
+    if kind == "languages":
+        names = language_names(language)
+        return sorted(rows, key=lambda row: key(names[row["name"]]))
+    return sorted(rows, key=lambda row: key(type_name(row["name"])))
+
+
+def plural_forms(kind: str) -> dict[str, str]:
+    """Return a count's words in the language spoken for each of its plural categories
+    (CLDR's: "one", "few", "many", "other"...), `{n}` standing for the count and `{query}`
+    for a query: the search page picks one by the browser's `Intl.PluralRules`. `kind`:
+    `results` or `results for` (a query)."""
+
+    def words(n: int) -> str:
+        if kind == "results":
+            text = ngettext("%(count)s result", "%(count)s results", n)
+        else:
+            text = ngettext(
+                "%(count)s result for “%(query)s”", "%(count)s results for “%(query)s”", n
+            )
+        return text % {"count": "{n}", "query": "{query}"}
+
+    forms = {category: words(n) for category, n in _plural_examples(spoken()).items()}
+    forms.setdefault("other", words(1000))  # no whole number is "other" in Russian
+    return forms
+
+
+@cache
+def _plural_examples(language: str) -> dict[str, int]:
+    """Return a count of each plural category of a language (the first from 0)."""
+    rule = _locale(language).plural_form
+    examples: dict[str, int] = {}
+    for n in range(200):
+        examples.setdefault(rule(n), n)
+    return examples
+
+
+def filter_labels() -> dict[str, str]:
+    """Return the bodies' and document types' names in the language spoken, by their
+    English names (the search index's filter values), where they differ."""
+    from ..lang.bodies import BODY_NAMES, PARENT_OF, SERIES_BODY
+    from ..model import DOCUMENT_TYPES
+
+    labels = {}
+    for name in {*BODY_NAMES, *PARENT_OF, *(body for _, body in SERIES_BODY)}:
+        labels[name] = body_name(name)
+    for document_type in DOCUMENT_TYPES:
+        labels[document_type] = type_name(document_type)
+    return {name: label for name, label in sorted(labels.items()) if label != name}
 
 
 class LanguageNames(dict[str, str]):
@@ -188,6 +274,13 @@ def interface_messages(templates: Path) -> Catalog:
         options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
     )
     for _file, _line, message, comments, context in found:
+        catalog.add(message, None, auto_comments=comments, context=context)
+    code = extract_from_dir(  # the messages of Python code: marked N_(), or translated
+        str(Path(__file__).parent),  # by gettext() and ngettext() where they are used
+        method_map=[("**.py", "python")],
+        keywords={"N_": None, "gettext": None, "ngettext": (1, 2)},
+    )
+    for _file, _line, message, comments, context in code:
         catalog.add(message, None, auto_comments=comments, context=context)
     for name in sorted({*BODY_NAMES, *PARENT_OF, *(body for _, body in SERIES_BODY)}):
         catalog.add(name, None, context=BODY)

@@ -24,7 +24,7 @@ from ..inputs import files_inside, inside
 from ..lang.states import state_name
 from ..model import Problem
 from ..urls import dest_path, root_of
-from . import i18n
+from . import charts, i18n
 
 #: The templates shipped with undocs (the project's `templates/` folder).
 BUILTIN_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -59,7 +59,31 @@ class Settings:
     search: bool = True
     """Whether the Pagefind index is built (pages link its scripts only then)."""
     language: str = "en"
-    """Language of the interface: the `lang` of pages that are not documents."""
+    """The site's language: the `lang` of its pages at the root (those that are not
+    documents), in its interface where undocs has one (`home_language`)."""
+    interface_languages: tuple[str, ...] = i18n.INTERFACE_LANGUAGES
+    """The languages of the site's interface: every page that is not a document is written
+    in each, in `home_language` at the root and in the others under `/<lang>/`; a document
+    page speaks its document's language where it is one of them."""
+
+    @property
+    def home_language(self) -> str:
+        """Return the interface language of the pages at the root: the site's language where
+        it is one of its interface languages, else English, else the first of them."""
+        for language in (self.language, "en"):
+            if language in self.interface_languages:
+                return language
+        return self.interface_languages[0]
+
+    def interface(self, language: str | None) -> str:
+        """Return the interface language of a page in `language`: its own where the site
+        has it, else the root's."""
+        return language if language in self.interface_languages else self.home_language
+
+    def prefix(self, ui: str) -> str:
+        """Return where an interface language's pages are, from the root: "" for the root's
+        language, `fr/` for French."""
+        return "" if ui == self.home_language else f"{ui}/"
 
     def root_path(self) -> str:
         """Return the path the site is served under (`/repo/` for a project's Pages site):
@@ -170,6 +194,10 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
         pgettext=i18n.pgettext,
     )
     env.globals["long_date"] = i18n.long_date
+    env.globals["chart"] = charts.chart
+    env.globals["collated"] = i18n.collated
+    env.globals["plural_forms"] = i18n.plural_forms
+    env.globals["filter_labels"] = i18n.filter_labels
     env.globals["body_name"] = i18n.body_name
     env.globals["type_name"] = i18n.type_name
     env.filters["language_name"] = i18n.language_name
@@ -219,6 +247,10 @@ class QuickLabels(jinja2.ext.Extension):
             i += 1
 
 
+#: The words of the document lists (`doclist`), translated where a list is shown.
+LIST_WORDS = (i18n.N_("undated"), i18n.N_("excerpt"), i18n.N_("(no symbol)"))
+
+
 def doclist(
     rows: list[list[Summary]],
     root: str,
@@ -231,17 +263,22 @@ def doclist(
     its first version (`docpage.cited_paragraphs`). `list_id`: the list's id, and each row
     with its year, body and languages for the list's filter (`listfilter.html`)."""
     out = []
+    ui = i18n.spoken()
+    words = i18n.labels(ui)
+    undated, excerpt, no_symbol = words["undated"], words["excerpt"], words["(no symbol)"]
+    meta_attrs = f' lang="{ui}" dir="{"rtl" if ui in RTL else "ltr"}"'
     for row in rows:
         d = row[0]
         lang = d.language
         rtl = ' dir="rtl"' if lang in RTL else ""
-        when = d.date or (str(d.year) if d.year else "undated")
-        meta = " · ".join(filter(None, [when, d.body or ""]))
+        when = d.date or (str(d.year) if d.year else undated)
+        meta = " · ".join(filter(None, [when, i18n.body_name(d.body)]))
         if d.excerpt:
-            meta += " · excerpt"
+            meta += f" · {excerpt}"
         paragraphs = pinned.get(d.url) if pinned else None
         if paragraphs:
-            meta += f" · {'para.' if len(paragraphs) == 1 else 'paras.'} {', '.join(paragraphs)}"
+            para = words["para."] if len(paragraphs) == 1 else words["paras."]
+            meta += f" · {para} {', '.join(paragraphs)}"
         # a version titled otherwise carries its title: a reader who chose its language sees
         # it in the row (undocs.js)
         versions = " ".join(
@@ -258,10 +295,10 @@ def doclist(
         )
         out.append(
             f'<li{facets}><a href="{escape(root + d.url)}" lang="{escape(lang)}"{rtl}>'
-            f'<span class="symbol" dir="ltr">{escape(d.symbol or "(no symbol)")}</span>'
+            f'<span class="symbol" dir="ltr">{escape(d.symbol or no_symbol)}</span>'
             # a record without a printed title is titled by its symbol: shown once
             f"{'' if d.untitled else ' ' + escape(d.title)}</a> "
-            f'<span class="meta" lang="en" dir="ltr">{escape(meta)}</span> '
+            f'<span class="meta"{meta_attrs}>{escape(meta)}</span> '
             f'<span class="langs">{versions}</span></li>'
         )
     opening = f'<ul class="doclist" id="{escape(list_id)}">' if list_id else '<ul class="doclist">'
@@ -300,6 +337,18 @@ def json_script(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def alternates(settings: Settings, root: str, base: str | None) -> list[tuple[str, str, str]]:
+    """Return the versions of a site page in every interface language, as (language, link
+    from the page, absolute URL or ""): `base` is the page's URL at the root (none for a
+    page of one language, such as a document's)."""
+    if base is None or len(settings.interface_languages) < 2:
+        return []
+    return [
+        (ui, root + settings.prefix(ui) + base, settings.public(settings.prefix(ui) + base))
+        for ui in settings.interface_languages
+    ]
+
+
 def render(env: jinja2.Environment, settings: Settings, page: Page, context: dict[str, Any]) -> str:
     """Return the text of one page from its template and context; raise TemplateFailure,
     naming the template file and line, when the template fails."""
@@ -310,7 +359,16 @@ def render(env: jinja2.Environment, settings: Settings, page: Page, context: dic
     context["url"] = page.url
     # A page may name another as canonical (a second copy of a document names the first).
     context.setdefault("canonical", settings.public(page.url))
-    context.setdefault("ui", "en")
+    context.setdefault("ui", settings.home_language)
+    ui = context["ui"]
+    # links to the site's pages (lists, search, about) lead to those in the page's language
+    context["ui_root"] = context["root"] + settings.prefix(ui)
+    context["alternates"] = alternates(settings, context["root"], context.get("base"))
+    # the site's own words (its title, its description) are in the site's language
+    context["site_attrs"] = (
+        Markup(f' lang="{settings.language}"') if ui != settings.language else ""
+    )
+    context["en_attrs"] = Markup(' lang="en" dir="ltr"') if ui != "en" else ""
     context["ui_text"] = i18n.labels(context["ui"])  # what QuickLabels turns _("...") into
     context["ui_languages"] = i18n.language_names(context["ui"])  # "anglais", in French
     context["ui_dir"] = "rtl" if context["ui"] in RTL else "ltr"

@@ -127,13 +127,14 @@ def render_body(
     start: int,
     citations: tuple[Citation, ...],
     href: Callable[[Citation], str | None],
-    cite_prefix: str | None = None,
+    cite_as: str | None = None,
     symbol: str | None = None,
 ) -> str:
     """Return the HTML of `text[start:]`, each citation linked where `href` gives a URL.
 
     Numbered paragraphs get an anchor (`#para-5`, an empty span opening them) and, with
-    `cite_prefix` ("A/RES/70/1, para. "), a link to themselves titled with how to cite them.
+    `cite_as` ("A/RES/70/1, para. {n}", `{n}` the number), a link to themselves titled with
+    how to cite them.
     A block of lines the printed page left (`_leftover`; `symbol`: the document's, whose
     running header it is) is shown small, out of the search index.
     """
@@ -146,8 +147,8 @@ def render_body(
         if block.kind == "para" and block.number and block.number not in seen_numbers:
             seen_numbers.add(block.number)
             link = ""
-            if cite_prefix is not None:
-                label = escape(f"{cite_prefix}{block.number}")
+            if cite_as is not None:
+                label = escape(cite_as.replace("{n}", block.number))
                 link = (
                     f'<a class="para-link" href="#para-{block.number}" title="{label}" '
                     f'aria-label="{label}" data-pagefind-ignore>¶</a> '
