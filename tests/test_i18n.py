@@ -208,6 +208,7 @@ def test_alphabetical_lists_follow_the_language_s_collation(demo: Path) -> None:
 def test_charts_and_counts_speak_the_page_language(demo: Path) -> None:
     text = _visible(demo / "fr/index.html")
     assert "documents par année, de" in text and "L'archive contient 366 documents." in text
+    assert "Chiffres Année Documents" in text  # the chart's table
     with i18n.speaking("ru"):  # the search page's counts, picked by Intl.PluralRules
         forms = i18n.plural_forms("results")
     assert forms == {

@@ -136,18 +136,22 @@ def year_chart(chart: YearCounts, name: str, rtl: bool = False) -> Markup:
     )
     sentence = escape(chart.sentence())
     what = gettext("Citing documents") if chart.what == CITING else gettext("Documents")
+    figures, year = escape(gettext("Figures")), escape(gettext("Year"))
     rows = "".join(f"<tr><td>{year}</td><td>{n}</td></tr>" for year, n in chart.counts if n)
     # the caption says what the bars draw and the table holds their figures: the picture
     # itself is hidden from screen readers, which would read it bar by bar
     return Markup(
-        f'<figure class="chart" dir="ltr" aria-labelledby="{name}-caption">'
-        f'<svg aria-hidden="true" focusable="false" viewBox="0 0 {width} {_HEIGHT + _AXIS}" '
+        # the bars and their years are drawn left to right (mirrored with `rtl`); the caption
+        # runs as the page does
+        f'<figure class="chart" aria-labelledby="{name}-caption">'
+        f'<svg dir="ltr" aria-hidden="true" focusable="false" '
+        f'viewBox="0 0 {width} {_HEIGHT + _AXIS}" '
         f'width="{width}" height="{_HEIGHT + _AXIS}">'
         f'<line x1="0" y1="{_HEIGHT + 0.5}" x2="{width}" y2="{_HEIGHT + 0.5}"/>'
         f"{''.join(bars)}{axis}</svg>"
         f'<figcaption id="{name}-caption">{sentence} <details><summary>'
-        f'{escape(gettext("Figures"))}</summary><table class="chart-data"><thead><tr>'
-        f'<th scope="col">{escape(gettext("Year"))}</th><th scope="col">{escape(what)}</th>'
+        f'{figures}</summary><table class="chart-data"><thead><tr>'
+        f'<th scope="col">{year}</th><th scope="col">{escape(what)}</th>'
         f"</tr></thead>"
         f"<tbody>{rows}</tbody></table></details></figcaption></figure>"
     )

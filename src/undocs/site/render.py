@@ -365,8 +365,9 @@ def render(env: jinja2.Environment, settings: Settings, page: Page, context: dic
     context["ui_root"] = context["root"] + settings.prefix(ui)
     context["alternates"] = alternates(settings, context["root"], context.get("base"))
     # the site's own words (its title, its description) are in the site's language
+    site_dir = "rtl" if settings.language in RTL else "ltr"
     context["site_attrs"] = (
-        Markup(f' lang="{settings.language}"') if ui != settings.language else ""
+        Markup(f' lang="{settings.language}" dir="{site_dir}"') if ui != settings.language else ""
     )
     context["en_attrs"] = Markup(' lang="en" dir="ltr"') if ui != "en" else ""
     context["ui_text"] = i18n.labels(context["ui"])  # what QuickLabels turns _("...") into
