@@ -116,6 +116,22 @@ def test_security_council_adoption_lines_in_every_language(
     assert (a.meeting, a.record, a.date, a.outcome) == (meeting, f"S/PV.{meeting}", date, outcome)
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "verabschiedet auf der 4088. Sitzung des Sicherheitsrats\n\nam 13. Januar 2000\n",
+        "Verabschiedet auf der 4088. Sitzung des Sicherheitsrats am 13. Januar 2000\n",
+    ],
+)
+def test_a_german_resolution_prints_its_meeting_under_its_number(heading: str) -> None:
+    """The German Security Council resolutions of 2000-2009 print the meeting and date in
+    their heading, and no outcome."""
+    text = f"Resolution 1285 (2000)\n\n{heading}\nDer Sicherheitsrat,\n\n1. beschließt ...\n"
+    adoption, _ = _read(text, "de", "S/RES/1285 (2000)", SC)
+    assert (adoption.meeting, adoption.record, adoption.date) == (4088, "S/PV.4088", "2000-01-13")
+    assert adoption.outcome == "" and adoption.line == 3
+
+
 def test_a_german_vote_with_abstentions_named() -> None:
     a, _ = _read(
         "Auf der 3937. Sitzung mit 13 Stimmen ohne Gegenstimme bei 2 Enthaltungen (China und "

@@ -29,7 +29,9 @@ def test_plan_splits_along_folders_and_covers_each_url_once() -> None:
     assert [b.name for b in bundles] == ["en.1", "en.2", "en.3", "fr"]
     assert all(b.pages <= 2 for b in bundles)
     assert sum(b.pages for b in bundles) == len(urls)
-    assert search.plan(urls, limit=100)[0].globs == ("en/**/*.html",)
+    # the documents' own folders, not the language's (where its site pages are too)
+    assert search.plan(urls, limit=100)[0].globs == ("en/A/**/*.html", "en/S/**/*.html")
+    assert search.plan(urls, limit=100)[1].globs == ("fr/doc/**/*.html",)
 
 
 def test_sharded_build_indexes_every_page_once(

@@ -70,6 +70,16 @@ _SC = {
     ),
 }
 
+#: The heading line of a Security Council resolution that prints its meeting under its
+#: number rather than after its text (the German translations of 2000-2009: "verabschiedet
+#: auf der 4088. Sitzung des Sicherheitsrats", its date after it or on a line of its own).
+_SC_HEADING = {
+    "de": re.compile(
+        r"(?m)^[ \t]*[Vv]erabschiedet\s+auf\s+der\s+(?P<meeting>\d{1,5})\.\s+Sitzung\s+"
+        r"des\s+Sicherheitsrats\b"
+    ),
+}
+
 #: The plenary meeting line closing a General Assembly or ECOSOC resolution.
 _PLENARY = {
     "en": r"(?P<meeting>\d{1,4})(?:st|nd|rd|th)\s+plenary\s+meeting",
@@ -204,8 +214,23 @@ def _security_council(text: str, code: str) -> tuple[dict[str, object], int] | N
     pattern = _SC.get(code)
     matches = list(pattern.finditer(text)) if pattern else []
     if not matches:
-        return None
+        return _sc_heading(text, code)
     return _sc_fields(matches[-1], text, code), matches[-1].start()
+
+
+def _sc_heading(text: str, code: str) -> tuple[dict[str, object], int] | None:
+    """Read the meeting and date a resolution's heading prints (`_SC_HEADING`): no outcome
+    is printed there."""
+    pattern = _SC_HEADING.get(code)
+    match = pattern.search(text[:3000]) if pattern else None
+    if match is None:
+        return None
+    fields: dict[str, object] = {"meeting": match.group("meeting"), "outcome": ""}
+    after = text[match.end() : match.end() + 80]
+    found = find_date(after, code)
+    if found and re.fullmatch(r"\s*am\s*", after[: found[1]]):
+        fields["date"] = found[0]
+    return fields, match.start()
 
 
 def _sc_fields(match: re.Match[str], text: str, code: str) -> dict[str, object]:

@@ -118,8 +118,17 @@ def plan(
         by_language[url.split("/", 1)[0]].append(url)
     bundles = []
     for language, found in sorted(by_language.items()):
+        # a language's folder holds its site pages too (`fr/bodies/`): a bundle names the
+        # documents' own first folders (`fr/A/`, `fr/doc/`), never a pattern over the whole
+        folders: dict[str, list[str]] = defaultdict(list)
+        for url in sorted(found):
+            folders[url.split("/", 2)[1]].append(url)
+        groups = [
+            group
+            for name, inside in sorted(folders.items())
+            for group in _groups(f"{language}/{name}/", inside, limit, weights)
+        ]
         # first fit, heaviest groups first: as few shards as the limit allows
-        groups = _groups(f"{language}/", sorted(found), limit, weights)
         heavy = {glob: sum(weights.get(url, 1) for url in inside) for glob, inside in groups}
         shards: list[list[tuple[str, list[str]]]] = []
         sizes: list[int] = []
