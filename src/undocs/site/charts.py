@@ -136,7 +136,7 @@ def year_chart(chart: YearCounts, name: str, rtl: bool = False) -> Markup:
     )
     sentence = escape(chart.sentence())
     what = gettext("Citing documents") if chart.what == CITING else gettext("Documents")
-    figures, year = escape(gettext("Figures")), escape(gettext("Year"))
+    figures, year_label = escape(gettext("Figures")), escape(gettext("Year"))
     rows = "".join(f"<tr><td>{year}</td><td>{n}</td></tr>" for year, n in chart.counts if n)
     # the caption says what the bars draw and the table holds their figures: the picture
     # itself is hidden from screen readers, which would read it bar by bar
@@ -151,7 +151,7 @@ def year_chart(chart: YearCounts, name: str, rtl: bool = False) -> Markup:
         f"{''.join(bars)}{axis}</svg>"
         f'<figcaption id="{name}-caption">{sentence} <details><summary>'
         f'{figures}</summary><table class="chart-data"><thead><tr>'
-        f'<th scope="col">{year}</th><th scope="col">{escape(what)}</th>'
+        f'<th scope="col">{year_label}</th><th scope="col">{escape(what)}</th>'
         f"</tr></thead>"
         f"<tbody>{rows}</tbody></table></details></figcaption></figure>"
     )
