@@ -268,3 +268,21 @@ def test_content_pages_per_language_fall_back_marked(tmp_path: Path) -> None:
     assert 'href="../../data/records.jsonl"' in spanish
     assert (out / "es/about" / "../../data/records.jsonl").resolve().is_file()
     assert 'href="../data/records.jsonl"' in (out / "about/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", [lang for lang in i18n.INTERFACE_LANGUAGES if lang != "en"])
+def test_every_translation_fills_in_what_its_message_does(language: str) -> None:
+    """A translation names the same placeholders as its message (`%(count)s`), as Babel's
+    checkers read them: a missing one would drop a number from the page, an unknown one
+    would stop the build."""
+    from babel.messages.pofile import read_po
+
+    with i18n.catalog_path(language).open("rb") as file:
+        catalog = read_po(file, locale=language, domain=i18n.DOMAIN)
+    assert [(message.id, errors) for message, errors in catalog.check()] == []
+
+
+def test_counts_are_written_as_the_language_writes_them() -> None:
+    for language, written in (("en", "13,813"), ("fr", "13\u202f813"), ("de", "13.813")):
+        with i18n.speaking(language):
+            assert i18n.number(13813) == written

@@ -24,6 +24,7 @@ from babel.dates import format_date
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
 #: Where the catalogs are: `<lang>/LC_MESSAGES/undocs.po`, and the template `undocs.pot`.
@@ -147,6 +148,11 @@ def long_date(iso: str | None) -> str:
     except ValueError:
         return iso
     return format_date(day, "long", locale=_locale(_SPEAKING.get()))
+
+
+def number(count: int) -> str:
+    """Return a count as the language spoken writes it ("13,813", "13 813", "13.813")."""
+    return format_decimal(count, locale=_locale(_SPEAKING.get()))
 
 
 def body_name(name: str | None) -> str:

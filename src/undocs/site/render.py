@@ -201,6 +201,7 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
     env.globals["body_name"] = i18n.body_name
     env.globals["type_name"] = i18n.type_name
     env.filters["language_name"] = i18n.language_name
+    env.filters["number"] = i18n.number
     env.globals.update(language_names=LANGUAGE_NAMES, site=settings)
     env.globals["doclist"] = doclist
     env.globals["atom_id"] = settings.atom_id
