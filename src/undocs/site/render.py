@@ -204,6 +204,8 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
     env.filters["number"] = i18n.number
     env.globals.update(language_names=LANGUAGE_NAMES, site=settings)
     env.globals["doclist"] = doclist
+    env.globals["alternate_links"] = alternate_links
+    env.globals["language_links"] = language_links
     env.globals["atom_id"] = settings.atom_id
     env.globals["resolution_links"] = resolution_links
     env.globals["state_url"] = state_url
@@ -348,6 +350,30 @@ def alternates(settings: Settings, root: str, base: str | None) -> list[tuple[st
         (ui, root + settings.prefix(ui) + base, settings.public(settings.prefix(ui) + base))
         for ui in settings.interface_languages
     ]
+
+
+def alternate_links(found: list[tuple[str, str, str]]) -> Markup:
+    """Return the `<link rel="alternate" hreflang>` of a page's versions (`alternates`), a
+    line each (a helper: every site page has seven)."""
+    return Markup(
+        "\n".join(
+            f'<link rel="alternate" hreflang="{escape(code)}" href="{escape(public or href)}">'
+            for code, href, public in found
+        )
+    )
+
+
+def language_links(found: list[tuple[str, str, str]], ui: str) -> Markup:
+    """Return the items of the language switcher: each version of the page (`alternates`)
+    named in its own language, the page's own marked current."""
+    current = ' aria-current="page"'
+    return Markup(
+        "".join(
+            f'<li><a href="{escape(href)}" hreflang="{escape(code)}" lang="{escape(code)}"'
+            f"{current if code == ui else ''}>{escape(LANGUAGE_NAMES[code])}</a></li>"
+            for code, href, _ in found
+        )
+    )
 
 
 def render(env: jinja2.Environment, settings: Settings, page: Page, context: dict[str, Any]) -> str:
