@@ -16,12 +16,10 @@ from html import escape
 
 from markupsafe import Markup
 
-from .i18n import gettext, ngettext, spoken
+from .i18n import direction, gettext, ngettext, spoken
 
 #: What a chart counts: documents, or the documents citing one.
 DOCUMENTS, CITING = "documents", "citing documents"
-#: The languages whose charts run right to left.
-_RTL = frozenset({"ar", "fa", "he", "ur"})
 
 #: Width of a year's bar and of the gap after it, and the height of the tallest bar, in the
 #: SVG's units (one unit is one CSS pixel at full size).
@@ -102,7 +100,7 @@ def chart(counts: YearCounts | None, name: str) -> Markup:
     where that language is written so (templates' `chart()`); nothing for none."""
     if counts is None:
         return Markup("")
-    return year_chart(counts, name, rtl=spoken() in _RTL)
+    return year_chart(counts, name, rtl=direction(spoken()) == "rtl")
 
 
 def year_chart(chart: YearCounts, name: str, rtl: bool = False) -> Markup:

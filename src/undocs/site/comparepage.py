@@ -10,7 +10,7 @@ from ..archive.graph import Doc
 from ..archive.pairs import compare_url
 from ..urls import root_of
 from .compare import compare, side_by_side
-from .render import RTL
+from .i18n import direction
 
 if TYPE_CHECKING:
     from .gather import Site
@@ -33,8 +33,8 @@ def comparison_context(site: Site, kind: str, old: Doc, new: Doc, url: str) -> d
         "old": old.summary,
         "new": new.summary,
         "root": root,
-        "dir_old": "rtl" if old.record.language in RTL else "ltr",
-        "dir_new": "rtl" if new.record.language in RTL else "ltr",
+        "dir_old": direction(old.record.language),
+        "dir_new": direction(new.record.language),
     }
     if kind == "language" and old.record.excerpt and new.record.excerpt:
         context["pairs"] = list(zip_longest(before, after))  # aligned line by line

@@ -32,6 +32,7 @@ from .docpage import (
     paragraph_counts,
 )
 from .exports import DATA_FILES
+from .i18n import UNKNOWN_BODY
 from .render import NO_GROUP, Group, Page, Settings
 from .textbody import paragraph_numbers
 
@@ -89,7 +90,7 @@ def has_feed(docs: list[Doc]) -> bool:
 
 def body_name(record: Record) -> str:
     """Return the body a record is listed under."""
-    return record.body or "Unknown body"
+    return record.body or UNKNOWN_BODY
 
 
 def by_symbol(doc: Doc) -> Any:
@@ -269,8 +270,7 @@ class Site:
             yield from self.localized(page)
         for page in self.browse(scope):
             yield from self.localized(page)
-        for page in self.resolution_pages(scope):
-            yield from self.localized(page)
+        yield from self.resolution_pages(scope)
         for page in self.state_pages():
             yield from self.localized(page)
         yield from self.search_pages()
@@ -288,7 +288,7 @@ class Site:
         """Yield a site page in each interface language: at its URL in the root's, under
         `/<lang>/` in the others, all made from the same data (files that are not pages, a
         body's references, are the same in every language: yielded once)."""
-        if not page.template.endswith(".html") or page.template == "resolution.html":
+        if not page.template.endswith(".html"):
             yield page
             return
         settings = self.settings
@@ -513,7 +513,8 @@ class Site:
             yield Page(f"{url}references.{ext}", "raw.txt", {"text": write(refs)}, group)
 
     def resolution_pages(self, scope: Scope | None = None) -> Iterator[Page]:
-        """Yield a page per resolution cited or held, and an index by body."""
+        """Yield a page per resolution cited or held (in the site's language: thousands of
+        pages), and an index by body in each interface language."""
         by_body: dict[str, list[Any]] = defaultdict(list)
         for entry in self.archive.resolutions.values():
             by_body[entry.key.body].append(entry)
@@ -550,7 +551,7 @@ class Site:
         for body, entries in sorted(by_body.items(), key=lambda kv: (-len(kv[1]), kv[0])):
             entries.sort(key=lambda e: symbols.natural_key(e.key.number))
             groups.append({"body": body, "entries": entries})
-        yield Page(urls.RESOLUTIONS, "resolutions.html", {"groups": groups})
+        yield from self.localized(Page(urls.RESOLUTIONS, "resolutions.html", {"groups": groups}))
 
     def state_pages(self) -> Iterator[Page]:
         """Yield a page per Member State with the votes printed for it, and their index

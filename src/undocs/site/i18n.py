@@ -155,14 +155,47 @@ def number(count: int) -> str:
     return format_decimal(count, locale=_locale(_SPEAKING.get()))
 
 
+class BodyNames(dict[str, str]):
+    """The names of bodies in one interface language (their UN names), looked up as
+    `names[english name]`, each translated once: lists name a body on every row."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, name: str) -> str:
+        found = translations(self.language)
+        named = found.gettext(name) if name == UNKNOWN_BODY else found.pgettext(BODY, name)
+        self[name] = str(named)
+        return self[name]
+
+
+@cache
+def body_names(language: str) -> BodyNames:
+    """Return the names of bodies in an interface language, one table per process."""
+    return BodyNames(interface_language(language))
+
+
 def body_name(name: str | None) -> str:
     """Return a body's name in the language spoken (its UN name: "Conseil de sécurité");
     a body the catalog does not name keeps its English name."""
-    if not name:
-        return ""
-    if name == UNKNOWN_BODY:
-        return gettext(name)
-    return pgettext(BODY, name)
+    return body_names(_SPEAKING.get())[name] if name else ""
+
+
+def known_bodies() -> set[str]:
+    """Return the English names of every body undocs knows (the catalogs name each)."""
+    from ..lang.bodies import BODY_NAMES, PARENT_OF, SERIES_BODY
+
+    return {*BODY_NAMES, *PARENT_OF, *(body for _, body in SERIES_BODY)}
+
+
+#: The languages written right to left.
+RTL = frozenset({"ar", "fa", "he", "ur"})
+
+
+def direction(language: str) -> str:
+    """Return the direction a language is written in: `rtl` or `ltr`."""
+    return "rtl" if language in RTL else "ltr"
 
 
 def type_name(document_type: str) -> str:
@@ -227,12 +260,9 @@ def _plural_examples(language: str) -> dict[str, int]:
 def filter_labels() -> dict[str, str]:
     """Return the bodies' and document types' names in the language spoken, by their
     English names (the search index's filter values), where they differ."""
-    from ..lang.bodies import BODY_NAMES, PARENT_OF, SERIES_BODY
     from ..model import DOCUMENT_TYPES
 
-    labels = {}
-    for name in {*BODY_NAMES, *PARENT_OF, *(body for _, body in SERIES_BODY)}:
-        labels[name] = body_name(name)
+    labels = {name: body_name(name) for name in known_bodies()}
     for document_type in DOCUMENT_TYPES:
         labels[document_type] = type_name(document_type)
     return {name: label for name, label in sorted(labels.items()) if label != name}
@@ -270,7 +300,6 @@ def interface_messages(templates: Path) -> Catalog:
     `undocs.pot`."""
     from babel.messages.extract import extract_from_dir
 
-    from ..lang.bodies import BODY_NAMES, PARENT_OF, SERIES_BODY
     from ..model import DOCUMENT_TYPES
 
     catalog = Catalog(domain=DOMAIN, project="undocs")
@@ -288,7 +317,7 @@ def interface_messages(templates: Path) -> Catalog:
     )
     for _file, _line, message, comments, context in code:
         catalog.add(message, None, auto_comments=comments, context=context)
-    for name in sorted({*BODY_NAMES, *PARENT_OF, *(body for _, body in SERIES_BODY)}):
+    for name in sorted(known_bodies()):
         catalog.add(name, None, context=BODY)
     for document_type in DOCUMENT_TYPES:
         catalog.add(document_type, None, context=TYPE)

@@ -9,6 +9,7 @@ import os
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -43,7 +44,6 @@ LANGUAGE_NAMES = Names({
     "es": "Español", "de": "Deutsch",
 })  # fmt: skip
 OFFICIAL_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-RTL = {"ar", "fa", "he", "ur"}
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Settings:
     in each, in `home_language` at the root and in the others under `/<lang>/`; a document
     page speaks its document's language where it is one of them."""
 
-    @property
+    @cached_property
     def home_language(self) -> str:
         """Return the interface language of the pages at the root: the site's language where
         it is one of its interface languages, else English, else the first of them."""
@@ -204,6 +204,7 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
     env.filters["number"] = i18n.number
     env.globals.update(language_names=LANGUAGE_NAMES, site=settings)
     env.globals["doclist"] = doclist
+    env.globals["lang_attrs"] = lang_attrs
     env.globals["alternate_links"] = alternate_links
     env.globals["language_links"] = language_links
     env.globals["atom_id"] = settings.atom_id
@@ -269,11 +270,11 @@ def doclist(
     ui = i18n.spoken()
     words = i18n.labels(ui)
     undated, excerpt, no_symbol = words["undated"], words["excerpt"], words["(no symbol)"]
-    meta_attrs = f' lang="{ui}" dir="{"rtl" if ui in RTL else "ltr"}"'
+    meta_attrs = lang_attrs(ui)
     for row in rows:
         d = row[0]
         lang = d.language
-        rtl = ' dir="rtl"' if lang in RTL else ""
+        rtl = ' dir="rtl"' if lang in i18n.RTL else ""
         when = d.date or (str(d.year) if d.year else undated)
         meta = " · ".join(filter(None, [when, i18n.body_name(d.body)]))
         if d.excerpt:
@@ -340,6 +341,12 @@ def json_script(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+@cache
+def lang_attrs(language: str) -> Markup:
+    """Return the attributes that mark an element as written in `language`."""
+    return Markup(f' lang="{escape(language)}" dir="{i18n.direction(language)}"')
+
+
 def alternates(settings: Settings, root: str, base: str | None) -> list[tuple[str, str, str]]:
     """Return the versions of a site page in every interface language, as (language, link
     from the page, absolute URL or ""): `base` is the page's URL at the root (none for a
@@ -382,7 +389,7 @@ def render(env: jinja2.Environment, settings: Settings, page: Page, context: dic
     context = dict(context)
     context.setdefault("root", root_of(page.url))
     context.setdefault("lang", settings.language)
-    context.setdefault("dir", "rtl" if context["lang"] in RTL else "ltr")
+    context.setdefault("dir", i18n.direction(context["lang"]))
     context["url"] = page.url
     # A page may name another as canonical (a second copy of a document names the first).
     context.setdefault("canonical", settings.public(page.url))
@@ -391,21 +398,15 @@ def render(env: jinja2.Environment, settings: Settings, page: Page, context: dic
     # links to the site's pages (lists, search, about) lead to those in the page's language
     context["ui_root"] = context["root"] + settings.prefix(ui)
     context["alternates"] = alternates(settings, context["root"], context.get("base"))
-    # the site's own words (its title, its description) are in the site's language
-    site_dir = "rtl" if settings.language in RTL else "ltr"
-    context["site_attrs"] = (
-        Markup(f' lang="{settings.language}" dir="{site_dir}"') if ui != settings.language else ""
-    )
-    context["en_attrs"] = Markup(' lang="en" dir="ltr"') if ui != "en" else ""
-    context["ui_text"] = i18n.labels(context["ui"])  # what QuickLabels turns _("...") into
-    context["ui_languages"] = i18n.language_names(context["ui"])  # "anglais", in French
-    context["ui_dir"] = "rtl" if context["ui"] in RTL else "ltr"
-    # the interface's parts of a page in another language (no interface in Italian): marked
-    context["ui_attrs"] = (
-        Markup(f' lang="{context["ui"]}" dir="{context["ui_dir"]}"')
-        if context["ui"] != context["lang"]
-        else ""
-    )
+    # what a page holds in another language than its own is marked with its `lang`: the
+    # site's own words (its title), the English of the data page, the interface of a page in
+    # a language without one (Italian)
+    context["site_attrs"] = lang_attrs(settings.language) if ui != settings.language else ""
+    context["en_attrs"] = lang_attrs("en") if ui != "en" else ""
+    context["ui_attrs"] = lang_attrs(ui) if ui != context["lang"] else ""
+    context["ui_text"] = i18n.labels(ui)  # what QuickLabels turns _("...") into
+    context["ui_languages"] = i18n.language_names(ui)  # "anglais", in French
+    context["ui_dir"] = i18n.direction(ui)
     template = env.get_template(page.template)
     try:
         with i18n.speaking(context["ui"]):

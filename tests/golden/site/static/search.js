@@ -24,18 +24,18 @@
   var base = new URL(root || "./", window.location.href).pathname;
   var languages = (form.getAttribute("data-languages") || "").split(" ").filter(Boolean);
   // the page's words (search.html): "{n}" and the like filled in here
-  function say(name, values) {
-    var text = form.getAttribute("data-" + name) || "";
+  function fillIn(text, values) {
     Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
     return text;
+  }
+  function say(name, values) {
+    return fillIn(form.getAttribute("data-" + name) || "", values);
   }
   // a count's words by the plural rules of the page's language ({"one": "{n} result", ...})
   var plural = new Intl.PluralRules(form.getAttribute("data-ui") || "en");
   function counted(name, values) {
     var forms = JSON.parse(form.getAttribute("data-" + name) || "{}");
-    var text = forms[plural.select(values.n)] || forms.other || "";
-    Object.keys(values).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
-    return text;
+    return fillIn(forms[plural.select(values.n)] || forms.other || "", values);
   }
   // bodies' and document types' names in the page's language, by their English names
   var labels = JSON.parse(form.getAttribute("data-labels") || "{}");
