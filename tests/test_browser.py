@@ -104,6 +104,17 @@ def search(page, base_url: str, query: str, language: str = "all") -> list[str]:
     )
 
 
+def show_all(page) -> None:
+    """Press "Show more results" until every result is listed. The button is disabled
+    while a page of results loads and hidden after the last: it is pressed only when
+    enabled (a slow load would leave a press waiting on a button about to hide)."""
+    more = page.locator("#search-more")
+    while more.is_visible():
+        if more.is_enabled():
+            more.click()
+        page.wait_for_timeout(100)
+
+
 def test_french_query_finds_the_seed(page, base_url) -> None:
     links = search(page, base_url, "trafic illicite de migrants")
     assert any(link.endswith("/fr/doc/000_a4e48ed0b737bc3c/") for link in links)
@@ -304,9 +315,7 @@ def _found(page, base: str, query: str, language: str) -> list[str]:
     links = search(page, base, query, language)
     status = page.locator("#search-status").inner_text()
     total = 0 if status.startswith("No results") else int(status.split()[0])
-    while page.locator("#search-more").is_visible():  # every result, not the first page
-        page.locator("#search-more").click()
-        page.wait_for_timeout(200)
+    show_all(page)  # every result, not the first page
     links = page.locator("#search-results li h2 a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))"
     )
@@ -381,9 +390,7 @@ def test_newest_first_sorts_every_result(page, base_url) -> None:
     expect(page.locator("#search-status")).to_contain_text("human rights", timeout=15_000)
     total = int(page.locator("#search-status").inner_text().split()[0])
     assert total > 20
-    while page.locator("#search-more").is_visible():
-        page.locator("#search-more").click()
-        page.wait_for_timeout(100)
+    show_all(page)
     expect(page.locator("#search-results li .meta")).to_have_count(total, timeout=15_000)
     metas = page.locator("#search-results li .meta").all_inner_texts()
     dates = [found.group(0) if (found := re.search(r"\d{4}-\d\d-\d\d", m)) else "" for m in metas]
