@@ -71,6 +71,29 @@ def test_one_document_changed_is_identical_to_a_clean_build(seeds: Path, tmp_pat
     assert "A/HRC/43/15" in cited.split('id="h-citedby"')[1]
 
 
+def test_a_document_moved_to_another_session(seeds: Path, tmp_path: Path) -> None:
+    """A document moved from one session to another (at the same URL): both sessions' pages
+    are gathered again, and the other sessions' are left as they were (a session is a group
+    of its own)."""
+    out = tmp_path / "site"
+    edited = seeds / "hrc/014_da25a16a97833e27.txt"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text("---\nsession: 43\n---\n" + text, encoding="utf-8")
+    _build(seeds, out)
+    body = out / "bodies/human-rights-council"
+    untouched = body / "session-28/index.html"
+    before = untouched.stat().st_mtime_ns
+    edited.write_text("---\nsession: 44\n---\n" + text, encoding="utf-8")
+    result = _build(seeds, out)
+    assert 0 < result.written < result.pages / 4
+    clean = tmp_path / "clean"
+    _build(seeds, clean, clean=True)
+    assert _tree(out) == _tree(clean)
+    assert "A/HRC/43/15<" in (body / "session-44/index.html").read_text(encoding="utf-8")
+    assert "A/HRC/43/15<" not in (body / "session-43/index.html").read_text(encoding="utf-8")
+    assert untouched.stat().st_mtime_ns == before
+
+
 def test_removed_and_added_documents(seeds: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     _build(seeds, out)

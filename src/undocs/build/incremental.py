@@ -37,7 +37,7 @@ from ..site.gather import FACETS, Scope, body_name
 from ..site.render import BUILTIN_TEMPLATES, Group, Page, Settings
 from .segments import LanguageIndex
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 class Loaded(NamedTuple):
@@ -247,16 +247,61 @@ def config_digest(settings: Settings, content: Path | None) -> str:
     return digest.hexdigest()
 
 
+#: What tells the language versions of a site page apart (`gather.Site.localized`).
+LOCALIZED = frozenset({"base", "ui", "lang"})
+
+
 def page_key(page: Page) -> str:
     """Return a key of a list page's inputs: the data it shows.
 
     A document counts by its URL and source digest (what a list shows of it is made from
     them), wherever it stands in the context; everything else by its printed form.
     """
-    digest = hashlib.sha1(page.template.encode())
-    for name, value in sorted(page.context.items()):
-        digest.update(f"{name}={_fingerprint(value)};".encode())
-    return digest.hexdigest()
+    return PageKeys()(page)
+
+
+class PageKeys:
+    """`page_key` for the pages of one build: a context value met again (the same list of
+    thousands of documents in the seven language versions of a page) is printed once, and
+    what the language versions of a page share is digested once.
+
+    The values seen are held until the keys are made, so an id is never another value's."""
+
+    def __init__(self) -> None:
+        self._printed: dict[int, tuple[object, str]] = {}
+        self._shared: dict[tuple[object, ...], tuple[tuple[object, ...], bytes]] = {}
+
+    def __call__(self, page: Page) -> str:
+        shared: list[tuple[str, object]] = []
+        local: list[tuple[str, object]] = []
+        for item in sorted(page.context.items()):
+            (local if item[0] in LOCALIZED else shared).append(item)
+        values = tuple(value for _, value in shared)
+        memo = (page.template, *(name for name, _ in shared), *map(id, values))
+        seen = self._shared.get(memo)
+        if seen is not None and all(a is b for a, b in zip(seen[0], values, strict=True)):
+            head = seen[1]
+        else:
+            digest = hashlib.sha1(page.template.encode())
+            for name, value in shared:
+                digest.update(f"{name}={self._print(value)};".encode())
+            head = digest.digest()
+            self._shared[memo] = (values, head)
+        digest = hashlib.sha1(head)
+        for name, value in local:
+            digest.update(f"{name}={self._print(value)};".encode())
+        return digest.hexdigest()
+
+    def _print(self, value: object) -> str:
+        kind = type(value)
+        if kind is str or kind is int or value is None:
+            return repr(value)
+        seen = self._printed.get(id(value))
+        if seen is not None and seen[0] is value:
+            return seen[1]
+        printed = _fingerprint(value)
+        self._printed[id(value)] = (value, printed)
+        return printed
 
 
 def _fingerprint(value: object) -> str:
@@ -361,6 +406,9 @@ def scope_of(archive: Archive, changed: list[Loaded]) -> tuple[set[str], Scope]:
         urls.update(doc.url for doc in archive.docs if series_key(doc.record) in series)
     scope = Scope(
         bodies=frozenset(body_name(r) for r in records),
+        sessions=frozenset(
+            (body_name(r), str(r.session)) for r in records if r.session is not None
+        ),
         facets=frozenset((name, value(r)) for r in records for name, value in FACETS),
         resolutions=frozenset(resolutions),
         symbols=frozenset(own),

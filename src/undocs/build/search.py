@@ -58,14 +58,34 @@ def pagefind_binary() -> str:
 
 def index_bundle(site: Path, bundle: Bundle, subdir: str | None = None) -> IndexReport:
     """Run Pagefind (the `pagefind` package's extended binary) over one bundle's pages."""
+    output = site / (subdir or f"pagefind/{bundle.name}")
+    if not bundle.files:
+        return _run_pagefind(site, bundle, ["--glob", bundle.glob], output)
+    # a few named pages: linked into a folder of their own, at the same paths, so that
+    # Pagefind finds them there without walking the site (their URLs are the same)
+    pages = output.with_name(f".{output.name}.pages")
+    shutil.rmtree(pages, ignore_errors=True)
+    try:
+        for name in bundle.files:
+            source, link = site / name, pages / name
+            link.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, link)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(source, link)
+        return _run_pagefind(pages, bundle, [], output)
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
+
+
+def _run_pagefind(site: Path, bundle: Bundle, options: list[str], output: Path) -> IndexReport:
     command = [
         pagefind_binary(),
         "--site",
         str(site),
-        "--glob",
-        bundle.glob,
-        "--output-subdir",
-        subdir or f"pagefind/{bundle.name}",
+        *options,
+        "--output-path",
+        str(output.absolute()),
     ]
     if bundle.language in BIGRAM_LANGUAGES:
         command += ["--force-language", "en"]
@@ -73,13 +93,13 @@ def index_bundle(site: Path, bundle: Bundle, subdir: str | None = None) -> Index
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as err:
         raise SearchIndexError(f"could not run Pagefind: {err}") from err
-    output = done.stdout + done.stderr
+    printed = done.stdout + done.stderr
     if done.returncode != 0:
         raise SearchIndexError(
             "Pagefind failed (install it with `pip install 'pagefind[extended]'`, or build "
-            f"with --no-search):\n{output.strip()[-2000:]}"
+            f"with --no-search):\n{printed.strip()[-2000:]}"
         )
-    found = re.search(r"Indexed (\d+) pages?", output)
+    found = re.search(r"Indexed (\d+) pages?", printed)
     return IndexReport(bundle.name, int(found.group(1)) if found else 0)
 
 

@@ -75,7 +75,11 @@ def recent_bundle(language: str, urls: Iterable[str]) -> Bundle:
     """Return the bundle of a language's recent pages (their URLs: `en/A/70/1/`)."""
     found = sorted(urls)
     return Bundle(
-        language + RECENT, language, tuple(literal(url) + "index.html" for url in found), len(found)
+        language + RECENT,
+        language,
+        tuple(literal(url) + "index.html" for url in found),
+        len(found),
+        tuple(url + "index.html" for url in found),
     )
 
 

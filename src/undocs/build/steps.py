@@ -9,6 +9,7 @@ the previous site exactly as it was.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -27,11 +28,11 @@ from . import cards, parallel, segments
 from .incremental import (
     Entry,
     Loaded,
+    PageKeys,
     State,
     bytecode_folder,
     config_digest,
     drop_state,
-    page_key,
     plan_shards,
     save_records,
     save_state,
@@ -305,7 +306,7 @@ def write_all(
     background: list[parallel.Background],
 ) -> BuildResult:
     """Write the whole site into `staging`, index it, and swap it in for `out`."""
-    written = write_site(site, env, staging, run.say, key=_key)
+    written = write_site(site, env, staging, run.say, key=_keyer())
     copy_static(run.options.settings, staging)
     for job in background:
         job.wait()
@@ -343,16 +344,17 @@ def write_changes(
     """
     lists = [*site.list_pages(plan.scope), *site.comparison_pages(plan.scope)]
     scope = plan.scope
+    key = _keyer()
     state.pages = {
         dest: entry
         for dest, entry in old.pages.items()
         if scope is not None and not scope.covers(entry.group)
     }
-    state.pages.update((page.dest, _entry(page)) for page in lists)
+    state.pages.update((page.dest, Entry(key(page), page.group, page.url)) for page in lists)
     documents = list(site.document_pages(plan.documents))
     sitemap = page_urls(state.pages.values()) + [doc.url for doc in site.archive.docs]
     discovery = discovery_pages(site, sitemap, plan.scope)
-    state.pages.update((page.dest, _entry(page)) for page in discovery)
+    state.pages.update((page.dest, Entry(key(page), page.group, page.url)) for page in discovery)
     todo = [
         page
         for page in [*lists, *discovery]
@@ -466,15 +468,16 @@ def _removed(old: State, state: State) -> set[str]:
     }
 
 
-def _key(page: Page) -> str:
-    """Return a page's key: what it is rendered from. Resolutions have none (there are
-    thousands: an incremental build knows which a change touches; documents are not keyed
-    at all)."""
-    return "" if page.template == "resolution.html" else page_key(page)
+def _keyer() -> Callable[[Page], str]:
+    """Return the function giving a page its key: what it is rendered from (`PageKeys`, one
+    for the build's pages). Resolutions have none (there are thousands: an incremental build
+    knows which a change touches; documents are not keyed at all)."""
+    keys = PageKeys()
 
+    def key(page: Page) -> str:
+        return "" if page.template == "resolution.html" else keys(page)
 
-def _entry(page: Page) -> Entry:
-    return Entry(_key(page), page.group, page.url)
+    return key
 
 
 def _records(loaded: list[Loaded]) -> list[Record]:

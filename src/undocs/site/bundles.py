@@ -35,6 +35,10 @@ class Bundle:
     globs: tuple[str, ...]
     """Page paths the bundle indexes, relative to the site (Pagefind globs)."""
     pages: int
+    files: tuple[str, ...] = ()
+    """The pages' paths one by one, when the bundle is a few named pages (a language's recent
+    pages, `build.segments`): Pagefind is then run over links to them alone, as a glob of
+    several paths has it walk the whole site (0.6 s at the shared corpus's size)."""
 
     @property
     def glob(self) -> str:

@@ -63,6 +63,8 @@ class Scope:
     of no group (home, indexes, search) are gathered by every build."""
 
     bodies: frozenset[str] = frozenset()
+    sessions: frozenset[tuple[str, str]] = frozenset()
+    """(body, session number) pairs: the pages of a session and its agenda items."""
     facets: frozenset[tuple[str, str]] = frozenset()
     """(facet name, value) pairs."""
     resolutions: frozenset[ResolutionKey] = frozenset()
@@ -74,6 +76,8 @@ class Scope:
         """Return whether the pages of `group` are gathered again."""
         if group.kind in ("body", COMPARISON):
             return group.name in self.bodies
+        if group.kind == "session":
+            return (group.name, group.value) in self.sessions
         if group.kind == "facet":
             return (group.name, group.value) in self.facets
         if group.kind == "resolution":
@@ -330,6 +334,9 @@ class Site:
         if page.template in COMPARISON_TEMPLATES:
             c = page.context
             return comparison_context(self, c["kind"], c["old"], c["new"], page.url)
+        if page.template == "raw.txt" and "refs" in page.context:
+            write = next(f[3] for f in references.FORMATS if f[0] == page.context["format"])
+            return {"text": write(page.context["refs"])}
         return page.context
 
     @cached_property
@@ -417,7 +424,7 @@ class Site:
         yield Page(urls.BODIES, "index.html", {"heading": {"kind": "bodies"}, "rows": rows})
         for body, docs in sorted(self.bodies.items()):
             if scope is None or body in scope.bodies:
-                yield from self.body_pages(body, docs)
+                yield from self.body_pages(body, docs, scope)
         for name, _ in FACETS:
             yield from self.facet(name, scope)
 
@@ -447,8 +454,10 @@ class Site:
                 Group("facet", name, value),
             )
 
-    def body_pages(self, body: str, docs: list[Doc]) -> Iterator[Page]:
-        """Yield a body's list, a page per session, and per agenda item of the session."""
+    def body_pages(self, body: str, docs: list[Doc], scope: Scope | None = None) -> Iterator[Page]:
+        """Yield a body's list, a page per session, and per agenda item of the session
+        (with a `scope`, of the sessions it covers only: a change in one session of the
+        General Assembly's eighty leaves the others' thousands of pages as they were)."""
         sessions: dict[int, list[Doc]] = defaultdict(list)
         for doc in docs:
             if doc.record.session is not None:
@@ -474,8 +483,11 @@ class Site:
         )
         yield from self.reference_files(urls.body_url(body), docs, Group("body", body))
         for n, session_docs in sorted(sessions.items()):
+            group = Group("session", body, str(n))
+            if scope is not None and not scope.covers(group):
+                continue
             url = urls.session_url(body, n)
-            yield from self.reference_files(url, session_docs, Group("body", body))
+            yield from self.reference_files(url, session_docs, group)
             items: dict[str, list[Doc]] = defaultdict(list)
             for doc in session_docs:
                 for item in doc.record.agenda_items:
@@ -491,7 +503,7 @@ class Site:
                 {"kind": "session", "body": body, "session": n},
                 sorted(session_docs, key=by_symbol),
                 {"body": body, **crumbs, "items": item_rows, "references": url},
-                Group("body", body),
+                group,
             )
             for item in ordered:
                 yield from self.paged(
@@ -499,18 +511,21 @@ class Site:
                     {"kind": "item", "body": body, "session": n, "item": item},
                     sorted(items[item], key=by_symbol),
                     {"body": body, **crumbs},
-                    Group("body", body),
+                    group,
                 )
 
     def reference_files(self, url: str, docs: list[Doc], group: Group) -> Iterator[Page]:
         """Yield the references of a body's or session's documents as one BibTeX, one RIS
-        and one CSL-JSON file (`references.bib` ...) at `url`, in natural symbol order."""
-        refs = [
+        and one CSL-JSON file (`references.bib` ...) at `url`, in natural symbol order.
+
+        Each file is written out only when it is rendered (`context`): an edit that leaves
+        the references as they were leaves the General Assembly's thousands unwritten."""
+        refs = tuple(
             references.reference(doc.record, self.settings.public(doc.url))
             for doc in sorted(docs, key=by_symbol)
-        ]
-        for ext, _, _, write in references.FORMATS:
-            yield Page(f"{url}references.{ext}", "raw.txt", {"text": write(refs)}, group)
+        )
+        for ext, *_ in references.FORMATS:
+            yield Page(f"{url}references.{ext}", "raw.txt", {"refs": refs, "format": ext}, group)
 
     def resolution_pages(self, scope: Scope | None = None) -> Iterator[Page]:
         """Yield a page per resolution cited or held (in the site's language: thousands of
