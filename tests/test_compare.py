@@ -144,7 +144,7 @@ def test_a_series_links_its_years_and_compares_each_with_the_one_before(tmp_path
 def test_the_demo_compares_drafts_and_shows_languages_side_by_side(demo_site: Path) -> None:
     page = demo_site / "de/A/RES/60/251/compare/A/60/L.48/index.html"
     html = page.read_text(encoding="utf-8")
-    assert 'What changed from <bdi dir="ltr">A/60/L.48</bdi>' in html
+    assert 'Was sich von <bdi dir="ltr">A/60/L.48</bdi>' in html  # in German
     adopted = (demo_site / "de/A/RES/60/251/index.html").read_text(encoding="utf-8")
     assert "compare/A/60/L.48/" in adopted and "(ihr Entwurf)" in adopted  # in German
     parallel = (demo_site / "ar/A/70/68/parallel/en/index.html").read_text(encoding="utf-8")

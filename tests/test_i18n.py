@@ -19,12 +19,12 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import messages  # noqa: E402  (tools/messages.py)
 
-#: The templates whose every word goes through the catalogs: every page's but a
-#: resolution's and the comparisons' (in the site's language only).
+#: The templates whose every word goes through the catalogs: every page's.
 TRANSLATED = (
     "base.html", "document.html", "listfilter.html", "adoption.html", "home.html",
     "list.html", "heading.html", "index.html", "search.html", "data.html", "quality.html",
     "404.html", "page.html", "resolutions.html", "states.html", "state.html",
+    "resolution.html", "compare.html", "parallel.html",
 )  # fmt: skip
 
 
@@ -183,6 +183,32 @@ def test_a_session_list_speaks_russian(demo: Path) -> None:
     text = _visible(session)
     assert "Совет по правам человека, сессия" in text and "Пункты повестки дня" in text
     assert "документ" in text and "session" not in text.lower().split("·")[0]
+
+
+def test_comparison_pages_speak_their_documents_language(demo: Path) -> None:
+    """What changed from a draft to its resolution, in the resolution's language; two
+    language versions side by side, in the newer one's."""
+    compare = demo / "de/A/RES/60/251/compare/A/60/L.48/index.html"
+    assert '<html lang="de" dir="ltr">' in compare.read_text(encoding="utf-8")
+    text = _visible(compare)
+    for words in ("Was sich von A/60/L.48 zu A/RES/60/251 geändert hat", "Vorher", "Absätze:"):
+        assert words in text
+    assert "changed" not in text and "Before" not in text
+    parallel = _visible(demo / "es/NPT/CONF.2015/WP.7/parallel/en/index.html")
+    assert "En paralelo: Español , English" in parallel and "Cada texto" in parallel
+
+
+def test_a_resolution_page_speaks_the_site_s_language(tmp_path: Path) -> None:
+    """A resolution's page is written once, in the site's language."""
+    out = tmp_path / "site"
+    settings = Settings(search=False, language="fr", interface_languages=("fr", "en"))
+    build(BuildOptions(seeds=ROOT / "seeds", out=out, settings=settings))
+    page = out / "resolutions/general-assembly/60/251.html"
+    assert '<html lang="fr" dir="ltr">' in page.read_text(encoding="utf-8")
+    text = _visible(page)
+    assert "résolution 60/251 (Assemblée générale)" in text  # the catalog's word order
+    for words in ("Adoptée par", "Cote", "Dans l'archive", "Citée par"):
+        assert words in text
 
 
 def test_a_document_links_the_lists_of_its_language(demo: Path) -> None:

@@ -28,10 +28,15 @@ def comparison_context(site: Site, kind: str, old: Doc, new: Doc, url: str) -> d
     """Return the template context of a comparison page (worked out as it is written)."""
     before, after = site.paragraphs(old), site.paragraphs(new)
     root = root_of(url)
+    # in the language of the newer document where the site has an interface in it (a side
+    # by side view holds two: its interface is the newer one's)
+    ui = site.settings.interface(new.record.language)
     context: dict[str, Any] = {
         "kind": kind,
         "old": old.summary,
         "new": new.summary,
+        "ui": ui,
+        "lang": ui if kind == "language" else new.record.language,
         "root": root,
         "dir_old": direction(old.record.language),
         "dir_new": direction(new.record.language),
