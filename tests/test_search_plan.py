@@ -57,3 +57,38 @@ def test_sharded_build_indexes_every_page_once(
     assert counted == len(list((seeds / "hrc").iterdir()))
     manifest = json.loads((out / "pagefind/undocs-search.json").read_text(encoding="utf-8"))
     assert manifest["languages"] == {"en": {"bundles": names, "dropped": []}}
+
+
+def test_pagefind_runs_are_scheduled_within_the_memory_budget(monkeypatch) -> None:
+    """Runs start heaviest first, two at a time, but never two whose estimated memory
+    together passes `MEMORY` (two large German shards); each bundle runs once."""
+    import threading
+    import time
+
+    from undocs.build import search as indexing
+
+    mib = 2**20
+    sizes = {"de.1": 14, "de.2": 14, "de.3": 11, "en": 4, "fr": 5, "zh": 4}  # MB of text
+    bundles = [
+        search.Bundle(n, n.split(".")[0], (f"{n}/**",), 1, s * 10**6) for n, s in sizes.items()
+    ]
+    lock, running, overlaps = threading.Lock(), set(), []
+
+    def index(site, bundle, subdir=None):
+        with lock:
+            running.add(bundle.name)
+            overlaps.append(sorted(running))
+        time.sleep(0.05)
+        with lock:
+            running.discard(bundle.name)
+        return indexing.IndexReport(bundle.name, 1)
+
+    monkeypatch.setattr(indexing, "index_bundle", index)
+    monkeypatch.setattr(indexing, "WORKERS", 2)
+    reports = indexing.build_index(Path("."), bundles)
+    assert [r.bundle for r in reports] == list(sizes)  # in the order given
+    estimate = {b.name: indexing.memory(b) for b in bundles}
+    assert max(len(o) for o in overlaps) == 2
+    for names in overlaps:
+        assert len(names) == 1 or sum(estimate[n] for n in names) <= indexing.MEMORY, names
+    assert overlaps[0] == ["de.1"] and indexing.memory(bundles[0]) > 500 * mib

@@ -79,7 +79,7 @@ def recent_bundle(language: str, urls: Iterable[str]) -> Bundle:
         language,
         tuple(literal(url) + "index.html" for url in found),
         len(found),
-        tuple(url + "index.html" for url in found),
+        files=tuple(url + "index.html" for url in found),
     )
 
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 #: Source text at most in one bundle. Measured on the shared corpus (Pagefind 1.5, one run):
 #: the German pages, 49 MB of source text, take 13.4 s and 1.8 GB; the English ones, 8 MB,
 #: 3.2 s and 0.35 GB. At 14 MB a shard, two runs at a time, a clean build of the corpus with
-#: search peaked at 979 MiB for its whole process tree (16 MB: 1,073 MiB).
+#: search peaked at 979 MiB for its whole process tree (16 MB: 1,073 MiB); `build.search` keeps
+#: two large shards from running at once.
 SHARD_BYTES = 14_000_000
 
 #: What a page weighs besides its text (its Pagefind record's fixed part).
@@ -35,6 +36,9 @@ class Bundle:
     globs: tuple[str, ...]
     """Page paths the bundle indexes, relative to the site (Pagefind globs)."""
     pages: int
+    weight: int = 0
+    """What its pages weigh (`plan`'s weights: their source texts' sizes): what a Pagefind run
+    over them holds in memory grows with it (`build.search` schedules the runs by it)."""
     files: tuple[str, ...] = ()
     """The pages' paths one by one, when the bundle is a few named pages (a language's recent
     pages, `build.segments`): Pagefind is then run over links to them alone, as a glob of
@@ -148,6 +152,12 @@ def plan(
         for n, shard in enumerate(shards, 1):
             name = language if len(shards) == 1 else f"{language}.{n}"
             bundles.append(
-                Bundle(name, language, tuple(g for g, _ in shard), sum(len(u) for _, u in shard))
+                Bundle(
+                    name,
+                    language,
+                    tuple(g for g, _ in shard),
+                    sum(len(u) for _, u in shard),
+                    sum(heavy[g] for g, _ in shard),
+                )
             )
     return bundles
