@@ -211,6 +211,21 @@ def test_a_resolution_page_speaks_the_site_s_language(tmp_path: Path) -> None:
         assert words in text
 
 
+def test_member_states_are_named_in_the_page_language(demo: Path) -> None:
+    """CLDR's names of the states (by Babel), in the language's alphabetical order; a state
+    of the past keeps the name the texts print, marked English."""
+    html = (demo / "fr/states/index.html").read_text(encoding="utf-8")
+    listed = html.split('<ul class="states">')[1].split("</ul>")[0]
+    names = [unescape(name) for name in re.findall(r"<a [^>]*>([^<]*)</a>", listed)]
+    assert "Royaume-Uni" in names and "United States of America" not in names
+    assert names.index("Équateur") < names.index("États-Unis") < names.index("France")
+    assert re.search(r'czechoslovakia/" lang="en" dir="ltr">Czechoslovakia<', listed)
+    arabic = demo / "ar/states/united-kingdom-of-great-britain-and-northern-ireland/index.html"
+    assert "<h1>المملكة المتحدة</h1>" in arabic.read_text(encoding="utf-8")
+    english = (demo / "states/index.html").read_text(encoding="utf-8")
+    assert ">United Kingdom of Great Britain and Northern Ireland</a>" in english
+
+
 def test_a_document_links_the_lists_of_its_language(demo: Path) -> None:
     html = (demo / "fr/doc/seed/000_a4e48ed0b737bc3c/index.html").read_text(encoding="utf-8")
     assert re.search(r'<dt>Organe</dt><dd><a href="(\.\./)+fr/bodies/', html)

@@ -215,12 +215,14 @@ def collation_key(language: str) -> Callable[[str], bytes]:
     return key
 
 
-def collated(rows: Iterable[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+def collated(rows: Iterable[Any], kind: str) -> list[Any]:
     """Return a list's rows in the order of their names as the language spoken writes them
-    and sorts them: `kind` `languages` (rows named by a language's code) or `types` (by a
-    document type)."""
+    and sorts them: `kind` `languages` (rows named by a language's code), `types` (by a
+    document type) or `states` ((name, url, count) rows of Member States)."""
     language = spoken()
     key = collation_key(language)
+    if kind == "states":  # (name, url, count) rows
+        return sorted(rows, key=lambda row: key(state_label(row[0])))
     if kind == "languages":
         names = language_names(language)
         return sorted(rows, key=lambda row: key(names[row["name"]]))
@@ -322,3 +324,60 @@ def interface_messages(templates: Path) -> Catalog:
     for document_type in DOCUMENT_TYPES:
         catalog.add(document_type, None, context=TYPE)
     return catalog
+
+
+#: Names of Member States as undocs lists them (the UN's English short names,
+#: `lang.states`) that CLDR's English names them otherwise -> their ISO 3166 code. States of
+#: the past (the USSR, Yugoslavia...) have none: they keep the name the texts print.
+_STATE_CODES = {
+    "Bolivia (Plurinational State of)": "BO",
+    "Brunei Darussalam": "BN",
+    "Cabo Verde": "CV",
+    "Côte d'Ivoire": "CI",
+    "Democratic People's Republic of Korea": "KP",
+    "Democratic Republic of the Congo": "CD",
+    "Congo": "CG",
+    "Iran (Islamic Republic of)": "IR",
+    "Lao People's Democratic Republic": "LA",
+    "Micronesia (Federated States of)": "FM",
+    "Republic of Korea": "KR",
+    "Republic of Moldova": "MD",
+    "Russian Federation": "RU",
+    "Syrian Arab Republic": "SY",
+    "United Kingdom of Great Britain and Northern Ireland": "GB",
+    "United Republic of Tanzania": "TZ",
+    "United States of America": "US",
+    "Venezuela (Bolivarian Republic of)": "VE",
+    "Viet Nam": "VN",
+}
+
+
+@cache
+def _state_codes() -> dict[str, str]:
+    codes = {
+        name: code
+        for code, name in Locale.parse("en").territories.items()
+        if len(code) == 2 and code.isalpha()
+    }
+    return codes | _STATE_CODES
+
+
+@cache
+def _state_names(language: str) -> dict[str, str]:
+    return dict(Locale.parse(CLDR.get(language, language)).territories)
+
+
+def state_label(name: str) -> str:
+    """Return a Member State's name in the language spoken: CLDR's ("Fédération de Russie"
+    is "Russie" there), the UN English name in English, and the name the texts print for a
+    state CLDR does not name (a state of the past)."""
+    language = spoken()
+    if language == "en" or not state_named(name):
+        return name
+    return _state_names(language)[_state_codes()[name]]
+
+
+def state_named(name: str) -> bool:
+    """Return whether CLDR names the state `name` in the language spoken."""
+    code = _state_codes().get(name)
+    return code is not None and code in _state_names(spoken())

@@ -210,6 +210,8 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
     env.globals["atom_id"] = settings.atom_id
     env.globals["resolution_links"] = resolution_links
     env.globals["state_url"] = state_url
+    env.globals["state_label"] = i18n.state_label
+    env.globals["state_attrs"] = state_attrs
     env.filters["json_script"] = json_script
     env.filters["capfirst"] = lambda text: text[:1].upper() + text[1:]
     return env
@@ -339,6 +341,12 @@ def json_script(value: object) -> str:
     """Return JSON safe inside a <script> element (no `<`, `>` or `&` to end it early)."""
     text = json.dumps(value, ensure_ascii=False, indent=None)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def state_attrs(name: str) -> Markup | str:
+    """Return the `lang` attributes of a Member State's name where it stays English in a page
+    of another language (`i18n.state_label`: a state of the past), else ""."""
+    return "" if i18n.spoken() == "en" or i18n.state_named(name) else lang_attrs("en")
 
 
 @cache
