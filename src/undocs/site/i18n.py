@@ -44,6 +44,9 @@ BODY = "body"
 #: The context of the document types in the catalogs (`type_name`).
 TYPE = "document type"
 
+#: The context of the names of the quality report's gaps in the catalogs ("undated").
+GAP = "gap"
+
 #: What the lists call the body of a document that names none.
 UNKNOWN_BODY = "Unknown body"
 
@@ -297,12 +300,14 @@ def language_name(code: str) -> str:
 
 def interface_messages(templates: Path) -> Catalog:
     """Return every message of the interface: the words the templates in `templates` mark
-    (Jinja's i18n extension, read by Babel), the names of the bodies undocs knows and the
-    document types (in the contexts BODY and TYPE). `tools/messages.py` writes it as
-    `undocs.pot`."""
+    (Jinja's i18n extension, read by Babel), the names of the bodies undocs knows, the
+    document types and the quality report's gaps (in the contexts BODY, TYPE and GAP), and
+    what the data page says of each file. `tools/messages.py` writes it as `undocs.pot`."""
     from babel.messages.extract import extract_from_dir
 
+    from ..archive.quality import GAPS
     from ..model import DOCUMENT_TYPES
+    from .exports import DATA_FILES
 
     catalog = Catalog(domain=DOMAIN, project="undocs")
     found = extract_from_dir(
@@ -323,6 +328,11 @@ def interface_messages(templates: Path) -> Catalog:
         catalog.add(name, None, context=BODY)
     for document_type in DOCUMENT_TYPES:
         catalog.add(document_type, None, context=TYPE)
+    for name, meaning, _test in GAPS:  # the quality report's gaps
+        catalog.add(name, None, context=GAP)
+        catalog.add(meaning, None)
+    for description in DATA_FILES.values():  # the data page's files
+        catalog.add(description, None)
     return catalog
 
 
