@@ -62,16 +62,21 @@ def index_bundle(site: Path, bundle: Bundle, subdir: str | None = None) -> Index
     output = site / (subdir or f"pagefind/{bundle.name}")
     if not bundle.files:
         return _run_pagefind(site, bundle, ["--glob", bundle.glob], output)
-    # a few named pages: linked into a folder of their own, at the same paths, so that
-    # Pagefind finds them there without walking the site (their URLs are the same)
+    # the pages linked into a folder of their own, at the same paths: Pagefind finds them
+    # there without walking the site, and gives them the same URLs
     pages = output.with_name(f".{output.name}.pages")
     shutil.rmtree(pages, ignore_errors=True)
     try:
+        made: set[Path] = set()
         for name in bundle.files:
             source, link = site / name, pages / name
-            link.parent.mkdir(parents=True, exist_ok=True)
+            if link.parent not in made:
+                link.parent.mkdir(parents=True, exist_ok=True)
+                made.add(link.parent)
             try:
                 os.link(source, link)
+            except FileNotFoundError:  # a page the bundle names that was not written
+                continue
             except OSError:  # a file system without hard links
                 shutil.copyfile(source, link)
         return _run_pagefind(pages, bundle, [], output)
