@@ -20,7 +20,7 @@ from ..lang.languages import BIGRAM_LANGUAGES
 from ..site.bundles import Bundle
 
 #: Pagefind runs at once: one per core (each run is one process, mostly busy on one core),
-#: at most four (each holds up to ~0.5 GB: `site.bundles.SHARD_BYTES`).
+#: at most four, while their memory allows (`build_index`).
 WORKERS = max(1, min(4, os.cpu_count() or 1))
 
 

@@ -16,11 +16,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 #: Source text at most in one bundle. Measured on the shared corpus (Pagefind 1.5, one run):
-#: the German pages, 49 MB of source text, take 13.4 s and 1.8 GB; the English ones, 8 MB,
-#: 3.2 s and 0.35 GB. At 14 MB a shard, two runs at a time, a clean build of the corpus with
-#: search peaked at 979 MiB for its whole process tree (16 MB: 1,073 MiB); `build.search` keeps
-#: two large shards from running at once.
-SHARD_BYTES = 14_000_000
+#: the German pages, 49 MB of source text, take 13.4 s and 1.8 GB; a 14 MB shard about 5 s
+#: and 0.4 to 0.57 GB. Each shard costs a reader's first query its own index files: at 14 MB
+#: (five German shards) a German query fetched at worst 576 kB in 60 requests, at 20 MB
+#: (three) 510 kB in 45. `build.search` runs a large shard beside small bundles only, so the
+#: corpus build with search still peaks under 1 GiB (922 MiB), about 7 s longer.
+SHARD_BYTES = 20_000_000
 
 #: What a page weighs besides its text (its Pagefind record's fixed part).
 PAGE_BYTES = 2_000
