@@ -60,8 +60,9 @@ def item_slug(item: str) -> str:
 #: and of documents placed by their file's name (`fr/doc/`): a symbol starting with one
 #: (in any case) is placed by its file's name too.
 RESERVED = frozenset(
-    {"documents", "bodies", "resolutions", "states", "quality", "data", "search", "years",
-     "types", "languages", "doc", "page", "static", "pagefind", "404.html", "about"}
+    {url.rstrip("/") for url in (DOCUMENTS, BODIES, RESOLUTIONS, STATES, QUALITY, DATA, SEARCH,
+                                  NOT_FOUND)}
+    | {"years", "types", "languages", "doc", "page", "static", "pagefind", "about"}
 )  # fmt: skip
 
 

@@ -247,10 +247,6 @@ def config_digest(settings: Settings, content: Path | None) -> str:
     return digest.hexdigest()
 
 
-#: What tells the language versions of a site page apart (`gather.Site.localized`).
-LOCALIZED = frozenset({"base", "ui", "lang"})
-
-
 def page_key(page: Page) -> str:
     """Return a key of a list page's inputs: the data it shows.
 
@@ -262,33 +258,16 @@ def page_key(page: Page) -> str:
 
 class PageKeys:
     """`page_key` for the pages of one build: a context value met again (the same list of
-    thousands of documents in the seven language versions of a page) is printed once, and
-    what the language versions of a page share is digested once.
+    thousands of documents in the seven language versions of a page) is printed once.
 
-    The values seen are held until the keys are made, so an id is never another value's."""
+    The values printed are held until the keys are made, so an id is never another value's."""
 
     def __init__(self) -> None:
         self._printed: dict[int, tuple[object, str]] = {}
-        self._shared: dict[tuple[object, ...], tuple[tuple[object, ...], bytes]] = {}
 
     def __call__(self, page: Page) -> str:
-        shared: list[tuple[str, object]] = []
-        local: list[tuple[str, object]] = []
-        for item in sorted(page.context.items()):
-            (local if item[0] in LOCALIZED else shared).append(item)
-        values = tuple(value for _, value in shared)
-        memo = (page.template, *(name for name, _ in shared), *map(id, values))
-        seen = self._shared.get(memo)
-        if seen is not None and all(a is b for a, b in zip(seen[0], values, strict=True)):
-            head = seen[1]
-        else:
-            digest = hashlib.sha1(page.template.encode())
-            for name, value in shared:
-                digest.update(f"{name}={self._print(value)};".encode())
-            head = digest.digest()
-            self._shared[memo] = (values, head)
-        digest = hashlib.sha1(head)
-        for name, value in local:
+        digest = hashlib.sha1(page.template.encode())
+        for name, value in sorted(page.context.items()):
             digest.update(f"{name}={self._print(value)};".encode())
         return digest.hexdigest()
 

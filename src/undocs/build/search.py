@@ -58,12 +58,12 @@ def pagefind_binary() -> str:
 
 
 def index_bundle(site: Path, bundle: Bundle, subdir: str | None = None) -> IndexReport:
-    """Run Pagefind (the `pagefind` package's extended binary) over one bundle's pages."""
+    """Run Pagefind (the `pagefind` package's extended binary) over one bundle's pages.
+
+    The pages (`Bundle.files`) are linked into a folder of their own at the same paths:
+    Pagefind finds them there without walking the whole site, and gives them the same URLs.
+    """
     output = site / (subdir or f"pagefind/{bundle.name}")
-    if not bundle.files:
-        return _run_pagefind(site, bundle, ["--glob", bundle.glob], output)
-    # the pages linked into a folder of their own, at the same paths: Pagefind finds them
-    # there without walking the site, and gives them the same URLs
     pages = output.with_name(f".{output.name}.pages")
     shutil.rmtree(pages, ignore_errors=True)
     try:
@@ -79,20 +79,14 @@ def index_bundle(site: Path, bundle: Bundle, subdir: str | None = None) -> Index
                 continue
             except OSError:  # a file system without hard links
                 shutil.copyfile(source, link)
-        return _run_pagefind(pages, bundle, [], output)
+        return _run_pagefind(pages, bundle, output)
     finally:
         shutil.rmtree(pages, ignore_errors=True)
 
 
-def _run_pagefind(site: Path, bundle: Bundle, options: list[str], output: Path) -> IndexReport:
-    command = [
-        pagefind_binary(),
-        "--site",
-        str(site),
-        *options,
-        "--output-path",
-        str(output.absolute()),
-    ]
+def _run_pagefind(pages: Path, bundle: Bundle, output: Path) -> IndexReport:
+    """Run Pagefind over the folder `pages`, writing the bundle into `output`."""
+    command = [pagefind_binary(), "--site", str(pages), "--output-path", str(output.absolute())]
     if bundle.language in BIGRAM_LANGUAGES:
         command += ["--force-language", "en"]
     try:

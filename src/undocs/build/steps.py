@@ -22,7 +22,6 @@ from ..site.adoptions import votes_csv
 from ..site.content import load_content
 from ..site.exports import ExportRows, symbol_map
 from ..site.gather import Site
-from ..site.graphml import citations_graphml
 from ..site.render import Page, Settings, environment, template_problems
 from . import cards, parallel, segments
 from .incremental import (
@@ -56,6 +55,7 @@ from .writer import (
     size_warnings,
     write_archive_data,
     write_data,
+    write_network,
     write_pages,
     write_record_data,
     write_site,
@@ -294,11 +294,6 @@ def export_archive(
     # the network (0.8 s at the shared corpus's size) by a worker while the pages are written
     job = partial(write_network, site.archive, staging)
     return [parallel.Background([job], len(site.archive.docs))]
-
-
-def write_network(archive: Archive, staging: Path) -> None:
-    """Write the citation network (`citations.graphml`)."""
-    write_data(staging, [("citations.graphml", citations_graphml(archive))])
 
 
 # Write, index, swap -----------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..archive.graph import Archive
 from ..inputs import files_inside
 from ..model import Problem, Record
 from ..site.adoptions import votes_csv
@@ -278,7 +279,12 @@ def write_archive_data(site: Site, staging: Path, network: bool = True) -> None:
         ],
     )
     if network:
-        write_data(staging, [("citations.graphml", citations_graphml(site.archive))])
+        write_network(site.archive, staging)
+
+
+def write_network(archive: Archive, staging: Path) -> None:
+    """Write the citation network (`citations.graphml`)."""
+    write_data(staging, [("citations.graphml", citations_graphml(archive))])
 
 
 def copy_static(settings: Settings, staging: Path) -> None:

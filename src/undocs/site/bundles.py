@@ -35,21 +35,17 @@ class Bundle:
     """Folder under /pagefind/: the language code, or `de.2` for a shard."""
     language: str
     globs: tuple[str, ...]
-    """Page paths the bundle indexes, relative to the site (Pagefind globs)."""
+    """The folders of its pages, as Pagefind globs relative to the site: what it holds, in
+    brief (Pagefind is given `files`)."""
     pages: int
     weight: int = 0
     """What its pages weigh (`plan`'s weights: their source texts' sizes): what a Pagefind run
     over them holds in memory grows with it (`build.search` schedules the runs by it)."""
     files: tuple[str, ...] = ()
-    """The pages' paths one by one (`plan` and `build.segments` name them): Pagefind is then
-    run over a folder of links to them alone, at the same paths, rather than over the site
-    with the globs, which has it walk every file of the site for each bundle (0.6 s at the
-    shared corpus's size, 10 to 20 s at 100,000 documents)."""
-
-    @property
-    def glob(self) -> str:
-        """Return the one glob Pagefind takes."""
-        return self.globs[0] if len(self.globs) == 1 else "{" + ",".join(self.globs) + "}"
+    """Its pages' paths, relative to the site: Pagefind is run over a folder of links to them
+    alone (`build.search.index_bundle`); with the globs over the site it walked every file of
+    the site for each bundle (0.6 s at the shared corpus's size, 10 to 20 s at 100,000
+    documents)."""
 
 
 _GLOB_SPECIAL = re.compile(r"([()\[\]{}*?,!\\])")

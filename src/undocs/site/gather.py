@@ -335,8 +335,7 @@ class Site:
             c = page.context
             return comparison_context(self, c["kind"], c["old"], c["new"], page.url)
         if page.template == "raw.txt" and "refs" in page.context:
-            write = next(f[3] for f in references.FORMATS if f[0] == page.context["format"])
-            return {"text": write(page.context["refs"])}
+            return {"text": references.WRITERS[page.context["format"]](page.context["refs"])}
         return page.context
 
     @cached_property

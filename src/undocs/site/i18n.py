@@ -372,22 +372,21 @@ def _state_codes() -> dict[str, str]:
     return codes | _STATE_CODES
 
 
-@cache
-def _state_names(language: str) -> dict[str, str]:
-    return dict(Locale.parse(CLDR.get(language, language)).territories)
+def _cldr_state(name: str) -> str | None:
+    """Return CLDR's name, in the language spoken, of the state listed as `name` (None: CLDR
+    names it not, a state of the past)."""
+    code = _state_codes().get(name)
+    return None if code is None else _locale(spoken()).territories.get(code)
 
 
 def state_label(name: str) -> str:
     """Return a Member State's name in the language spoken: CLDR's ("Fédération de Russie"
     is "Russie" there), the UN English name in English, and the name the texts print for a
     state CLDR does not name (a state of the past)."""
-    language = spoken()
-    if language == "en" or not state_named(name):
-        return name
-    return _state_names(language)[_state_codes()[name]]
+    return name if spoken() == "en" else _cldr_state(name) or name
 
 
 def state_named(name: str) -> bool:
-    """Return whether CLDR names the state `name` in the language spoken."""
-    code = _state_codes().get(name)
-    return code is not None and code in _state_names(spoken())
+    """Return whether `state_label` names the state in the language spoken (else it is
+    English)."""
+    return spoken() == "en" or _cldr_state(name) is not None

@@ -205,6 +205,10 @@ FORMATS: tuple[tuple[str, str, str, Callable[[Iterable[Reference]], str]], ...] 
 )
 
 
+#: How a file of each export is written, by its extension.
+WRITERS = {ext: write for ext, _, _, write in FORMATS}
+
+
 def downloads(ref: Reference) -> list[tuple[str, str, str]]:
     """Return each export of a reference as (format name, file name, `data:` URL): a page
     offers them as downloads without a file of its own per format."""

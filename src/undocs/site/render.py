@@ -346,7 +346,7 @@ def json_script(value: object) -> str:
 def state_attrs(name: str) -> Markup | str:
     """Return the `lang` attributes of a Member State's name where it stays English in a page
     of another language (`i18n.state_label`: a state of the past), else ""."""
-    return "" if i18n.spoken() == "en" or i18n.state_named(name) else lang_attrs("en")
+    return "" if i18n.state_named(name) else lang_attrs("en")
 
 
 @cache
