@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from undocs.archive.graph import Archive, build_archive, links_of, patch_archive
+from undocs.archive.graph import Archive, Doc, build_archive, links_of, patch_archive
+from undocs.archive.pairs import Pairs, find_pairs
 from undocs.build import load_records
 from undocs.model import Citation, Record
+from undocs.site.gather import Site
+from undocs.site.render import Settings
 
 
 def _docs(docs) -> list[tuple[str, int]]:
@@ -100,3 +103,45 @@ def test_an_edit_changing_a_symbol_is_not_patched(records: list[Record]) -> None
     record = next(r for r in records if r.symbol)
     edited = replace(record, symbol=record.symbol + "/Add.9")
     assert patch_archive(archive, [(edited, links_of(edited))]) is None
+
+
+def _pairs(pairs: Pairs) -> dict:
+    """Every comparison, documents by identity, in order."""
+
+    def doc(d: Doc | None) -> int | None:
+        return None if d is None else id(d)
+
+    return {
+        "pairs": [(p.kind, doc(p.old), doc(p.new), p.url) for p in pairs.pairs],
+        "by_doc": {
+            u: [(p.kind, doc(p.old), doc(p.new)) for p in ps] for u, ps in pairs.by_doc.items()
+        },
+        "series": {u: (doc(a), doc(b)) for u, (a, b) in pairs.series.items()},
+    }
+
+
+def test_a_patched_sites_comparisons_are_gathered_again(records: list[Record]) -> None:
+    """A site of a patched archive takes the last site's comparisons, with the edited
+    documents swapped in, where the edits change none: the same as finding them again."""
+    rng = random.Random(11)
+    current = list(records)
+    links = [links_of(r) for r in current]
+    site = Site(build_archive(current, links), [], Settings())
+    assert site.pairs.pairs
+    reused = 0
+    for _ in range(40):
+        picks = rng.sample(range(len(current)), rng.choice([1, 1, 2]))
+        for i in picks:
+            if rng.random() < 0.3:  # a series is made of titles
+                current[i] = replace(current[i], title=current[i].title + " (revised)")
+            elif rng.random() < 0.5:  # an edit to the text only
+                current[i] = replace(current[i], text=current[i].text + "\nAn added line.")
+            else:
+                current[i] = _edit(current[i], current, rng)
+            links[i] = links_of(current[i])
+        patched = patch_archive(site.archive, [(current[i], links[i]) for i in picks])
+        assert patched is not None
+        site = Site(patched, [], Settings(), previous=site)
+        reused += site._pairs_of is not None
+        assert _pairs(site.pairs) == _pairs(find_pairs(patched))
+    assert 5 < reused < 40

@@ -94,6 +94,33 @@ def test_a_document_moved_to_another_session(seeds: Path, tmp_path: Path) -> Non
     assert untouched.stat().st_mtime_ns == before
 
 
+def test_a_document_moved_to_another_agenda_item(seeds: Path, tmp_path: Path) -> None:
+    """A document moved from one agenda item of its session to another: both items' pages
+    and the session's are gathered again, the session's other items' are left as they were
+    (an item is a group of its own)."""
+    out = tmp_path / "site"
+    other = seeds / "hrc/025_5dc118074c9b9ede.txt"
+    other.write_text(
+        "---\nagenda_items: ['4']\n---\n" + other.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    edited = seeds / "hrc/014_da25a16a97833e27.txt"
+    text = edited.read_text(encoding="utf-8")
+    _build(seeds, out)
+    session = out / "bodies/human-rights-council/session-43"
+    untouched = session / "item-4/index.html"
+    before = untouched.stat().st_mtime_ns
+    edited.write_text("---\nagenda_items: ['3']\n---\n" + text, encoding="utf-8")
+    result = _build(seeds, out)
+    assert 0 < result.written < result.pages / 4
+    clean = tmp_path / "clean"
+    _build(seeds, clean, clean=True)
+    assert _tree(out) == _tree(clean)
+    assert "A/HRC/43/15<" in (session / "item-3/index.html").read_text(encoding="utf-8")
+    assert "A/HRC/43/15<" not in (session / "item-6/index.html").read_text(encoding="utf-8")
+    assert 'item-3/">' in (session / "index.html").read_text(encoding="utf-8")
+    assert untouched.stat().st_mtime_ns == before
+
+
 def test_removed_and_added_documents(seeds: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     _build(seeds, out)
@@ -331,6 +358,30 @@ def test_page_keys_count_documents_by_url_and_digest() -> None:
     assert key(record, url="en/doc/a/") != base  # it moved
     assert key(record, number="60/2") != base  # another resolution
     assert key(replace(record, text_line=9)) == base  # not shown, and the digest says the same
+
+
+def test_page_keys_follow_every_field_of_a_reference_and_a_vote() -> None:
+    """References and votes are printed whole, fast (`_FLAT`): a page's key changes with
+    any field of any of them."""
+    from dataclasses import fields, replace
+
+    from undocs.build.incremental import page_key
+    from undocs.site.adoptions import StateVote
+    from undocs.site.references import Reference
+    from undocs.site.render import Page
+
+    ref = Reference("A_70_1_en", "report", "T", "UN", None, 2015, "A/70/1", "en", "u", None)
+    vote = StateVote("70/1", "General Assembly", "r/", "2015-09-25", 4, "in favour", "X", "d/")
+
+    def key(one: Reference, two: StateVote) -> str:
+        return page_key(Page("refs.bib", "raw.txt", {"refs": (ref, one), "votes": [two]}))
+
+    base = key(ref, vote)
+    for kind, value in ((ref, vote), (vote, ref)):
+        for f in fields(kind):
+            changed = replace(kind, **{f.name: "other" if f.name != "year" else 2016})
+            pair = (changed, value) if kind is ref else (value, changed)
+            assert key(*pair) != base, f.name  # type: ignore[arg-type]
 
 
 EDITS = [  # (file, language of its page): three edits in a row, in three languages

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .. import urls
@@ -80,6 +80,34 @@ def find_pairs(archive: Archive) -> Pairs:
         found.by_doc.setdefault(pair.new.url, []).append(pair)
         found.by_doc.setdefault(pair.old.url, []).append(pair)
     return found
+
+
+def swap_docs(pairs: Pairs, swapped: dict[int, Doc]) -> Pairs:
+    """Return `pairs` with documents replaced (`id` of the old Doc -> the new one): the
+    comparisons of an archive patched with edits that change none of them (`pair_fields`
+    and the drafts the same: `Site`)."""
+    found = Pairs()
+    for pair in pairs.pairs:
+        old, new = swapped.get(id(pair.old), pair.old), swapped.get(id(pair.new), pair.new)
+        same = old is pair.old and new is pair.new
+        found.pairs.append(pair if same else replace(pair, old=old, new=new))
+    for pair in found.pairs:
+        found.by_doc.setdefault(pair.new.url, []).append(pair)
+        found.by_doc.setdefault(pair.old.url, []).append(pair)
+    found.series = {
+        url: (
+            None if before is None else swapped.get(id(before), before),
+            None if after is None else swapped.get(id(after), after),
+        )
+        for url, (before, after) in pairs.series.items()
+    }
+    return found
+
+
+def pair_fields(r: Record) -> tuple[object, ...]:
+    """What of a record its comparisons depend on, besides its symbol, language and drafts
+    (what kind of document it is, its series and its place in it)."""
+    return (r.document_type, r.untitled, r.title, r.body, r.excerpt, r.year, r.session)
 
 
 def _earlier(archive: Archive, doc: Doc) -> list[tuple[Doc, str]]:

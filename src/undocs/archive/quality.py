@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import compress
 
 from ..lang.bodies import GA
 from ..model import Problem, Record
@@ -149,31 +150,26 @@ GAPS: tuple[tuple[str, str, Callable[[Record], bool]], ...] = (
 )
 
 
-def gaps(records: list[Record]) -> list[Gap]:
-    """Return every gap of the records, with the files that have it, in file order."""
+def gaps(records: list[Record], known: Mapping[str, tuple[bool, ...]] | None = None) -> list[Gap]:
+    """Return every gap of the records, with the files that have it, in file order.
+
+    `known`: each file's `record_gaps`, worked out as it was read (the others are tested
+    here)."""
     ordered = sorted(records, key=lambda r: r.file)
-    found = [_gaps_of(r) for r in ordered]
+    files = [r.file for r in ordered]
+    known = known or {}
+    found = [known.get(r.file) or record_gaps(r) for r in ordered]
+    columns = list(zip(*found, strict=True)) or [() for _ in GAPS]  # each gap, file by file
     return [
-        Gap(name, meaning, tuple(r.file for r, has in zip(ordered, found, strict=True) if has[i]))
-        for i, (name, meaning, _) in enumerate(GAPS)
+        Gap(name, meaning, tuple(compress(files, has)))
+        for (name, meaning, _), has in zip(GAPS, columns, strict=True)
     ]
 
 
-#: Each record's gaps by its file and the digest of its bytes: a build after an edit
-#: (`serve --watch`) tests only the records read again.
-_GAPS_OF: dict[tuple[str, str], tuple[bool, ...]] = {}
-
-
-def _gaps_of(record: Record) -> tuple[bool, ...]:
-    key = (record.file, record.digest)
-    found = _GAPS_OF.get(key) if record.digest else None
-    if found is None:
-        found = tuple(test(record) for _, _, test in GAPS)
-        if record.digest:
-            if len(_GAPS_OF) > 500_000:
-                _GAPS_OF.clear()
-            _GAPS_OF[key] = found
-    return found
+def record_gaps(record: Record) -> tuple[bool, ...]:
+    """Return whether a record has each gap of `GAPS`, in order (worked out as it is read:
+    `build.reading`, kept in the build cache)."""
+    return tuple(test(record) for _, _, test in GAPS)
 
 
 @dataclass(frozen=True)

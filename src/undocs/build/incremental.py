@@ -33,11 +33,13 @@ from ..archive.graph import (
 from ..archive.pairs import series_key
 from ..inputs import files_inside
 from ..model import Problem, Record, ResolutionKey
+from ..site.adoptions import StateVote
 from ..site.gather import FACETS, Scope, body_name
+from ..site.references import Reference
 from ..site.render import BUILTIN_TEMPLATES, Group, Page, Settings
 from .segments import LanguageIndex
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 class Loaded(NamedTuple):
@@ -50,6 +52,10 @@ class Loaded(NamedTuple):
     """What the record links to (`archive.links_of`)."""
     checks: tuple[Problem, ...]
     """Its problems that the archive reports after the loader's (`quality.record_problems`)."""
+    rows: tuple[bytes, bytes] = (b"", b"")
+    """Its line of records.jsonl and its row of records.csv (`exports.record_rows`)."""
+    gaps: tuple[bool, ...] = ()
+    """Whether it has each gap (`quality.record_gaps`)."""
 
 
 class Entry(NamedTuple):
@@ -312,6 +318,8 @@ def _fingerprint(value: object) -> str:
         return "{" + ",".join(f"{k!r}:{_fingerprint(v)}" for k, v in value.items()) + "}"
     if kind is Resolution:
         return cast(Resolution, value).fingerprint
+    if kind in _FLAT:  # thousands a page (a body's references): fields printed as one
+        return kind.__name__ + repr(tuple(getattr(value, name) for name in _FLAT[kind]))
     if is_dataclass(value) and not isinstance(value, type):
         return _fields(value)
     return repr(value)
@@ -327,6 +335,11 @@ def _fields(value: Any) -> str:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+
+#: Dataclasses whose fields are all strings, numbers or None, with their fields' names.
+_FLAT: dict[type, tuple[str, ...]] = {
+    kind: tuple(f.name for f in dc_fields(kind)) for kind in (Reference, StateVote)
+}
 
 
 def edits(old: State, state: State) -> list[tuple[Loaded | None, Loaded | None]]:
@@ -354,7 +367,7 @@ def scope_of(archive: Archive, changed: list[Loaded]) -> tuple[set[str], Scope]:
     resolutions: set[ResolutionKey] = set()
     urls: set[str] = set()
     records = []
-    for record, _, links, _ in changed:
+    for record, _, links, *_ in changed:
         assert record is not None and links is not None
         records.append(record)
         own.update(key for key in (links.key, links.parent) if key is not None)
@@ -368,7 +381,10 @@ def scope_of(archive: Archive, changed: list[Loaded]) -> tuple[set[str], Scope]:
         doc = archive.by_file.get(record.file)
         if doc is not None:
             urls.add(doc.url)
+    listed = list(records)  # whose lists show a changed document: their own, and those of
+    # the documents of the same symbols (a row of a list holds a symbol's language versions)
     for key in own:
+        listed += [doc.record for doc in archive.by_symbol.get(key, {}).values()]
         for group in (
             archive.by_symbol.get(key, {}).values(),
             archive.cited_by.get(key, ()),
@@ -385,8 +401,12 @@ def scope_of(archive: Archive, changed: list[Loaded]) -> tuple[set[str], Scope]:
         urls.update(doc.url for doc in archive.docs if series_key(doc.record) in series)
     scope = Scope(
         bodies=frozenset(body_name(r) for r in records),
-        sessions=frozenset(
-            (body_name(r), str(r.session)) for r in records if r.session is not None
+        sessions=frozenset((body_name(r), str(r.session)) for r in listed if r.session is not None),
+        items=frozenset(
+            (body_name(r), str(r.session), item)
+            for r in listed
+            if r.session is not None
+            for item in r.agenda_items
         ),
         facets=frozenset((name, value(r)) for r in records for name, value in FACETS),
         resolutions=frozenset(resolutions),

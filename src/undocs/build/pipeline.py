@@ -153,8 +153,10 @@ class Builder:
             if site is None:
                 links = [item.links for item in loaded if item.links is not None]
                 archive = build_archive(records, links)
-                site = Site(archive, [], self.options.settings, source=self.options.seeds)
-            self._rows.records(records)
+                gaps = {item.record.file: item.gaps for item in loaded if item.record is not None}
+                site = Site(
+                    archive, [], self.options.settings, source=self.options.seeds, record_gaps=gaps
+                )
             self._rows.citations(site.archive)
             run = Run(self.options, self.out, lambda _msg: None, self._templates)
             compile_templates(

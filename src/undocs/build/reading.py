@@ -7,9 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..archive.graph import links_of
-from ..archive.quality import record_problems
+from ..archive.quality import record_gaps, record_problems
 from ..model import InputError, Problem, Record
 from ..read.loader import Source, load_file
+from ..site.exports import record_rows
 from . import parallel
 from .incremental import Loaded, State
 from .plan import scan
@@ -24,7 +25,14 @@ def _load_one(path: Path, name: str, refused: str = "") -> Loaded:
         record, problems = load_file(path, name)
         # the text stays on disk until its page is written: memory holds records, not texts
         record = replace(record, text="")
-        return Loaded(record, problems, links_of(record), tuple(record_problems(record)))
+        return Loaded(
+            record,
+            problems,
+            links_of(record),
+            tuple(record_problems(record)),
+            record_rows(record),
+            record_gaps(record),
+        )
     except InputError as err:
         return Loaded(None, [err.problem], None, ())
     except (OSError, ValueError) as err:

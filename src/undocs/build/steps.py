@@ -17,10 +17,10 @@ from pathlib import Path
 import jinja2
 
 from ..archive.graph import Archive, build_archive, patch_archive
-from ..model import Problem, Record
+from ..model import Problem
 from ..site.adoptions import votes_csv
 from ..site.content import load_content
-from ..site.exports import ExportRows, symbol_map
+from ..site.exports import ExportRows, records_table, symbol_map
 from ..site.gather import Site
 from ..site.render import Page, Settings, environment, template_problems
 from . import cards, parallel, segments
@@ -57,7 +57,6 @@ from .writer import (
     write_data,
     write_network,
     write_pages,
-    write_record_data,
     write_site,
 )
 
@@ -182,7 +181,7 @@ def run_build(
             job = partial(save_records, run.out, state, shards)
             background.append(parallel.Background([job], len(loaded)))
             shards = {}
-        background += export_records(run, loaded, staging)
+        export_records(loaded, staging)
         archive_plan = plan_archive(reading, state)
         archive, patched = gather_archive(archive_plan, loaded, reading)
         site = gather_site(run, loaded, archive, reading.previous if patched else None)
@@ -220,15 +219,12 @@ def read(run: Run, reading: ReadPlan) -> tuple[State, list[Loaded]]:
     return state, loaded
 
 
-def export_records(run: Run, loaded: list[Loaded], staging: Path) -> list[parallel.Background]:
-    """Write the exports made of the records alone: by a worker while this process gathers
-    the archive, or here from the rows kept by a Builder (only new records turned to rows)."""
-    records = _records(loaded)
-    if run.rows is None:
-        return [parallel.Background([partial(write_record_data, records, staging)], len(records))]
-    jsonl, table = run.rows.records(records)
-    write_data(staging, [("records.jsonl", jsonl), ("records.csv", table)])
-    return []
+def export_records(loaded: list[Loaded], staging: Path) -> None:
+    """Write the exports made of the records alone, records.jsonl and records.csv: joined
+    from the rows made as each record was read (`exports.record_rows`)."""
+    rows = [item.rows for item in loaded if item.record is not None]
+    jsonl = b"".join(row[0] for row in rows)
+    write_data(staging, [("records.jsonl", jsonl), ("records.csv", records_table(rows))])
 
 
 # Gather -----------------------------------------------------------------------------------
@@ -268,6 +264,7 @@ def gather_site(run: Run, loaded: list[Loaded], archive: Archive, previous: Site
         problems,
         source=run.options.seeds,
         previous=previous,
+        record_gaps={item.record.file: item.gaps for item in loaded if item.record is not None},
     )
 
 
@@ -480,7 +477,3 @@ def _keyer() -> Callable[[Page], str]:
         return "" if page.template == "resolution.html" else keys(page)
 
     return key
-
-
-def _records(loaded: list[Loaded]) -> list[Record]:
-    return [item.record for item in loaded if item.record is not None]

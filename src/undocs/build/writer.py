@@ -13,9 +13,9 @@ import jinja2
 
 from ..archive.graph import Archive
 from ..inputs import files_inside
-from ..model import Problem, Record
+from ..model import Problem
 from ..site.adoptions import votes_csv
-from ..site.exports import citations_csv, gaps_csv, records_csv, records_jsonl, symbol_map
+from ..site.exports import citations_csv, gaps_csv, symbol_map
 from ..site.feeds import feed_pages, robots_page, sitemap_pages
 from ..site.gather import COMPARISON, Scope, Site
 from ..site.graphml import citations_graphml
@@ -257,13 +257,6 @@ def write_data(staging: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
     data.mkdir(exist_ok=True)
     for name, text in files:
         (data / name).write_bytes(text if isinstance(text, bytes) else text.encode())
-
-
-def write_record_data(records: list[Record], staging: Path) -> None:
-    """Write the exports made of the records alone: records.jsonl and records.csv."""
-    write_data(
-        staging, [("records.jsonl", records_jsonl(records)), ("records.csv", records_csv(records))]
-    )
 
 
 def write_archive_data(site: Site, staging: Path, network: bool = True) -> None:

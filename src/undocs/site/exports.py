@@ -73,6 +73,19 @@ def records_csv(records: list[Record]) -> str:
     return buffer.getvalue()
 
 
+def records_table(rows: list[tuple[bytes, bytes]]) -> bytes:
+    """Return records.csv made of the records' `record_rows`."""
+    return CSV_HEADER.encode() + b"".join(row[1] for row in rows)
+
+
+def record_rows(record: Record) -> tuple[bytes, bytes]:
+    """Return one record's line of records.jsonl and row of records.csv, in UTF-8 (made as
+    it is read, kept in the build cache: the exports of an edit are joined, not made)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(_csv_cells(record))
+    return json_line(record).encode(), buffer.getvalue().encode()
+
+
 def _csv_cells(record: Record) -> list[str]:
     row = record.to_json()
     return [_cell(row[name]) for name in ("file", *RECORD_FIELDS)]
@@ -132,8 +145,9 @@ def _citation_cells(archive: Archive, doc: Doc) -> list[list[str]]:
 
 
 class ExportRows:
-    """The rows of the data exports by record, kept between the builds of one process
-    (`serve --watch`): a build after an edit turns into rows only the records read again.
+    """The rows of the archive's data exports by record, kept between the builds of one
+    process (`serve --watch`): a build after an edit turns into rows only the records read
+    again (the records' own rows are made as they are read: `record_rows`).
 
     A record counts by identity: an unchanged file keeps its record object from build to
     build. A document's citation rows also depend on which symbols the archive holds. Rows
@@ -141,24 +155,9 @@ class ExportRows:
     """
 
     def __init__(self) -> None:
-        self._records = _Rows()
         self._citations = _Rows()
         self._held: object = None
         self._gaps: tuple[object, bytes] = ((), b"")
-
-    def records(self, records: list[Record]) -> tuple[bytes, bytes]:
-        """Return `records_jsonl(records)` and `records_csv(records)`, in UTF-8."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-
-        def rows(record: Record) -> tuple[bytes, ...]:
-            buffer.seek(0)
-            buffer.truncate()
-            writer.writerow(_csv_cells(record))
-            return json_line(record).encode(), buffer.getvalue().encode()
-
-        jsonl, table = self._records.update(records, rows)
-        return b"".join(jsonl), CSV_HEADER.encode() + b"".join(table)
 
     def citations(self, archive: Archive) -> bytes:
         """Return `citations_csv(archive)`, in UTF-8."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import urls
 from ..archive.graph import Archive, Doc
-from ..archive.pairs import Pairs, find_pairs
+from ..archive.pairs import Pairs, find_pairs, pair_fields, swap_docs
 from ..archive.quality import Gap, gaps, report
 from ..model import RECORD_FIELDS, Problem, Record, ResolutionKey
 from ..read import symbols
@@ -64,7 +64,10 @@ class Scope:
 
     bodies: frozenset[str] = frozenset()
     sessions: frozenset[tuple[str, str]] = frozenset()
-    """(body, session number) pairs: the pages of a session and its agenda items."""
+    """(body, session number) pairs: the pages of a session (its list of agenda items)."""
+    items: frozenset[tuple[str, str, str]] = frozenset()
+    """(body, session number, agenda item) triples: the pages of one item of a session (the
+    General Assembly's sessions have hundreds: an edit gathers its own items' pages)."""
     facets: frozenset[tuple[str, str]] = frozenset()
     """(facet name, value) pairs."""
     resolutions: frozenset[ResolutionKey] = frozenset()
@@ -78,6 +81,8 @@ class Scope:
             return group.name in self.bodies
         if group.kind == "session":
             return (group.name, group.value) in self.sessions
+        if group.kind == "item":
+            return (group.name, group.value, group.item) in self.items
         if group.kind == "facet":
             return (group.name, group.value) in self.facets
         if group.kind == "resolution":
@@ -123,14 +128,17 @@ class Site:
         problems: list[Problem] | None = None,
         source: Path | None = None,
         previous: Site | None = None,
+        record_gaps: Mapping[str, tuple[bool, ...]] | None = None,
     ):
         """Gather the site of `archive`; given the `previous` site, whose archive an edit was
-        patched into, its lists are kept where the edit leaves them as they were."""
+        patched into, its lists are kept where the edit leaves them as they were.
+        `record_gaps`: each file's gaps, found as it was read (`quality.record_gaps`)."""
         self.archive = archive
         self.content = content
         self.settings = settings
         self.problems = problems or []
         self.source = source
+        self.record_gaps = record_gaps
         """The folder of source files, to read texts again when their pages are written."""
         self.bodies: dict[str, list[Doc]] = defaultdict(list)
         """Body name -> its documents, in archive order."""
@@ -140,6 +148,9 @@ class Site:
         """Every document, newest first."""
         self._anchors: dict[tuple[str, str], frozenset[str]] = {}
         self._paragraphs: dict[tuple[str, str], list[Paragraph]] = {}
+        self._pairs_of: tuple[Pairs, dict[int, Doc]] | None = None
+        """The previous site's comparisons and the documents an edit swapped in, when the
+        edit changed none of them (`pairs`)."""
         if previous is None or not self._reuse(previous):
             self._gather()
 
@@ -184,6 +195,7 @@ class Site:
         if len(docs) != len(before):
             return False
         swapped: dict[int, Doc] = {}
+        same_pairs = True  # no edit changed what the comparisons are made of
         for new, old in zip(docs, before, strict=True):
             if new is not old:
                 a, b = new.record, old.record
@@ -196,6 +208,10 @@ class Site:
                 ):
                     return False
                 swapped[id(old)] = new
+                same_pairs = same_pairs and (
+                    pair_fields(a) == pair_fields(b)
+                    and self.archive.drafts.get(new.url) == previous.archive.drafts.get(old.url)
+                )
 
         def swap(found: list[Doc]) -> list[Doc]:
             return [swapped.get(id(doc), doc) for doc in found]
@@ -212,13 +228,15 @@ class Site:
                 v: swap(ds) if v in values else ds for v, ds in previous.facets[name].items()
             }
         self.newest = swap(previous.newest) if swapped else previous.newest
+        if same_pairs and "pairs" in previous.__dict__:  # worked out by the last build
+            self._pairs_of = (previous.pairs, swapped)
         return True
 
     @cached_property
     def gaps(self) -> list[Gap]:
         """Every gap of the archive's records (`quality.gaps`), worked out once a build: the
         quality page and /data/gaps.csv show the same."""
-        return gaps([doc.record for doc in self.archive.docs])
+        return gaps([doc.record for doc in self.archive.docs], self.record_gaps)
 
     def text(self, record: Record) -> str:
         """Return a record's text: held in memory, or read again from its source file."""
@@ -340,7 +358,12 @@ class Site:
 
     @cached_property
     def pairs(self) -> Pairs:
-        """The comparisons of the archive (`archive.pairs`), worked out once a build."""
+        """The comparisons of the archive (`archive.pairs`), worked out once a build (or
+        the previous site's, with the documents an edit swapped in, where it changed none)."""
+        if self._pairs_of is not None:
+            pairs, swapped = self._pairs_of
+            self._pairs_of = None
+            return swap_docs(pairs, swapped)
         return find_pairs(self.archive)
 
     def comparison_pages(self, scope: Scope | None = None) -> Iterator[Page]:
@@ -455,8 +478,9 @@ class Site:
 
     def body_pages(self, body: str, docs: list[Doc], scope: Scope | None = None) -> Iterator[Page]:
         """Yield a body's list, a page per session, and per agenda item of the session
-        (with a `scope`, of the sessions it covers only: a change in one session of the
-        General Assembly's eighty leaves the others' thousands of pages as they were)."""
+        (with a `scope`, of the sessions and items it covers only: a change in one item of
+        one session of the General Assembly's eighty leaves the others' thousands of pages as
+        they were)."""
         sessions: dict[int, list[Doc]] = defaultdict(list)
         for doc in docs:
             if doc.record.session is not None:
@@ -505,12 +529,15 @@ class Site:
                 group,
             )
             for item in ordered:
+                item_group = Group("item", body, str(n), item=item)
+                if scope is not None and not scope.covers(item_group):
+                    continue
                 yield from self.paged(
                     urls.item_url(body, n, item),
                     {"kind": "item", "body": body, "session": n, "item": item},
                     sorted(items[item], key=by_symbol),
                     {"body": body, **crumbs},
-                    group,
+                    item_group,
                 )
 
     def reference_files(self, url: str, docs: list[Doc], group: Group) -> Iterator[Page]:

@@ -112,13 +112,18 @@ class Group(NamedTuple):
     """
 
     kind: str = ""
-    """`body`, `facet`, `resolution`, `document`; "": a page every build gathers."""
+    """`body`, `session`, `item`, `facet`, `resolution`, `document`; "": a page every build
+    gathers."""
     name: str = ""
-    """The body (of `body` and `resolution` groups) or the facet (`years`)."""
+    """The body (of `body`, `session`, `item` and `resolution` groups) or the facet
+    (`years`)."""
     value: str = ""
-    """The facet's value (`2016`) or the resolution's number (`60/251`)."""
+    """The facet's value (`2016`), the session's number (`70`) or the resolution's number
+    (`60/251`)."""
     symbol: str = ""
     """A resolution's `compare_key`: its page lists the documents with that symbol."""
+    item: str = ""
+    """An agenda item's name (`item` groups: the pages of one item of one session)."""
 
 
 #: The group of the pages every build gathers.
@@ -327,14 +332,27 @@ def state_url(printed: str) -> str | None:
 
 def resolution_links(entries: list[Resolution], root: str) -> Markup:
     """Return the list items of the resolutions index: each resolution's number, linked, and
-    how many documents cite it (a helper: thousands of entries)."""
-    return Markup(
+    how many documents cite it (a helper: thousands of entries, the same in the index of
+    every interface language: made once for each list and root)."""
+    made = _LINKS_MADE.get((id(entries), root))
+    if made is not None and made[0] is entries:  # the list held: its id is no other's
+        return made[1]
+    links = Markup(
         "".join(
             f'<li><a href="{escape(root + e.url)}">{escape(e.key.number)}</a> '
             f'<span class="note">{len(e.citing)}</span></li>'
             for e in entries
         )
     )
+    if len(_LINKS_MADE) >= 64:
+        _LINKS_MADE.clear()
+    _LINKS_MADE[(id(entries), root)] = (entries, links)
+    return links
+
+
+#: The lists of resolutions made last (`resolution_links`), by the id of their entries and
+#: their root, with the entries (gathered once a build, never changed after).
+_LINKS_MADE: dict[tuple[int, str], tuple[list[Resolution], Markup]] = {}
 
 
 def json_script(value: object) -> str:
