@@ -73,6 +73,29 @@ def test_a_resolution_dated_before_its_session_is_suspect(site: Path) -> None:
     assert "date 2001-07-31 is before its session opened (2001-09): suspect date" in text
 
 
+def test_problems_are_counted_by_kind_in_the_pages_language(site: Path) -> None:
+    """Dates before their session are one kind, however many dates; a kind undocs names is
+    in the page's language, its problems' lines still the build's own (English, marked)."""
+    from undocs.archive.quality import report
+
+    def kinds(page: Path) -> dict[str, int]:
+        elements = parse(page).elements
+        start = next(i for i, e in enumerate(elements) if e.tag == "caption" and e.text in captions)
+        end = next(i for i, e in enumerate(elements) if i > start and e.tag == "h2")
+        cells = [e.text for e in elements[start:end] if e.tag == "td"]
+        return dict(zip(cells[::2], map(int, cells[1::2]), strict=True))
+
+    captions = {"Problems by kind", "Problèmes par nature"}
+    english = kinds(site / "quality/index.html")
+    text = (site / "quality/index.html").read_text(encoding="utf-8")
+    dated_early = text.count("is before its session opened")
+    assert english["date before its session opened"] == dated_early > 2  # one row, many dates
+    french = kinds(site / "fr/quality/index.html")
+    assert french["date antérieure à l'ouverture de sa session"] == dated_early
+    assert sorted(french.values()) == sorted(english.values())
+    assert report([]).by_reason == []
+
+
 def test_check_summary_prints_the_same_counts(site: Path, capsys) -> None:
     assert main(["check", str(ROOT / "seeds" / "unpc"), "--summary"]) == 0
     out = capsys.readouterr().out

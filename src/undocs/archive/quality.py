@@ -176,25 +176,36 @@ def record_gaps(record: Record) -> tuple[bool, ...]:
 class QualityReport:
     """Problems grouped for the `/quality/` page."""
 
-    by_reason: list[tuple[str, int]]
-    """Each kind of problem with its count, commonest first."""
+    by_reason: list[tuple[str, int, bool]]
+    """Each kind of problem with its count, commonest first, and whether it is one of
+    `PROBLEM_KINDS` (its name is translated), else the first words of its reason."""
     by_file: list[tuple[str, list[Problem]]]
     """Each file with its problems, in file order."""
 
 
-def _kind(reason: str) -> str:
-    for marker in (
-        "resolves to no symbol",
-        "agenda item line",
-        "no document symbol",
-        "no date",
-        "unknown body",
-        "front matter",
-        "same symbol and language",
-    ):
+#: The kinds of problems the quality report counts: what a problem's reason holds, and the
+#: kind's name (translated, in the context `problem`), the first that matches.
+PROBLEM_KINDS = (
+    ("resolves to no symbol", "citation resolving to no symbol"),
+    ("before its session opened", "date before its session opened"),
+    ("agenda item line", "agenda item line not understood"),
+    ("no document symbol", "no document symbol found"),
+    ("no date found", "no date found"),
+    ("unknown body", "unknown body"),
+    ("same symbol and language", "same symbol and language as another file"),
+    ("but lists", "vote counts that disagree with the states listed"),
+    ("front matter", "front matter not usable"),
+    ("over GitHub Pages", "over GitHub Pages' size limits"),
+    ("not UTF-8", "not UTF-8 text"),
+    ("could not read", "file that could not be read"),
+)
+
+
+def _kind(reason: str) -> tuple[str, bool]:
+    for marker, name in PROBLEM_KINDS:
         if marker in reason:
-            return marker
-    return reason.split(":")[0][:60]
+            return name, True
+    return reason.split(":")[0][:60], False
 
 
 def report(problems: list[Problem]) -> QualityReport:
@@ -203,4 +214,5 @@ def report(problems: list[Problem]) -> QualityReport:
     for problem in problems:
         files[problem.path].append(problem)
     kinds = Counter(_kind(p.reason) for p in problems)
-    return QualityReport(kinds.most_common(), sorted(files.items()))
+    by_reason = [(kind, count, named) for (kind, named), count in kinds.most_common()]
+    return QualityReport(by_reason, sorted(files.items()))

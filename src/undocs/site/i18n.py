@@ -47,6 +47,9 @@ TYPE = "document type"
 #: The context of the names of the quality report's gaps in the catalogs ("undated").
 GAP = "gap"
 
+#: The context of the quality report's kinds of problems in the catalogs (`PROBLEM_KINDS`).
+PROBLEM = "problem"
+
 #: What the lists call the body of a document that names none.
 UNKNOWN_BODY = "Unknown body"
 
@@ -301,11 +304,12 @@ def language_name(code: str) -> str:
 def interface_messages(templates: Path) -> Catalog:
     """Return every message of the interface: the words the templates in `templates` mark
     (Jinja's i18n extension, read by Babel), the names of the bodies undocs knows, the
-    document types and the quality report's gaps (in the contexts BODY, TYPE and GAP), and
+    document types and the quality report's gaps and kinds of problems (in the contexts BODY,
+    TYPE, GAP and PROBLEM), and
     what the data page says of each file. `tools/messages.py` writes it as `undocs.pot`."""
     from babel.messages.extract import extract_from_dir
 
-    from ..archive.quality import GAPS
+    from ..archive.quality import GAPS, PROBLEM_KINDS
     from ..model import DOCUMENT_TYPES
     from .exports import DATA_FILES
 
@@ -331,6 +335,8 @@ def interface_messages(templates: Path) -> Catalog:
     for name, meaning, _test in GAPS:  # the quality report's gaps
         catalog.add(name, None, context=GAP)
         catalog.add(meaning, None)
+    for _marker, kind in PROBLEM_KINDS:  # the quality report's kinds of problems
+        catalog.add(kind, None, context=PROBLEM)
     for description in DATA_FILES.values():  # the data page's files
         catalog.add(description, None)
     return catalog
