@@ -5,7 +5,9 @@
 
 Prints, per archive size, for a clean undocs build without search and for Hugo building the
 same records into an equivalent site (a page per document, taxonomy pages for body, session,
-agenda item and resolution): wall time, CPU time, peak memory of the process tree, pages per
+agenda item and resolution): wall time, CPU time, peak memory of the process tree (its
+processes' resident memory added up, and their proportional set sizes added up: a page
+forked workers share counted once), pages per
 second and output size, with the ratio; then undocs's no-change and one-document rebuilds (by a
 new `undocs build` process, and by a process holding a Builder as `undocs serve --watch` does:
 medians of several edits, its CPU time and peak memory per rebuild); then with search:
@@ -48,21 +50,29 @@ class Run:
     wall: float
     cpu: float
     peak: int
+    """Peak of the resident memory of its processes added up (a page that forked workers
+    share is counted in each)."""
     pages: int = 0
     size: int = 0
+    pss: int = 0
+    """Peak of their proportional set sizes added up: the memory the tree holds, a shared
+    page counted once (0: not measured)."""
 
     def row(self) -> str:
         rate = f"{self.pages / self.wall:,.0f}" if self.pages else "-"
         size = human(self.size) if self.size else "-"
+        pss = human(self.pss) if self.pss else "-"
         return (
             f"{self.name:<34} {self.wall:8.2f} {self.cpu:8.2f} {human(self.peak):>10} "
-            f"{rate:>9} {size:>10}"
+            f"{pss:>10} {rate:>9} {size:>10}"
         )
 
 
-def _tree_rss(pid: int) -> int:
-    """Return the resident memory of a process and all its descendants, in bytes."""
-    total = 0
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """Return the resident memory of a process and all its descendants, added up, and their
+    proportional set sizes added up (`smaps_rollup`: a page shared by forked workers counted
+    once), in bytes."""
+    rss = pss = 0
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -78,12 +88,16 @@ def _tree_rss(pid: int) -> int:
         current = todo.pop()
         todo += children.get(current, [])
         try:
-            with open(f"/proc/{current}/status") as stream:
-                found = re.search(r"VmRSS:\s+(\d+) kB", stream.read())
-            total += int(found.group(1)) * 1024 if found else 0
+            with open(f"/proc/{current}/smaps_rollup") as stream:
+                text = stream.read()
         except OSError:
             continue
-    return total
+        for name, size in re.findall(r"^(Rss|Pss):\s+(\d+) kB", text, re.MULTILINE):
+            if name == "Rss":
+                rss += int(size) * 1024
+            else:
+                pss += int(size) * 1024
+    return rss, pss
 
 
 def measure(name: str, command: list[str], cwd: Path | None = None) -> Run:
@@ -93,13 +107,14 @@ def measure(name: str, command: list[str], cwd: Path | None = None) -> Run:
     process = subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
-    peak = 0
+    peak = pss = 0
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, pss
         while not stop.is_set():
-            peak = max(peak, _tree_rss(process.pid))
+            rss, proportional = _tree_memory(process.pid)
+            peak, pss = max(peak, rss), max(pss, proportional)
             stop.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -114,7 +129,7 @@ def measure(name: str, command: list[str], cwd: Path | None = None) -> Run:
     cpu = (after.children_user - before.children_user) + (
         after.children_system - before.children_system
     )
-    return Run(name, wall, cpu, peak)
+    return Run(name, wall, cpu, peak, pss=pss)
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
@@ -429,7 +444,8 @@ def main() -> int:
         runs = one_size(label, seeds, args.work, sys.executable, hugo_binary, max(1, repeat))
         print(f"\n== {label}: {seeds}")
         print(
-            f"{'run':<34} {'wall s':>8} {'cpu s':>8} {'peak mem':>10} {'pages/s':>9} {'output':>10}"
+            f"{'run':<34} {'wall s':>8} {'cpu s':>8} {'peak RSS':>10} {'peak PSS':>10} "
+            f"{'pages/s':>9} {'output':>10}"
         )
         for run in runs:
             print(run.row())
