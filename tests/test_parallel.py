@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -23,8 +24,8 @@ def test_every_job_runs_once_results_in_job_order() -> None:
     assert [index for index, _ in results] == list(range(60))
     if parallel.workers() > 1:
         pids = {pid for _, pid in results}
-        assert os.getpid() not in pids  # run in workers, not here
-        assert len(pids) == parallel.workers()  # shared out: no worker left idle
+        assert os.getpid() in pids  # this process takes jobs too, beside one worker fewer
+        assert len(pids) == parallel.workers()  # shared out: no process left idle
 
 
 def test_small_jobs_run_here() -> None:
@@ -38,6 +39,22 @@ def test_a_failing_job_fails_the_run() -> None:
 
     with pytest.raises(ValueError, match="outside the output folder"):
         parallel.run_each([_job(0), bad, _job(2)], size=10_000)
+
+
+def test_a_failing_job_stops_the_jobs_not_yet_taken(tmp_path) -> None:
+    def job(index: int):
+        def run() -> None:
+            time.sleep(0.02)
+            if index == 3:
+                raise ValueError("job 3 failed")
+            (tmp_path / str(index)).write_text("ran")
+
+        return run
+
+    with pytest.raises(ValueError, match="job 3 failed"):
+        parallel.run_each([job(i) for i in range(100)], size=10_000)
+    time.sleep(0.1)  # a job that was running when it failed ends
+    assert 3 <= len(list(tmp_path.iterdir())) < 20
 
 
 def test_progress_is_reported_while_workers_run() -> None:
@@ -60,6 +77,29 @@ def test_background_jobs_run_while_this_process_goes_on(tmp_path) -> None:
     assert time.monotonic() - started < 0.4 and not marker.exists()  # not waited for here
     later.wait()
     assert marker.read_text() == "x"
+
+
+def test_a_background_worker_ends_with_its_jobs(tmp_path) -> None:
+    """Its memory (the pages of the archive it copied) is freed when its jobs end, not when
+    the build gets round to waiting for it."""
+    if not Path("/proc/self/stat").is_file():
+        pytest.skip("reads the state of a process in /proc (Linux)")
+    pid_file = tmp_path / "pid"
+    later = parallel.Background([lambda: pid_file.write_text(str(os.getpid()))], 10_000)
+    pid = 0
+    for _ in range(100):
+        time.sleep(0.05)
+        if pid_file.exists() and (pid := int(pid_file.read_text() or 0)):
+            try:  # its state: Z once it exited (its memory freed), until it is reaped
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except FileNotFoundError:
+                break
+            if state == "Z":
+                break
+    else:
+        pytest.fail("the background worker is still running after its job ended")
+    assert pid not in (0, os.getpid())
+    later.wait()
 
 
 def test_a_failing_background_job_fails_the_wait() -> None:

@@ -1,8 +1,11 @@
-"""Use every core: read files and write pages in worker processes.
+"""Use every core: read files and write pages in this process and forked workers.
 
 Workers are forked after the data they need is gathered, so they share it with the parent
 instead of receiving it pickled; each returns only small results (records read, pages
-written). Small jobs run in the calling process, where a pool would cost more than it saves.
+written). The parent takes jobs too, beside one worker fewer: a process touching the shared
+data copies the pages it touches (reference counts are written), so each process running
+beside an idle parent would cost another copy of the archive. Small jobs run in the calling
+process alone, where a worker would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -76,23 +79,57 @@ def _here(jobs: Sequence[Callable[[], R]], results: list[R]) -> Iterator[int]:
 
 
 def _in_workers(jobs: Sequence[Callable[[], R]], n: int, results: list[R]) -> Iterator[int]:
-    """Run `jobs` in `n` forked workers, filling `results` in job order; yield how many are
-    done as each ends."""
+    """Run `jobs` here and in `n - 1` forked workers, each process taking the next job no one
+    has taken, filling `results` in job order; yield how many are done as jobs end here (the
+    workers' results come back when they run out of jobs)."""
     global _TASK
-    _TASK = lambda index: (index, jobs[index]())  # noqa: E731
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 0)  # the next job no one has taken, shared by the processes
+    _TASK = lambda _worker: _take(jobs, taken)  # noqa: E731  (inherited by the workers)
     frozen = gc.isenabled()  # with the collector on, keep it off the pages workers share
     if frozen:
         gc.collect()
         gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(n) as pool:
-            for count, (index, result) in enumerate(pool.imap_unordered(_run, range(len(jobs))), 1):
+        with context.Pool(n - 1) as pool:
+            theirs = pool.map_async(_run, range(n - 1))
+            done = 0
+            for index, result in _iterate(jobs, taken):
                 results[index] = result
-                yield count
+                # jobs taken by the workers may still run: count them done once they cannot
+                done = max(done + 1, min(len(jobs), taken.value) - (n - 1))
+                yield min(done, len(jobs) - 1)
+            for found in theirs.get():
+                for index, result in found:
+                    results[index] = result
+            yield len(jobs)
     finally:
         if frozen:
             gc.unfreeze()
         _TASK = None
+
+
+def _iterate(jobs: Sequence[Callable[[], R]], taken: Any) -> Iterator[tuple[int, R]]:
+    """Take the next job no one has taken and run it, until none is left; after a job that
+    failed, none is taken any more (in any process)."""
+    while True:
+        with taken.get_lock():
+            index = taken.value
+            if index >= len(jobs):
+                return
+            taken.value = index + 1
+        try:
+            result = jobs[index]()
+        except BaseException:
+            with taken.get_lock():
+                taken.value = len(jobs)
+            raise
+        yield index, result
+
+
+def _take(jobs: Sequence[Callable[[], R]], taken: Any) -> list[tuple[int, R]]:
+    """Run jobs in a worker until none is left (`_iterate`); return their results."""
+    return list(_iterate(jobs, taken))
 
 
 class Background:
@@ -109,6 +146,9 @@ class Background:
         try:
             self.pool = multiprocessing.get_context("fork").Pool(1)
             self.done = self.pool.map_async(_run, range(len(jobs)))
+            # no more jobs: the worker exits when these end, and its memory is freed then
+            # (the copies of the archive it made), not when the build waits for it
+            self.pool.close()
         finally:
             _TASK = None
 
@@ -117,7 +157,6 @@ class Background:
         if self.pool is not None:
             try:
                 self.done.get()
-                self.pool.close()
                 self.pool.join()
             finally:
                 self.close()

@@ -122,9 +122,9 @@ def write_site(
     and robots.txt (a clean build); the pages but the documents' are returned in
     `Written.keys`, with their `key(page)`.
 
-    The first job gathers the list pages and writes them while the other workers write the
-    documents, which need nothing but the archive: gathering them is not left to this
-    process while the cores wait.
+    The first job gathers the list pages and writes them while the other processes write
+    the documents, which need nothing but the archive: gathering them is not done before
+    the cores start.
     """
     compile_templates(env)
     made = {""}  # each forked worker has its own copy: the folders it made
