@@ -16,6 +16,7 @@ import os
 import pickle
 import secrets
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, is_dataclass, replace
 from dataclasses import fields as dc_fields
 from functools import lru_cache
@@ -56,6 +57,11 @@ class Loaded(NamedTuple):
     """Its line of records.jsonl and its row of records.csv (`exports.record_rows`)."""
     gaps: tuple[bool, ...] = ()
     """Whether it has each gap (`quality.record_gaps`)."""
+
+
+def gaps_by_file(loaded: Iterable[Loaded]) -> dict[str, tuple[bool, ...]]:
+    """Return each record's gaps by its file (`Site`'s `record_gaps`)."""
+    return {item.record.file: item.gaps for item in loaded if item.record is not None}
 
 
 class Entry(NamedTuple):

@@ -93,12 +93,10 @@ def _in_workers(jobs: Sequence[Callable[[], R]], n: int, results: list[R]) -> It
     try:
         with context.Pool(n - 1) as pool:
             theirs = pool.map_async(_run, range(n - 1))
-            done = 0
             for index, result in _iterate(jobs, taken):
                 results[index] = result
-                # jobs taken by the workers may still run: count them done once they cannot
-                done = max(done + 1, min(len(jobs), taken.value) - (n - 1))
-                yield min(done, len(jobs) - 1)
+                # the jobs taken, less those that may still run (one a process)
+                yield max(0, min(taken.value, len(jobs)) - n)
             for found in theirs.get():
                 for index, result in found:
                     results[index] = result

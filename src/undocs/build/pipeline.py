@@ -21,7 +21,14 @@ from ..archive.quality import archive_problems
 from ..model import Problem, Record
 from ..site.exports import ExportRows
 from ..site.gather import Site
-from .incremental import State, config_digest, load_cached_records, load_state, state_stamp
+from .incremental import (
+    State,
+    config_digest,
+    gaps_by_file,
+    load_cached_records,
+    load_state,
+    state_stamp,
+)
 from .outfolder import MARKER, build_lock, mark
 from .plan import names_under
 from .reading import Progress, load_records
@@ -153,9 +160,12 @@ class Builder:
             if site is None:
                 links = [item.links for item in loaded if item.links is not None]
                 archive = build_archive(records, links)
-                gaps = {item.record.file: item.gaps for item in loaded if item.record is not None}
                 site = Site(
-                    archive, [], self.options.settings, source=self.options.seeds, record_gaps=gaps
+                    archive,
+                    [],
+                    self.options.settings,
+                    source=self.options.seeds,
+                    record_gaps=gaps_by_file(loaded),
                 )
             self._rows.citations(site.archive)
             run = Run(self.options, self.out, lambda _msg: None, self._templates)

@@ -20,7 +20,7 @@ from ..archive.graph import Archive, build_archive, patch_archive
 from ..model import Problem
 from ..site.adoptions import votes_csv
 from ..site.content import load_content
-from ..site.exports import ExportRows, records_table, symbol_map
+from ..site.exports import ExportRows, records_files, symbol_map
 from ..site.gather import Site
 from ..site.render import Page, Settings, environment, template_problems
 from . import cards, parallel, segments
@@ -32,6 +32,7 @@ from .incremental import (
     bytecode_folder,
     config_digest,
     drop_state,
+    gaps_by_file,
     plan_shards,
     save_records,
     save_state,
@@ -222,9 +223,8 @@ def read(run: Run, reading: ReadPlan) -> tuple[State, list[Loaded]]:
 def export_records(loaded: list[Loaded], staging: Path) -> None:
     """Write the exports made of the records alone, records.jsonl and records.csv: joined
     from the rows made as each record was read (`exports.record_rows`)."""
-    rows = [item.rows for item in loaded if item.record is not None]
-    jsonl = b"".join(row[0] for row in rows)
-    write_data(staging, [("records.jsonl", jsonl), ("records.csv", records_table(rows))])
+    jsonl, table = records_files([item.rows for item in loaded if item.record is not None])
+    write_data(staging, [("records.jsonl", jsonl), ("records.csv", table)])
 
 
 # Gather -----------------------------------------------------------------------------------
@@ -264,7 +264,7 @@ def gather_site(run: Run, loaded: list[Loaded], archive: Archive, previous: Site
         problems,
         source=run.options.seeds,
         previous=previous,
-        record_gaps={item.record.file: item.gaps for item in loaded if item.record is not None},
+        record_gaps=gaps_by_file(loaded),
     )
 
 

@@ -73,9 +73,9 @@ def records_csv(records: list[Record]) -> str:
     return buffer.getvalue()
 
 
-def records_table(rows: list[tuple[bytes, bytes]]) -> bytes:
-    """Return records.csv made of the records' `record_rows`."""
-    return CSV_HEADER.encode() + b"".join(row[1] for row in rows)
+def records_files(rows: list[tuple[bytes, bytes]]) -> tuple[bytes, bytes]:
+    """Return records.jsonl and records.csv made of the records' `record_rows`."""
+    return b"".join(row[0] for row in rows), CSV_HEADER.encode() + b"".join(r[1] for r in rows)
 
 
 def record_rows(record: Record) -> tuple[bytes, bytes]:

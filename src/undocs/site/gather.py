@@ -138,8 +138,8 @@ class Site:
         self.settings = settings
         self.problems = problems or []
         self.source = source
-        self.record_gaps = record_gaps
         """The folder of source files, to read texts again when their pages are written."""
+        self.record_gaps = record_gaps
         self.bodies: dict[str, list[Doc]] = defaultdict(list)
         """Body name -> its documents, in archive order."""
         self.facets: dict[str, dict[str, list[Doc]]] = {name: {} for name, _ in FACETS}
