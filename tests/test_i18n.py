@@ -329,3 +329,34 @@ def test_counts_are_written_as_the_language_writes_them() -> None:
     for language, written in (("en", "13,813"), ("fr", "13\u202f813"), ("de", "13.813")):
         with i18n.speaking(language):
             assert i18n.number(13813) == written
+
+
+def test_every_reason_of_a_problem_is_in_the_catalogs() -> None:
+    """A problem's reason is a message the catalogs hold (`problem_at`, `InputError`), never
+    an f-string: the quality page says it in its language. The few reasons passed on as
+    names are marked `N_()` where they are written (the links refused, a vote's counts)."""
+    import ast
+
+    template = i18n.interface_messages(ROOT / "templates")
+    literal, named = [], []
+    for path in sorted((ROOT / "src" / "undocs").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or len(node.args) < 3:
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name not in ("problem_at", "InputError"):
+                continue
+            reason = node.args[2]
+            if isinstance(reason, ast.Constant) and isinstance(reason.value, str):
+                literal.append(reason.value)
+            else:
+                named.append((path.name, ast.unparse(reason)))
+    assert len(literal) > 30
+    assert [message for message in literal if template.get(message) is None] == []
+    assert sorted(named) == [
+        ("adoption.py", "message"),  # _DISAGREEING's
+        ("inputs.py", "OUTSIDE"),
+        ("inputs.py", "reason"),  # OUTSIDE or LOOP
+        ("model.py", "message"),  # InputError's own
+        ("reading.py", "refused"),  # OUTSIDE or LOOP, from the plan
+    ]

@@ -4,8 +4,10 @@ files list every record of each."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import itertools
+import re
 import shutil
 from pathlib import Path
 
@@ -75,7 +77,7 @@ def test_a_resolution_dated_before_its_session_is_suspect(site: Path) -> None:
 
 def test_problems_are_counted_by_kind_in_the_pages_language(site: Path) -> None:
     """Dates before their session are one kind, however many dates; a kind undocs names is
-    in the page's language, its problems' lines still the build's own (English, marked)."""
+    in the page's language."""
     from undocs.archive.quality import report
 
     def kinds(page: Path) -> dict[str, int]:
@@ -94,6 +96,94 @@ def test_problems_are_counted_by_kind_in_the_pages_language(site: Path) -> None:
     assert french["date antérieure à l'ouverture de sa session"] == dated_early
     assert sorted(french.values()) == sorted(english.values())
     assert report([]).by_reason == []
+
+
+#: Files a librarian's folder may hold by mistake, each with problems undocs words itself.
+MISTAKES = {
+    "empty.txt": b"",
+    "scan.txt": b"%PDF-1.4\x00\x01\x02\x03" * 64,
+    "unclosed.md": b"---\nsymbol: A/RES/70/1\n",
+    "yaml.md": b"---\nsymbol: [A/RES\n---\nText.\n",
+    "mapping.md": b"---\n- a list\n---\nText.\n",
+    "typed.md": b"---\nsession: [1, 2]\n---\nText.\n",
+    "fields.md": (
+        b"---\nsymbl: A/RES/70/1\ndate: 12 June 2014\ndocument_type: reslution\n"
+        b"language: english\n---\nThe General Assembly,\n\n1. Decides.\n"
+    ),
+    "calendar.md": b"---\nsymbol: A/70/1\ndate: 2014-02-30\nsymbol_: x\n---\nText.\n",
+    "nothing.txt": b"Un texte sans cote ni date.\n",
+    "early.md": (
+        b'---\nsymbol: "A/RES/56/999"\nlanguage: en\ndate: "2001-07-31"\n---\n'
+        b"The General Assembly,\n\nRecalling its resolution 1514 (XV),\n\n1. Decides.\n"
+    ),
+}
+
+
+def _problem_lines(page: Path) -> list[str]:
+    text = page.read_text(encoding="utf-8")
+    return [html.unescape(line) for line in re.findall(r"<dd>(.*?)</dd>", text, flags=re.S)]
+
+
+def test_a_problems_line_is_in_the_pages_language(tmp_path: Path) -> None:
+    """Each problem of a folder of mistakes is worded in the quality page's language, its
+    values (files, symbols, what the file holds) kept as read, each isolated (`<bdi>`, for
+    Arabic's right-to-left lines); in English, the build's own words."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, data in MISTAKES.items():
+        (seeds / name).write_bytes(data)
+    out = tmp_path / "site"
+    build(BuildOptions(seeds=seeds, out=out, settings=Settings(search=False)))
+    english = _problem_lines(out / "quality/index.html")
+    assert len(english) >= 12 and not any("lang=" in line for line in english)
+    for language in ("fr", "ar", "zh", "ru", "es", "de"):
+        lines = _problem_lines(out / language / "quality/index.html")
+        assert len(lines) == len(english)
+        untranslated = [line for line in lines if 'lang="en"' in line]
+        assert untranslated == [], language
+    french = "\n".join(_problem_lines(out / "fr/quality/index.html"))
+    for said in (
+        "fichier vide",
+        "fichier binaire",
+        "n'est jamais fermé",
+        "n'est pas du YAML valide",
+        "vouliez-vous dire « <bdi>symbol</bdi> » ?",
+        "<bdi>'12 June 2014'</bdi> n'est pas une date écrite AAAA-MM-JJ",
+        "<bdi>2014-02-30</bdi> n'est pas un jour du calendrier",
+        "vouliez-vous dire « <bdi>resolution</bdi> » ?",
+        "la langue <bdi>'english'</bdi> du front matter",
+        "aucune cote de document trouvée",
+        "la date <bdi>2001-07-31</bdi> est antérieure à l'ouverture de sa session",
+        "attendu <bdi>un nombre entier</bdi>, trouvé une liste",
+        "doit être une liste de paires champ: valeur",
+    ):
+        assert said in french
+    arabic = "\n".join(_problem_lines(out / "ar/quality/index.html"))
+    assert "<bdi>2001-07-31</bdi>" in arabic and "ملف فارغ" in arabic
+
+
+def test_a_problem_undocs_does_not_word_stays_english_and_marked() -> None:
+    from undocs.model import Problem, problem_at
+    from undocs.site import i18n
+
+    odd = Problem("a.txt", 3, "something <odd>")
+    worded = problem_at(
+        "a.txt",
+        3,
+        "resolution %(target)s resolves to no symbol (undocs knows no symbol series for "
+        "resolutions of the %(body)s)",
+        target="12",
+        body="Security Council",
+    )
+    assert worded.reason.endswith("resolutions of the Security Council)")
+    assert worded == Problem("a.txt", 3, worded.reason)  # the words are what compares
+    with i18n.speaking("fr"):
+        assert i18n.problem_reason(odd) == '<span lang="en" dir="ltr">something &lt;odd&gt;</span>'
+        said = i18n.problem_reason(worded)
+    assert said.startswith("la résolution <bdi>12</bdi> ne renvoie à aucune cote")
+    assert "<bdi>Conseil de sécurité</bdi>" in said  # a body by its name in French
+    with i18n.speaking("en"):
+        assert i18n.problem_reason(odd) == "something &lt;odd&gt;"
 
 
 def test_check_summary_prints_the_same_counts(site: Path, capsys) -> None:

@@ -32,7 +32,9 @@ from undocs.site.i18n import (  # noqa: E402
 
 
 def gaps(template: Catalog, language: str) -> list[str]:
-    """Return what the catalog of `language` lacks: messages, or their translations."""
+    """Return what the catalog of `language` lacks: messages, or their translations; and
+    each translation whose placeholders the message does not have (`%(name)s`: Babel's
+    checkers), which would fail where it is shown."""
     path = catalog_path(language)
     if not path.is_file():
         return [f"{path}: missing"]
@@ -50,6 +52,8 @@ def gaps(template: Catalog, language: str) -> list[str]:
             found.string if isinstance(found.string, tuple) else [found.string]
         ):
             out.append(f"{where} is not translated")
+    for message, errors in catalog.check():
+        out.extend(f"{path.relative_to(ROOT)}: {message.id!r}: {error}" for error in errors)
     return out
 
 

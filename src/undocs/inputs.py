@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .model import Problem
+from .model import N_, Problem, problem_at
 
 #: Why a link whose target lies outside its input folder is not followed.
-OUTSIDE = "links outside the input folder, skipped"
+OUTSIDE = N_("links outside the input folder, skipped")
 #: Why a link to a folder walked already is not followed again.
-LOOP = "links to a folder read already (a loop?), skipped"
+LOOP = N_("links to a folder read already (a loop?), skipped")
 
 
 def inside(path: str, root: str) -> bool:
@@ -40,7 +40,7 @@ def files_inside(folder: Path) -> tuple[list[Path], list[Problem]]:
                 dirs.remove(name)
                 if not name.startswith("."):
                     reason = OUTSIDE if not inside(real, root) else LOOP
-                    problems.append(Problem(_shown(full, folder) + "/", 0, reason, "error"))
+                    problems.append(problem_at(_shown(full, folder) + "/", 0, reason, "error"))
             else:
                 seen.add(real)
         for name in sorted(files):
@@ -48,7 +48,7 @@ def files_inside(folder: Path) -> tuple[list[Path], list[Problem]]:
             if name.startswith("."):
                 continue
             if os.path.islink(full) and not inside(os.path.realpath(full), root):
-                problems.append(Problem(_shown(full, folder), 0, OUTSIDE, "error"))
+                problems.append(problem_at(_shown(full, folder), 0, OUTSIDE, "error"))
             else:
                 found.append(Path(full))
     return found, problems

@@ -50,9 +50,29 @@ class Problem:
     """What is wrong and, where it helps, what to do."""
     severity: str = "warning"
     """`error` (the file was not built) or `warning` (built, with this flaw)."""
+    message: str = field(default="", compare=False)
+    """The reason's words as the catalogs hold them, each value a `%(name)s` (translated
+    on the quality page); empty where undocs does not word the reason itself."""
+    values: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    """The values `message` names, in its order: symbols, files, what the file holds."""
 
     def __str__(self) -> str:
         return one_line(f"{self.path}:{self.line}: {self.reason}")
+
+
+def N_(message: str) -> str:
+    """Mark a message of Python code for the catalogs (`undocs.site.i18n.interface_messages`
+    finds it); it is translated where it is shown."""
+    return message
+
+
+def problem_at(
+    path: str, line: int, message: str, severity: str = "warning", **values: object
+) -> Problem:
+    """Return the problem `message` says, its `%(name)s` filled with `values` (the catalogs
+    hold `message`: `undocs.site.i18n.interface_messages` finds it by this function's name)."""
+    said = {name: str(value) for name, value in values.items()}
+    return Problem(path, line, message % said, severity, message, tuple(said.items()))
 
 
 def one_line(text: str) -> str:
@@ -64,11 +84,12 @@ def one_line(text: str) -> str:
 
 
 class InputError(Exception):
-    """Bad input at a place in a file; carries `path`, `line` and a reason."""
+    """Bad input at a place in a file; carries `path`, `line` and a reason (`message` with
+    its `values`, as `problem_at`)."""
 
-    def __init__(self, path: str, line: int, reason: str) -> None:
-        super().__init__(one_line(f"{path}:{line}: {reason}"))
-        self.problem = Problem(path, line, reason, "error")
+    def __init__(self, path: str, line: int, message: str, **values: object) -> None:
+        self.problem = problem_at(path, line, message, "error", **values)
+        super().__init__(str(self.problem))
 
 
 class SetupError(Exception):

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from .. import urls
 from ..lang import sc_years
 from ..lang.bodies import GA, HRC
-from ..model import Citation, Problem, Record, ResolutionKey, untitled
+from ..model import Citation, Problem, Record, ResolutionKey, problem_at, untitled
 from ..read import symbols
 
 
@@ -358,14 +358,23 @@ def _duplicate(archive: Archive, owner: Record, record: Record, url: str) -> str
     """Report two files of one symbol and language; return the second's URL (its name's)."""
     fallback = urls.fallback_url(url.split("/", 1)[0], record.file)
     archive.problems.append(
-        Problem(owner.file, 1, f"same symbol and language as {record.file}; this file owns {url}")
+        problem_at(
+            owner.file,
+            1,
+            "same symbol and language as %(other)s; this file owns %(url)s",
+            other=record.file,
+            url=url,
+        )
     )
     archive.problems.append(
-        Problem(
+        problem_at(
             record.file,
             1,
-            f"same symbol and language as {owner.file}, which owns {url}; "
-            f"this file is at {fallback}",
+            "same symbol and language as %(other)s, which owns %(url)s; this file is at "
+            "%(fallback)s",
+            other=owner.file,
+            url=url,
+            fallback=fallback,
         )
     )
     return fallback

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import compress
 
 from ..lang.bodies import GA
-from ..model import Problem, Record
+from ..model import Problem, Record, problem_at
 from ..read.loader import session_of_symbol
 from .graph import Archive, target_symbol
 
@@ -29,20 +29,22 @@ def record_problems(record: Record) -> list[Problem]:
     problems = []
     if record.body is None:
         problems.append(
-            Problem(
+            problem_at(
                 record.file,
                 record.text_line,
-                "unknown body (no organ named and no symbol series known; "
-                "add `body:` to the front matter)",
+                "unknown body (no organ named and no symbol series known; add `body:` to the "
+                "front matter)",
             )
         )
     late = suspect_date(record)
     if late is not None:
         problems.append(
-            Problem(
+            problem_at(
                 record.file,
                 record.text_line,
-                f"date {record.date} is before its session opened ({late[:7]}): suspect date",
+                "date %(date)s is before its session opened (%(opened)s): suspect date",
+                date=record.date,
+                opened=late[:7],
             )
         )
     seen: set[str] = set()
@@ -51,19 +53,33 @@ def record_problems(record: Record) -> list[Problem]:
             continue
         seen.add(cite.target)
         if target_symbol(cite, record) is None:
+            line = cite.line or record.text_line
             if not cite.body:
-                why = "its body is not named next to it"
-            elif cite.body == "Security Council" and cite.target.isdigit():
-                why = "its year is not printed, and the resolutions undocs knows do not tell it"
-            else:
-                why = f"undocs knows no symbol series for resolutions of the {cite.body}"
-            problems.append(
-                Problem(
+                problem = problem_at(
                     record.file,
-                    cite.line or record.text_line,
-                    f"resolution {cite.target} resolves to no symbol ({why})",
+                    line,
+                    "resolution %(target)s resolves to no symbol (its body is not named next "
+                    "to it)",
+                    target=cite.target,
                 )
-            )
+            elif cite.body == "Security Council" and cite.target.isdigit():
+                problem = problem_at(
+                    record.file,
+                    line,
+                    "resolution %(target)s resolves to no symbol (its year is not printed, and "
+                    "the resolutions undocs knows do not tell it)",
+                    target=cite.target,
+                )
+            else:
+                problem = problem_at(
+                    record.file,
+                    line,
+                    "resolution %(target)s resolves to no symbol (undocs knows no symbol "
+                    "series for resolutions of the %(body)s)",
+                    target=cite.target,
+                    body=cite.body,
+                )
+            problems.append(problem)
     return problems
 
 

@@ -40,7 +40,7 @@ from ..site.references import Reference
 from ..site.render import BUILTIN_TEMPLATES, Group, Page, Settings
 from .segments import LanguageIndex
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6  # 6: problems carry their message and values (translated)
 
 
 class Loaded(NamedTuple):

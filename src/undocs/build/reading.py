@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..archive.graph import links_of
 from ..archive.quality import record_gaps, record_problems
-from ..model import InputError, Problem, Record
+from ..model import InputError, Problem, Record, problem_at
 from ..read.loader import Source, load_file
 from ..site.exports import record_rows
 from . import parallel
@@ -20,7 +20,7 @@ Progress = Callable[[str], None]
 
 def _load_one(path: Path, name: str, refused: str = "") -> Loaded:
     if refused:  # a link out of the folder: reported, never opened
-        return Loaded(None, [Problem(name, 0, refused, "error")], None, ())
+        return Loaded(None, [problem_at(name, 0, refused, "error")], None, ())
     try:
         record, problems = load_file(path, name)
         # the text stays on disk until its page is written: memory holds records, not texts
@@ -36,7 +36,8 @@ def _load_one(path: Path, name: str, refused: str = "") -> Loaded:
     except InputError as err:
         return Loaded(None, [err.problem], None, ())
     except (OSError, ValueError) as err:
-        return Loaded(None, [Problem(name, 0, f"could not read: {err}", "error")], None, ())
+        problem = problem_at(name, 0, "could not read: %(error)s", "error", error=err)
+        return Loaded(None, [problem], None, ())
 
 
 #: Files one job of the workers reads.

@@ -13,7 +13,7 @@ import jinja2
 
 from ..archive.graph import Archive
 from ..inputs import files_inside
-from ..model import Problem
+from ..model import Problem, problem_at
 from ..site.adoptions import votes_csv
 from ..site.exports import citations_csv, gaps_csv, symbol_map
 from ..site.feeds import feed_pages, robots_page, sitemap_pages
@@ -222,21 +222,23 @@ def size_warnings(folder: Path, written: Written) -> list[Problem]:
                 if size > FILE_LIMIT:
                     large.append((os.path.relpath(os.path.join(root, name), folder), size))
     warnings = [
-        Problem(
+        problem_at(
             path,
             0,
-            f"output file is {human(size)}, over GitHub Pages' limit of "
-            f"{human(FILE_LIMIT)} per file",
+            "output file is %(size)s, over GitHub Pages' limit of %(limit)s per file",
+            size=human(size),
+            limit=human(FILE_LIMIT),
         )
         for path, size in large
     ]
     if total > SITE_LIMIT:
         warnings.append(
-            Problem(
+            problem_at(
                 ".",
                 0,
-                f"the site is {human(total)}, over GitHub Pages' limit "
-                f"of {human(SITE_LIMIT)} per site",
+                "the site is %(size)s, over GitHub Pages' limit of %(limit)s per site",
+                size=human(total),
+                limit=human(SITE_LIMIT),
             )
         )
     return warnings

@@ -25,7 +25,7 @@ from typing import cast
 from ..lang.dates import find_date
 from ..lang.languages import normalise_digits
 from ..lang.states import JOINED
-from ..model import Adoption, Problem
+from ..model import N_, Adoption, Problem, problem_at
 
 #: Counts printed as words (and the OCR's `I` and `l` for 1).
 _WORDS = {
@@ -181,9 +181,7 @@ def adoption_of(
         line=line_of(start),
         **fields,  # type: ignore[arg-type]
     )
-    return adoption, [
-        Problem(name, adoption.line, reason) for reason in _disagreement_reasons(adoption, symbol)
-    ]
+    return adoption, _disagreements(name, adoption, symbol)
 
 
 def meeting_record(body: str, meeting: int | None, number: str, date: str | None) -> str | None:
@@ -353,9 +351,9 @@ def adoptions_in(
     else:
         return (), []
     problems = [
-        Problem(name, adoption.line, reason)
+        problem
         for adoption in found
-        for reason in _disagreement_reasons(adoption, f"{adoption.kind} {adoption.number}")
+        for problem in _disagreements(name, adoption, f"{adoption.kind} {adoption.number}")
     ]
     return tuple(found), problems
 
@@ -505,14 +503,26 @@ def _number(text: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-def _disagreement_reasons(adoption: Adoption, what: str) -> list[str]:
-    """Return why the counts and the lists printed beside them disagree, if they do."""
+#: What a problem says when a vote's count disagrees with the states listed beside it, for
+#: the votes in favour, against and abstaining.
+_DISAGREEING = (
+    N_("the vote on %(what)s counts %(count)s in favour but lists %(listed)s states"),
+    N_("the vote on %(what)s counts %(count)s against but lists %(listed)s states"),
+    N_("the vote on %(what)s counts %(count)s abstaining but lists %(listed)s states"),
+)
+
+
+def _disagreements(name: str, adoption: Adoption, what: str) -> list[Problem]:
+    """Return where the counts and the lists printed beside them disagree, if they do."""
     out = []
-    for label, count, states in (
-        ("in favour", adoption.in_favour, adoption.states_in_favour),
-        ("against", adoption.against, adoption.states_against),
-        ("abstaining", adoption.abstaining, adoption.states_abstaining),
+    for message, count, states in zip(
+        _DISAGREEING,
+        (adoption.in_favour, adoption.against, adoption.abstaining),
+        (adoption.states_in_favour, adoption.states_against, adoption.states_abstaining),
+        strict=True,
     ):
         if count is not None and states and count != len(states):
-            out.append(f"the vote on {what} counts {count} {label} but lists {len(states)} states")
+            out.append(
+                problem_at(name, adoption.line, message, what=what, count=count, listed=len(states))
+            )
     return out

@@ -10,7 +10,7 @@ from typing import Any, ClassVar, cast
 
 import yaml
 
-from ..model import DOCUMENT_TYPES, InputError, Problem
+from ..model import DOCUMENT_TYPES, N_, InputError, Problem, problem_at
 
 #: Front matter fields undocs reads, with the type each must have.
 FIELDS: dict[str, tuple[type, ...]] = {
@@ -28,12 +28,12 @@ FIELDS: dict[str, tuple[type, ...]] = {
     "excerpt": (bool,),
 }
 
-#: Each type, as a user would name it.
+#: Each type, as a user would name it (translated where a problem names it: `expected`).
 _TYPE_WORDS = {
-    str: "text",
-    int: "a whole number",
-    list: 'a list, e.g. ["6", "2 (c)"]',
-    bool: "true or false",
+    str: N_("text"),
+    int: N_("a whole number"),
+    list: N_('a list, e.g. ["6", "2 (c)"]'),
+    bool: N_("true or false"),
 }
 
 #: Unknown fields this close to a known one (difflib's ratio) are reported as misspelt; other
@@ -132,7 +132,9 @@ def split(text: str, path: str) -> Split:
             meta = yaml.load(source, Loader=LOADER) if source.strip() else {}
         except yaml.YAMLError as err:
             line, problem = yaml_problem(err, source.count("\n") + 1)
-            raise InputError(path, line + 1, f"front matter is not valid YAML: {problem}") from None
+            raise InputError(
+                path, line + 1, "front matter is not valid YAML: %(problem)s", problem=problem
+            ) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -171,11 +173,13 @@ def read_fields(parts: Split, path: str) -> tuple[dict[str, object], list[Proble
             guess = difflib.get_close_matches(key, FIELDS, n=1, cutoff=MISSPELT)
             if guess:
                 problems.append(
-                    Problem(
+                    problem_at(
                         path,
                         line,
-                        f"front matter field '{key}' is not one undocs reads: did you mean "
-                        f"'{guess[0]}'? (ignored)",
+                        "front matter field '%(field)s' is not one undocs reads: did you mean "
+                        "'%(guess)s'? (ignored)",
+                        field=key,
+                        guess=guess[0],
                     )
                 )
             out[key] = value
@@ -184,15 +188,10 @@ def read_fields(parts: Split, path: str) -> tuple[dict[str, object], list[Proble
             out[key] = value
             continue
         if not isinstance(value, FIELDS[key]) or isinstance(value, bool) != (key == "excerpt"):
-            expected = " or ".join(_TYPE_WORDS[t] for t in FIELDS[key])
-            raise InputError(
-                path,
-                line,
-                f"front matter field '{key}' must be {expected}, not {described(value)}",
-            )
-        problem = _bad_value(key, value)
+            raise _wrong_type(path, line, key, value)
+        problem = _bad_value(path, line, key, value)
         if problem:
-            problems.append(Problem(path, line, f"front matter field '{key}': {problem}"))
+            problems.append(problem)
             continue
         if key == "agenda_items":
             value = [str(v) for v in cast(list[object], value)]
@@ -200,24 +199,105 @@ def read_fields(parts: Split, path: str) -> tuple[dict[str, object], list[Proble
     return out, problems
 
 
-def _bad_value(key: str, value: object) -> str | None:
+def _bad_value(path: str, line: int, key: str, value: object) -> Problem | None:
     """Return why a field's value (of the right type) cannot be used, or None."""
     if key == "date":
         assert isinstance(value, str)
         if not _ISO_DATE.fullmatch(value.strip()):
-            return f"{value!r} is not a date written YYYY-MM-DD (e.g. 2019-12-19); ignored"
+            return problem_at(
+                path,
+                line,
+                "front matter field 'date': %(value)s is not a date written YYYY-MM-DD "
+                "(e.g. 2019-12-19); ignored",
+                value=repr(value),
+            )
         try:
             dt.date.fromisoformat(value.strip())
         except ValueError:
-            return f"{value} is not a day of the calendar; ignored"
+            return problem_at(
+                path,
+                line,
+                "front matter field 'date': %(value)s is not a day of the calendar; ignored",
+                value=value,
+            )
     if key == "document_type" and value not in DOCUMENT_TYPES:
         guess = difflib.get_close_matches(str(value), DOCUMENT_TYPES, n=1, cutoff=0.6)
-        hint = f"did you mean '{guess[0]}'? " if guess else ""
-        return (
-            f"{value!r} is not a document type ({hint}one of: {', '.join(DOCUMENT_TYPES)}); "
-            "reading it from the text"
+        if guess:
+            return problem_at(
+                path,
+                line,
+                "front matter field 'document_type': %(value)s is not a document type "
+                "(did you mean '%(guess)s'? one of: %(types)s); reading it from the text",
+                value=repr(value),
+                guess=guess[0],
+                types=", ".join(DOCUMENT_TYPES),
+            )
+        return problem_at(
+            path,
+            line,
+            "front matter field 'document_type': %(value)s is not a document type (one of: "
+            "%(types)s); reading it from the text",
+            value=repr(value),
+            types=", ".join(DOCUMENT_TYPES),
         )
     return None
+
+
+def _wrong_type(path: str, line: int, key: str, value: object) -> InputError:
+    """Return the error of a field whose value YAML read as another type than the field's."""
+    (expected,) = (_TYPE_WORDS[t] for t in FIELDS[key])  # each field has one type
+    if isinstance(value, bool):
+        return InputError(
+            path,
+            line,
+            "front matter field '%(field)s' must be %(expected)s, not %(value)s (true or false)",
+            field=key,
+            expected=expected,
+            value=str(value).lower(),
+        )
+    if isinstance(value, int | float):
+        return InputError(
+            path,
+            line,
+            "front matter field '%(field)s' must be %(expected)s, not the number %(value)s",
+            field=key,
+            expected=expected,
+            value=value,
+        )
+    if isinstance(value, list):
+        return InputError(
+            path,
+            line,
+            "front matter field '%(field)s' must be %(expected)s, not a list",
+            field=key,
+            expected=expected,
+        )
+    if isinstance(value, dict):
+        return InputError(
+            path,
+            line,
+            "front matter field '%(field)s' must be %(expected)s, not a mapping of fields (is a "
+            "value holding a colon missing its quotes?)",
+            field=key,
+            expected=expected,
+        )
+    if isinstance(value, str):
+        return InputError(
+            path,
+            line,
+            "front matter field '%(field)s' must be %(expected)s, not the text %(value)s",
+            field=key,
+            expected=expected,
+            value=repr(value),
+        )
+    return InputError(
+        path,
+        line,
+        "front matter field '%(field)s' must be %(expected)s, not %(found)s",
+        field=key,
+        expected=expected,
+        found=described(value),
+    )
 
 
 def described(value: object) -> str:

@@ -20,7 +20,7 @@ from typing import NamedTuple, cast
 from ..inputs import LOOP, OUTSIDE, inside
 from ..lang.bodies import body_of_series
 from ..lang.languages import detect_language
-from ..model import InputError, Problem, Record
+from ..model import InputError, Problem, Record, problem_at
 from . import symbols
 from .adoption import adoption_of, adoptions_in
 from .citations import find_citations
@@ -238,8 +238,9 @@ def decode(data: bytes, path: str) -> str:
             raise InputError(
                 path,
                 0,
-                f"not text: not UTF-8, and {high * 100 // max(len(sample), 1)}% of it reads as "
-                "letters outside ASCII in Windows-1252 (noise); save it as UTF-8",
+                "not text: not UTF-8, and %(share)s%% of it reads as letters outside ASCII in "
+                "Windows-1252 (noise); save it as UTF-8",
+                share=high * 100 // max(len(sample), 1),
             ) from None
     return _checked(text, path, _odd_share(text))
 
@@ -273,8 +274,9 @@ def _checked(text: str, path: str, odd: float) -> str:
         raise InputError(
             path,
             0,
-            f"not text: {odd:.0%} of its characters are control, private-use or unassigned "
+            "not text: %(share)s%% of its characters are control, private-use or unassigned "
             "ones (binary data, or a wrong encoding); give a UTF-8 text",
+            share=round(odd * 100),
         )
     return text
 
@@ -294,7 +296,13 @@ def load_file(path: Path, name: str) -> tuple[Record, list[Problem]]:
     """Read one file into a record; raise InputError if it cannot be read at all."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise InputError(name, 0, f"file is {size} bytes, over the {MAX_BYTES}-byte limit")
+        raise InputError(
+            name,
+            0,
+            "file is %(size)s bytes, over the %(limit)s-byte limit",
+            size=size,
+            limit=MAX_BYTES,
+        )
     data = path.read_bytes()
     text = text_of(data, name)
     if not text.strip():
@@ -332,11 +340,12 @@ def parse_text(
     code = str(meta.get("language") or "").strip().lower()
     if code and not re.fullmatch(r"[a-z]{2,3}", code):
         problems.append(
-            Problem(
+            problem_at(
                 name,
                 meta_lines.get("language", 1),
-                f"front matter language {code[:40]!r} is not an ISO "
-                "639-1 code; detecting the language from the text",
+                "front matter language %(code)s is not an ISO 639-1 code; detecting the "
+                "language from the text",
+                code=repr(code[:40]),
             )
         )
         code = ""
@@ -344,11 +353,12 @@ def parse_text(
     fm_symbol = _front_matter_symbol(str(meta["symbol"])) if meta.get("symbol") else None
     if meta.get("symbol") and fm_symbol is None:
         problems.append(
-            Problem(
+            problem_at(
                 name,
                 meta_lines.get("symbol", 1),
-                f"front matter symbol {meta['symbol']!r} is not a UN "
-                "symbol; reading the symbol from the text",
+                "front matter symbol %(symbol)s is not a UN symbol; reading the symbol from "
+                "the text",
+                symbol=repr(meta["symbol"]),
             )
         )
     lines = text.split("\n")
@@ -469,10 +479,12 @@ def _quality(record: Record, head: object, name: str, text_line: int) -> list[Pr
     out = []
     if record.symbol is None:
         out.append(
-            Problem(name, text_line, "no document symbol found (add `symbol:` to the front matter)")
+            problem_at(
+                name, text_line, "no document symbol found (add `symbol:` to the front matter)"
+            )
         )
     if record.date is None and not record.excerpt:
-        out.append(Problem(name, text_line, "no date found (add `date: YYYY-MM-DD`)"))
+        out.append(problem_at(name, text_line, "no date found (add `date: YYYY-MM-DD`)"))
     for i in getattr(head, "unread_agenda", []):
-        out.append(Problem(name, text_line + i, "agenda item line not understood"))
+        out.append(problem_at(name, text_line + i, "agenda item line not understood"))
     return out

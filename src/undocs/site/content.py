@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 
 from .. import urls
 from ..inputs import files_inside
-from ..model import InputError, Problem
+from ..model import InputError, Problem, problem_at
 from ..read.frontmatter import split
 from .i18n import INTERFACE_LANGUAGES
 
@@ -55,7 +55,7 @@ def load_content(folder: Path | None) -> tuple[list[ContentPage], list[Problem]]
             problem = (
                 err.problem
                 if isinstance(err, InputError)
-                else Problem(str(path), 0, f"not UTF-8 text: {err}", "error")
+                else problem_at(str(path), 0, "not UTF-8 text: %(error)s", "error", error=err)
             )
             problems.append(problem)
             continue
@@ -66,7 +66,7 @@ def load_content(folder: Path | None) -> tuple[list[ContentPage], list[Problem]]
         url = urls.content_url(name)
         if not url:
             problems.append(
-                Problem(
+                problem_at(
                     str(path), 1, "content page would replace the home page; rename it", "error"
                 )
             )

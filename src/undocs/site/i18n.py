@@ -26,6 +26,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
+from markupsafe import Markup, escape
+
+from ..model import N_, Problem
+
+__all__ = ["N_"]  # marks messages of Python code (`undocs.model.N_`)
 
 #: Where the catalogs are: `<lang>/LC_MESSAGES/undocs.po`, and the template `undocs.pot`.
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
@@ -118,12 +123,6 @@ def spoken() -> str:
     return _SPEAKING.get()
 
 
-def N_(message: str) -> str:
-    """Mark a message of Python code for the catalogs (`interface_messages` finds it);
-    it is translated where it is shown."""
-    return message
-
-
 def gettext(message: str) -> str:
     """Return `message` in the language spoken (Jinja's `_()` and `{% trans %}`)."""
     return translations(_SPEAKING.get()).gettext(message)
@@ -132,6 +131,32 @@ def gettext(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Return the singular or plural of a message, by the rules of the language spoken."""
     return translations(_SPEAKING.get()).ngettext(singular, plural, n)
+
+
+def problem_reason(problem: Problem) -> Markup:
+    """Return why `problem` is one in the language spoken, where its catalog words the
+    reason: its values (symbols, files, what the file holds) as the build read them, each
+    isolated (`<bdi>`) so that a symbol keeps its order in Arabic; else the build's English
+    words, marked as English. A body's name and a field's type (`_WORDED`) are given in the
+    language spoken."""
+    language = _SPEAKING.get()
+    if language == "en":
+        return escape(problem.reason)
+    said = translations(language).gettext(problem.message) if problem.message else ""
+    if not said or said == problem.message:
+        return Markup('<span lang="en" dir="ltr">%s</span>') % problem.reason
+    return escape(said) % {
+        name: Markup("<bdi>%s</bdi>") % (_WORDED[name](value) if name in _WORDED else value)
+        for name, value in problem.values
+    }
+
+
+#: The values of problems given in the language spoken: a body's name, the type a front
+#: matter field must have ("a whole number", `undocs.read.frontmatter`).
+_WORDED: dict[str, Callable[[str], str]] = {
+    "body": lambda name: body_name(name),
+    "expected": gettext,
+}
 
 
 def pgettext(context: str, message: str) -> str:
@@ -321,10 +346,16 @@ def interface_messages(templates: Path) -> Catalog:
     )
     for _file, _line, message, comments, context in found:
         catalog.add(message, None, auto_comments=comments, context=context)
-    code = extract_from_dir(  # the messages of Python code: marked N_(), or translated
-        str(Path(__file__).parent),  # by gettext() and ngettext() where they are used
-        method_map=[("**.py", "python")],
-        keywords={"N_": None, "gettext": None, "ngettext": (1, 2)},
+    code = extract_from_dir(  # the messages of Python code: marked N_(), translated by
+        str(Path(__file__).parent.parent),  # gettext() and ngettext() where they are used,
+        method_map=[("**.py", "python")],  # or the reasons of problems (`problem_at`)
+        keywords={
+            "N_": None,
+            "gettext": None,
+            "ngettext": (1, 2),
+            "problem_at": (3,),
+            "InputError": (3,),
+        },
     )
     for _file, _line, message, comments, context in code:
         catalog.add(message, None, auto_comments=comments, context=context)

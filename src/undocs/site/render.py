@@ -205,6 +205,7 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
     env.globals["filter_labels"] = i18n.filter_labels
     env.globals["body_name"] = i18n.body_name
     env.globals["type_name"] = i18n.type_name
+    env.globals["problem_reason"] = i18n.problem_reason
     env.filters["language_name"] = i18n.language_name
     env.filters["number"] = i18n.number
     env.globals.update(language_names=LANGUAGE_NAMES, site=settings)
