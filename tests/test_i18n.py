@@ -213,19 +213,39 @@ def test_a_resolution_page_speaks_the_site_s_language(tmp_path: Path) -> None:
         assert words in text
 
 
+def _states(page: Path) -> list[str]:
+    listed = page.read_text(encoding="utf-8").split('<ul class="states">')[1].split("</ul>")[0]
+    return [unescape(name) for name in re.findall(r"<a [^>]*>([^<]*)</a>", listed)]
+
+
 def test_member_states_are_named_in_the_page_language(demo: Path) -> None:
-    """CLDR's names of the states (by Babel), in the language's alphabetical order; a state
-    of the past keeps the name the texts print, marked English."""
+    """The UN's short names of the states (UNTERM's) in its official languages, CLDR's in
+    German, in the language's alphabetical order; a state of the past keeps the name the
+    texts print, marked English."""
+    names = _states(demo / "fr/states/index.html")
+    assert "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord" in names
+    assert "United States of America" not in names and "Royaume-Uni" not in names
+    assert names.index("Équateur") < names.index("États-Unis d'Amérique") < names.index("France")
     html = (demo / "fr/states/index.html").read_text(encoding="utf-8")
-    listed = html.split('<ul class="states">')[1].split("</ul>")[0]
-    names = [unescape(name) for name in re.findall(r"<a [^>]*>([^<]*)</a>", listed)]
-    assert "Royaume-Uni" in names and "United States of America" not in names
-    assert names.index("Équateur") < names.index("États-Unis") < names.index("France")
-    assert re.search(r'czechoslovakia/" lang="en" dir="ltr">Czechoslovakia<', listed)
+    assert re.search(r'czechoslovakia/" lang="en" dir="ltr">Czechoslovakia<', html)
     arabic = demo / "ar/states/united-kingdom-of-great-britain-and-northern-ireland/index.html"
-    assert "<h1>المملكة المتحدة</h1>" in arabic.read_text(encoding="utf-8")
+    assert "<h1>المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية</h1>" in arabic.read_text(
+        encoding="utf-8"
+    )
+    assert "美利坚合众国" in _states(demo / "zh/states/index.html")  # CLDR: 美国
+    assert "Vereinigtes Königreich" in _states(demo / "de/states/index.html")  # not UN
     english = (demo / "states/index.html").read_text(encoding="utf-8")
     assert ">United Kingdom of Great Britain and Northern Ireland</a>" in english
+
+
+def test_the_un_names_of_the_states_are_every_member_s() -> None:
+    """Every state of the UN's names (UNTERM) is named in the six languages, and found by
+    its English short name (the name undocs lists it under, `lang.states`)."""
+    unterm = i18n._unterm()
+    assert len(unterm) >= 195  # 193 Member States, 2 observer States
+    assert all(len(names) == 6 and all(names.values()) for names in unterm.values())
+    for code, names in unterm.items():
+        assert i18n._state_codes()[names["en"]] == code
 
 
 def test_a_document_links_the_lists_of_its_language(demo: Path) -> None:

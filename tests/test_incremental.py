@@ -214,6 +214,30 @@ def test_template_change_rebuilds_everything(seeds: Path, tmp_path: Path) -> Non
     assert "Gone" in (out / "404.html").read_text(encoding="utf-8")
 
 
+def test_the_interface_s_words_are_part_of_what_pages_depend_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalog's translation or a state's UN name changed (undocs updated) writes the
+    pages again: they are in the digest of what every page depends on."""
+    from undocs.build import incremental
+    from undocs.site import i18n
+
+    settings = Settings(search=False)
+    before = incremental.config_digest(settings, None)
+    locales = tmp_path / "locales"
+    shutil.copytree(i18n.LOCALES, locales)
+    monkeypatch.setattr(incremental, "LOCALES", locales)
+    assert incremental.config_digest(settings, None) == before
+    french = locales / "fr/LC_MESSAGES/undocs.po"
+    french.write_text(french.read_text(encoding="utf-8").replace("Organe", "Organ"), "utf-8")
+    assert incremental.config_digest(settings, None) != before
+    monkeypatch.setattr(incremental, "LOCALES", i18n.LOCALES)
+    states = tmp_path / "states.tsv"
+    states.write_text(i18n.UNTERM_STATES.read_text(encoding="utf-8") + "\n", "utf-8")
+    monkeypatch.setattr(incremental, "UNTERM_STATES", states)
+    assert incremental.config_digest(settings, None) != before
+
+
 def _manifest(out: Path) -> dict:
     import json
 

@@ -43,6 +43,8 @@ def test_wheel_holds_what_a_build_needs(wheel: Path) -> None:
             assert f"undocs/templates/{template.relative_to(ROOT / 'templates')}" in names
     assert "undocs/starter/A_RES_80_56.md" in names
     assert "undocs/py.typed" in names
+    assert "undocs/lang/unterm_states.tsv" in names  # the states' names
+    assert "undocs/locales/fr/LC_MESSAGES/undocs.po" in names
 
 
 def test_installed_wheel_builds_from_any_folder(wheel: Path, tmp_path: Path) -> None:

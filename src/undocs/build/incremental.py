@@ -36,6 +36,7 @@ from ..inputs import files_inside
 from ..model import Problem, Record, ResolutionKey
 from ..site.adoptions import StateVote
 from ..site.gather import FACETS, Scope, body_name
+from ..site.i18n import LOCALES, UNTERM_STATES
 from ..site.references import Reference
 from ..site.render import BUILTIN_TEMPLATES, Group, Page, Settings
 from .segments import LanguageIndex
@@ -254,6 +255,8 @@ def config_digest(settings: Settings, content: Path | None) -> str:
     """Return a digest of everything but the sources that the pages depend on."""
     digest = hashlib.sha1(f"{CACHE_VERSION} {__version__} {settings!r}".encode())
     _digest_folder(BUILTIN_TEMPLATES, digest)
+    _digest_folder(LOCALES, digest)  # the interface's words
+    digest.update(UNTERM_STATES.read_bytes())  # the states' names
     _digest_folder(settings.templates, digest)
     _digest_folder(content, digest)
     return digest.hexdigest()

@@ -399,6 +399,20 @@ _STATE_CODES = {
 }
 
 
+#: The UN's short names of the states in its six official languages (UNTERM's), by ISO 3166
+#: code, with their provenance at the top of the file.
+UNTERM_STATES = Path(__file__).resolve().parent.parent / "lang" / "unterm_states.tsv"
+
+
+@cache
+def _unterm() -> dict[str, dict[str, str]]:
+    """Return the UN's short name of each state, by code, in each official language."""
+    with UNTERM_STATES.open(encoding="utf-8") as file:
+        rows = [line.rstrip("\n").split("\t") for line in file if not line.startswith("#")]
+    languages = rows[0][1:]
+    return {row[0]: dict(zip(languages, row[1:], strict=True)) for row in rows[1:]}
+
+
 @cache
 def _state_codes() -> dict[str, str]:
     codes = {
@@ -406,24 +420,30 @@ def _state_codes() -> dict[str, str]:
         for code, name in Locale.parse("en").territories.items()
         if len(code) == 2 and code.isalpha()
     }
-    return codes | _STATE_CODES
+    unterm = {names["en"]: code for code, names in _unterm().items()}
+    return codes | unterm | _STATE_CODES
 
 
-def _cldr_state(name: str) -> str | None:
-    """Return CLDR's name, in the language spoken, of the state listed as `name` (None: CLDR
-    names it not, a state of the past)."""
+def _state_name(name: str) -> str | None:
+    """Return the name, in the language spoken, of the state listed as `name`: the UN's in
+    its official languages (UNTERM), CLDR's in another (German); None for a state neither
+    names (a state of the past)."""
     code = _state_codes().get(name)
-    return None if code is None else _locale(spoken()).territories.get(code)
+    if code is None:
+        return None
+    language = spoken()
+    return _unterm().get(code, {}).get(language) or _locale(language).territories.get(code)
 
 
 def state_label(name: str) -> str:
-    """Return a Member State's name in the language spoken: CLDR's ("Fédération de Russie"
-    is "Russie" there), the UN English name in English, and the name the texts print for a
-    state CLDR does not name (a state of the past)."""
-    return name if spoken() == "en" else _cldr_state(name) or name
+    """Return a Member State's name in the language spoken: the UN's short name in its
+    official languages ("Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", UNTERM's),
+    CLDR's in German ("Vereinigtes Königreich"), and the name the texts print for a state
+    neither names (a state of the past)."""
+    return name if spoken() == "en" else _state_name(name) or name
 
 
 def state_named(name: str) -> bool:
     """Return whether `state_label` names the state in the language spoken (else it is
     English)."""
-    return spoken() == "en" or _cldr_state(name) is not None
+    return spoken() == "en" or _state_name(name) is not None
