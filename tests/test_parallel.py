@@ -117,3 +117,21 @@ def test_background_jobs_stop_when_the_build_fails(tmp_path) -> None:
     later.close()
     time.sleep(1.2)
     assert not marker.exists()
+
+
+def test_background_jobs_not_started_are_taken_or_run_by_the_wait(tmp_path) -> None:
+    """Made with start=False, no worker is forked: `take` hands the jobs to another run of
+    jobs (a clean build's page writing), after which the wait runs nothing; jobs not taken
+    run in the wait."""
+    ran: list[str] = []
+    later = parallel.Background([lambda: ran.append("a"), lambda: ran.append("b")], 10_000, False)
+    assert ran == [] and later.pool is None
+    taken = later.take()
+    assert len(taken) == 2 and later.take() == []
+    later.wait()
+    assert ran == []  # the jobs are the taker's now
+    parallel.run_each(taken, size=1)
+    assert ran == ["a", "b"]
+    left = parallel.Background([lambda: ran.append("c")], 10_000, start=False)
+    left.wait()
+    assert ran == ["a", "b", "c"]

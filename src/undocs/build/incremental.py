@@ -16,6 +16,7 @@ import os
 import pickle
 import secrets
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, is_dataclass, replace
 from dataclasses import fields as dc_fields
@@ -273,12 +274,17 @@ def page_key(page: Page) -> str:
 
 class PageKeys:
     """`page_key` for the pages of one build: a context value met again (the same list of
-    thousands of documents in the seven language versions of a page) is printed once.
+    thousands of documents in the seven language versions of a page, keyed one after the
+    other) is printed once.
 
-    The values printed are held until the keys are made, so an id is never another value's."""
+    The last `HELD` values printed are held with their printed form, so an id is never
+    another value's; older ones are let go (every list of a large archive, held to the end
+    of the build, would hold hundreds of MB)."""
+
+    HELD = 256
 
     def __init__(self) -> None:
-        self._printed: dict[int, tuple[object, str]] = {}
+        self._printed: OrderedDict[int, tuple[object, str]] = OrderedDict()
 
     def __call__(self, page: Page) -> str:
         digest = hashlib.sha1(page.template.encode())
@@ -292,9 +298,12 @@ class PageKeys:
             return repr(value)
         seen = self._printed.get(id(value))
         if seen is not None and seen[0] is value:
+            self._printed.move_to_end(id(value))
             return seen[1]
         printed = _fingerprint(value)
         self._printed[id(value)] = (value, printed)
+        if len(self._printed) > self.HELD:
+            self._printed.popitem(last=False)
         return printed
 
 

@@ -131,10 +131,16 @@ def _take(jobs: Sequence[Callable[[], R]], taken: Any) -> list[tuple[int, R]]:
 
 
 class Background:
-    """Jobs running in one forked worker while the calling process goes on."""
+    """Jobs running in one forked worker while the calling process goes on; or, made with
+    `start=False`, jobs waiting to be taken (`take`) into the jobs of `run_each` (a third
+    process beside the two writing pages holds a third copy of what it touches)."""
 
-    def __init__(self, jobs: Sequence[Callable[[], object]], size: int) -> None:
+    def __init__(self, jobs: Sequence[Callable[[], object]], size: int, start: bool = True) -> None:
         self.pool = None
+        self.waiting: list[Callable[[], object]] = [] if start else list(jobs)
+        """Jobs not started, for `take` (else `wait` runs them)."""
+        if not start:
+            return
         if not _pays(workers(), size):
             for job in jobs:  # nothing to overlap with: run them now
                 job()
@@ -150,8 +156,16 @@ class Background:
         finally:
             _TASK = None
 
+    def take(self) -> list[Callable[[], object]]:
+        """Return the jobs not started, to run elsewhere: they are no longer this one's."""
+        taken, self.waiting = self.waiting, []
+        return taken
+
     def wait(self) -> None:
-        """Wait for the jobs to end; raise what one of them raised."""
+        """Wait for the jobs to end (running those not started and not taken here); raise
+        what one of them raised."""
+        for job in self.take():
+            job()
         if self.pool is not None:
             try:
                 self.done.get()
