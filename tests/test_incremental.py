@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,38 @@ def test_nothing_changed_does_next_to_nothing(seeds: Path, tmp_path: Path) -> No
     assert again.written == 0 and again.documents == first.documents
     assert again.pages == first.pages
     assert [str(p) for p in again.problems] == [str(p) for p in first.problems]
+
+
+def test_files_saved_again_unchanged_write_nothing(seeds: Path, tmp_path: Path) -> None:
+    """Files touched (saved again as they were, checked out again) are read, found the
+    same, and nothing is written; their new times are kept, so the next build has nothing
+    to read, and an edit after them is built as usual."""
+    out = tmp_path / "site"
+    first = _build(seeds, out)
+    before = _tree(out)
+    touched = sorted(seeds.rglob("*.txt"))[:5]
+    later = time.time() + 60
+    for path in touched:
+        os.utime(path, (later, later))
+    records = sorted(p.name for p in (tmp_path / ".site.undocs-cache/records").iterdir())
+    said: list[str] = []
+    options = BuildOptions(
+        seeds=seeds, out=out, content=ROOT / "content", settings=Settings(search=False)
+    )
+    again = build(options, said.append)
+    assert again.written == 0 and again.pages == first.pages
+    assert "5 file(s) read again, unchanged" in said
+    assert [str(p) for p in again.problems] == [str(p) for p in first.problems]
+    assert _tree(out) == before
+    assert len(again.read) == 5
+    # the cache's records files stand: none was written again for the files touched
+    assert sorted(p.name for p in (tmp_path / ".site.undocs-cache/records").iterdir()) == records
+    said.clear()
+    assert build(options, said.append).written == 0
+    assert said == ["nothing changed since the last build"]
+    edited = touched[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n99. Added.\n", encoding="utf-8")
+    _rebuilt_as_clean(seeds, out, tmp_path)
 
 
 def test_one_document_changed_is_identical_to_a_clean_build(seeds: Path, tmp_path: Path) -> None:

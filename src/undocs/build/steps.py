@@ -174,6 +174,15 @@ def run_build(
         for name, item in state.loaded.items()
         if reading.old is None or reading.old.loaded.get(name) is not item
     )
+    if reading.reusable and _read_the_same(state, reading.old):
+        # files saved again unchanged, or checked out again: only their times are new
+        assert reading.old is not None
+        run.say(f"{len(read_again)} file(s) read again, unchanged")
+        old = reading.old
+        result = BuildResult(
+            old.documents, old.page_count, run.out, old.problems, 0, 0, read=read_again
+        )
+        return Outcome(result, replace(old, stats=state.stats), previous, {})
     staging = staging_folder(run.out)
     shards = plan_shards(state, reading.old)
     background: list[parallel.Background] = []
@@ -207,6 +216,16 @@ def run_build(
 
 
 # Read -------------------------------------------------------------------------------------
+
+
+def _read_the_same(state: State, old: State | None) -> bool:
+    """Return whether the files read again gave what the last build had of them (the same
+    records, problems and rows), and no file came or went."""
+    if old is None or state.loaded.keys() != old.loaded.keys():
+        return False
+    return all(
+        item is old.loaded[name] or item == old.loaded[name] for name, item in state.loaded.items()
+    )
 
 
 def read(run: Run, reading: ReadPlan) -> tuple[State, list[Loaded]]:
