@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).parent.parent / "src" / "undocs"
 
 #: Each stage may import its own modules and those of the stages before it.
 STAGES = [
-    {"undocs", "undocs.model", "undocs.inputs"},
+    {"undocs", "undocs.model", "undocs.inputs", "undocs.memo"},
     {"undocs.lang"},
     {"undocs.read"},
     {"undocs.urls"},

@@ -16,7 +16,6 @@ import os
 import pickle
 import secrets
 import zlib
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, is_dataclass, replace
 from dataclasses import fields as dc_fields
@@ -34,6 +33,7 @@ from ..archive.graph import (
 )
 from ..archive.pairs import series_key
 from ..inputs import files_inside
+from ..memo import ByIdentity
 from ..model import Problem, Record, ResolutionKey
 from ..site.adoptions import StateVote
 from ..site.gather import FACETS, Scope, body_name
@@ -277,14 +277,12 @@ class PageKeys:
     thousands of documents in the seven language versions of a page, keyed one after the
     other) is printed once.
 
-    The last `HELD` values printed are held with their printed form, so an id is never
-    another value's; older ones are let go (every list of a large archive, held to the end
-    of the build, would hold hundreds of MB)."""
-
-    HELD = 256
+    The last 256 values printed are held with their printed form (`memo.ByIdentity`);
+    older ones are let go (every list of a large archive, held to the end of the build,
+    would hold hundreds of MB)."""
 
     def __init__(self) -> None:
-        self._printed: OrderedDict[int, tuple[object, str]] = OrderedDict()
+        self._printed: ByIdentity[object, str] = ByIdentity(256)
 
     def __call__(self, page: Page) -> str:
         digest = hashlib.sha1(page.template.encode())
@@ -296,15 +294,7 @@ class PageKeys:
         kind = type(value)
         if kind is str or kind is int or value is None:
             return repr(value)
-        seen = self._printed.get(id(value))
-        if seen is not None and seen[0] is value:
-            self._printed.move_to_end(id(value))
-            return seen[1]
-        printed = _fingerprint(value)
-        self._printed[id(value)] = (value, printed)
-        if len(self._printed) > self.HELD:
-            self._printed.popitem(last=False)
-        return printed
+        return self._printed(value, _fingerprint)
 
 
 def _fingerprint(value: object) -> str:

@@ -151,14 +151,6 @@ def problem_reason(problem: Problem) -> Markup:
     }
 
 
-#: The values of problems given in the language spoken: a body's name, the type a front
-#: matter field must have ("a whole number", `undocs.read.frontmatter`).
-_WORDED: dict[str, Callable[[str], str]] = {
-    "body": lambda name: body_name(name),
-    "expected": gettext,
-}
-
-
 def pgettext(context: str, message: str) -> str:
     """Return `message`, as meant in `context`, in the language spoken."""
     return str(translations(_SPEAKING.get()).pgettext(context, message))
@@ -211,6 +203,11 @@ def body_name(name: str | None) -> str:
     """Return a body's name in the language spoken (its UN name: "Conseil de sécurité");
     a body the catalog does not name keeps its English name."""
     return body_names(_SPEAKING.get())[name] if name else ""
+
+
+#: The values of problems given in the language spoken (`problem_reason`): a body's name,
+#: the type a front matter field must have ("a whole number", `undocs.read.frontmatter`).
+_WORDED: dict[str, Callable[[str], str]] = {"body": body_name, "expected": gettext}
 
 
 def known_bodies() -> set[str]:
@@ -373,32 +370,6 @@ def interface_messages(templates: Path) -> Catalog:
     return catalog
 
 
-#: Names of Member States as undocs lists them (the UN's English short names,
-#: `lang.states`) that CLDR's English names them otherwise -> their ISO 3166 code. States of
-#: the past (the USSR, Yugoslavia...) have none: they keep the name the texts print.
-_STATE_CODES = {
-    "Bolivia (Plurinational State of)": "BO",
-    "Brunei Darussalam": "BN",
-    "Cabo Verde": "CV",
-    "Côte d'Ivoire": "CI",
-    "Democratic People's Republic of Korea": "KP",
-    "Democratic Republic of the Congo": "CD",
-    "Congo": "CG",
-    "Iran (Islamic Republic of)": "IR",
-    "Lao People's Democratic Republic": "LA",
-    "Micronesia (Federated States of)": "FM",
-    "Republic of Korea": "KR",
-    "Republic of Moldova": "MD",
-    "Russian Federation": "RU",
-    "Syrian Arab Republic": "SY",
-    "United Kingdom of Great Britain and Northern Ireland": "GB",
-    "United Republic of Tanzania": "TZ",
-    "United States of America": "US",
-    "Venezuela (Bolivarian Republic of)": "VE",
-    "Viet Nam": "VN",
-}
-
-
 #: The UN's short names of the states in its six official languages (UNTERM's), by ISO 3166
 #: code, with their provenance at the top of the file.
 UNTERM_STATES = Path(__file__).resolve().parent.parent / "lang" / "unterm_states.tsv"
@@ -415,13 +386,17 @@ def _unterm() -> dict[str, dict[str, str]]:
 
 @cache
 def _state_codes() -> dict[str, str]:
+    """Return the ISO 3166 code of each state by the English name undocs lists it under
+    (`lang.states`): CLDR's English names, and the UN's short names (UNTERM's) where they
+    differ. States of the past (the USSR, Yugoslavia...) have none: they keep the name the
+    texts print."""
     codes = {
         name: code
         for code, name in Locale.parse("en").territories.items()
         if len(code) == 2 and code.isalpha()
     }
     unterm = {names["en"]: code for code, names in _unterm().items()}
-    return codes | unterm | _STATE_CODES
+    return codes | unterm  # the UN's English short names where CLDR's differ
 
 
 def _state_name(name: str) -> str | None:

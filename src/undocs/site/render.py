@@ -9,7 +9,7 @@ import os
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -23,6 +23,7 @@ from .. import urls
 from ..archive.graph import Resolution, Summary
 from ..inputs import files_inside, inside
 from ..lang.states import state_name
+from ..memo import ByIdentity
 from ..model import Problem
 from ..urls import dest_path, root_of
 from . import charts, i18n
@@ -335,25 +336,22 @@ def resolution_links(entries: list[Resolution], root: str) -> Markup:
     """Return the list items of the resolutions index: each resolution's number, linked, and
     how many documents cite it (a helper: thousands of entries, the same in the index of
     every interface language: made once for each list and root)."""
-    made = _LINKS_MADE.get((id(entries), root))
-    if made is not None and made[0] is entries:  # the list held: its id is no other's
-        return made[1]
-    links = Markup(
+    return _LINKS_MADE(entries, partial(_resolution_links, root=root), root)
+
+
+def _resolution_links(entries: list[Resolution], root: str) -> Markup:
+    return Markup(
         "".join(
             f'<li><a href="{escape(root + e.url)}">{escape(e.key.number)}</a> '
             f'<span class="note">{len(e.citing)}</span></li>'
             for e in entries
         )
     )
-    if len(_LINKS_MADE) >= 64:
-        _LINKS_MADE.clear()
-    _LINKS_MADE[(id(entries), root)] = (entries, links)
-    return links
 
 
-#: The lists of resolutions made last (`resolution_links`), by the id of their entries and
-#: their root, with the entries (gathered once a build, never changed after).
-_LINKS_MADE: dict[tuple[int, str], tuple[list[Resolution], Markup]] = {}
+#: The lists of resolutions made last (`resolution_links`), by their entries (gathered once
+#: a build, never changed after) and their root.
+_LINKS_MADE: ByIdentity[list[Resolution], Markup] = ByIdentity(64)
 
 
 def json_script(value: object) -> str:
