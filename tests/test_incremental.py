@@ -101,6 +101,55 @@ def test_one_document_changed_is_identical_to_a_clean_build(seeds: Path, tmp_pat
     assert "A/HRC/43/15" in cited.split('id="h-citedby"')[1]
 
 
+def test_an_edit_of_a_paragraph_leaves_the_lists_as_they_were(seeds: Path, tmp_path: Path) -> None:
+    """A paragraph added, citing a resolution: the document's page and what its citations
+    show are written again, but no list showing the document (its body, session, year,
+    type, language, every document, in each interface language) is even gathered: what a
+    list shows of a document (`incremental.listing`) is as it was."""
+    out = tmp_path / "site"
+    _build(seeds, out)
+    edited = seeds / "hrc/014_da25a16a97833e27.txt"
+    page = out / "en/A/HRC/43/15/index.html"
+    lists = {
+        path: path.stat().st_mtime_ns
+        for path in out.rglob("index.html")
+        if "A/HRC/43/15<" in path.read_text(encoding="utf-8")
+        and path.relative_to(out).parts[0] not in ("en", "fr", "es", "ar", "ru", "zh")
+    }
+    assert any("documents" in path.parts for path in lists)
+    assert any("human-rights-council" in path.parts for path in lists)
+    assert any("years" in path.parts for path in lists)
+    before = page.stat().st_mtime_ns
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\n99. Recalling resolution 60/251.\n",
+        encoding="utf-8",
+    )
+    _rebuilt_as_clean(seeds, out, tmp_path)
+    assert page.stat().st_mtime_ns != before
+    assert {path: path.stat().st_mtime_ns for path in lists} == lists
+
+
+def test_a_changed_vote_shows_on_the_states_pages(seeds: Path, tmp_path: Path) -> None:
+    """A vote read again otherwise (an abstention dropped): the states' pages are gathered
+    again, the page of a state left with no vote is removed, as a clean build has it."""
+    unsc = seeds / "unsc"
+    unsc.mkdir()
+    edited = unsc / "028_13470ef27cfc8a53.txt"
+    shutil.copy(ROOT / "seeds/unsc" / edited.name, edited)
+    out = tmp_path / "site"
+    _build(seeds, out)
+    states = out / "states/index.html"
+    assert "Ukrainian" in states.read_text(encoding="utf-8")
+    text = edited.read_text(encoding="utf-8")
+    old = "by 13 votes to none, with 2 abstentions (Ukrainian Soviet\nSocialist Republic, Union of"
+    assert old in text
+    edited.write_text(
+        text.replace(old, "by 14 votes to none, with 1 abstention (Union of"), encoding="utf-8"
+    )
+    _rebuilt_as_clean(seeds, out, tmp_path)
+    assert "Ukrainian" not in states.read_text(encoding="utf-8")
+
+
 def test_a_document_moved_to_another_session(seeds: Path, tmp_path: Path) -> None:
     """A document moved from one session to another (at the same URL): both sessions' pages
     are gathered again, and the other sessions' are left as they were (a session is a group
@@ -383,9 +432,9 @@ def _rebuilt_as_clean(seeds: Path, out: Path, tmp_path: Path) -> None:
     assert _tree(out) == _tree(_clean_copy(seeds, tmp_path))
 
 
-def test_page_keys_count_documents_by_url_and_digest() -> None:
-    """A list page's key follows what it shows: a listed document's URL and source digest,
-    wherever the document stands in the context (here inside a resolution of a group)."""
+def test_the_resolutions_index_is_keyed_by_what_it_shows() -> None:
+    """A list page's key follows what it shows: the index of resolutions, each resolution's
+    number, page and how many documents cite it (not what the citing documents say)."""
     from dataclasses import replace
 
     from undocs.archive.graph import Doc, Resolution, ResolutionKey, links_of
@@ -398,22 +447,22 @@ def test_page_keys_count_documents_by_url_and_digest() -> None:
         "report", ("60/1",), (), digest="d1",
     )  # fmt: skip
 
-    def key(record: Record, url: str = "en/A/70/1/", number: str = "60/1") -> str:
+    def key(record: Record, url: str = "en/A/70/1/", number: str = "60/1", n: int = 1) -> str:
         entry = Resolution(
             ResolutionKey("General Assembly", number),
             "A/RES/" + number,
             "r.html",
-            [Doc(record, url, links_of(record))],
+            [Doc(record, url, links_of(record))] * n,
         )
         return page_key(
             Page("resolutions/", "resolutions.html", {"groups": [{"entries": [entry]}]})
         )
 
     base = key(record)
-    assert key(replace(record, digest="d2")) != base  # the source changed
-    assert key(record, url="en/doc/a/") != base  # it moved
+    assert key(record, n=2) != base  # one more document cites it
     assert key(record, number="60/2") != base  # another resolution
-    assert key(replace(record, text_line=9)) == base  # not shown, and the digest says the same
+    assert key(replace(record, digest="d2")) == base  # a citing text changed: not shown
+    assert key(record, url="en/doc/a/") == base  # a citing document moved: not shown
 
 
 def test_page_keys_follow_every_field_of_a_reference_and_a_vote() -> None:
@@ -481,8 +530,8 @@ def test_each_edit_does_its_own_work_only(three_languages: Path, tmp_path: Path,
             builder.flush()
             result = Builder(options).build()  # a new `undocs build` process reads the cache
         assert result.read == (name,), n
-        # the document's page, and the lists it shows in (home, body, session, items, year,
-        # type, language, all documents...) in each interface language: not the others'
+        # the document's page and the pages every build gathers (home, indexes, quality...)
+        # in each interface language: not the lists it shows in (`incremental.listing`)
         assert 0 < result.written < 12 * len(Settings().interface_languages), n
         assert result.bundles == (f"{language}.recent",), n
         build(BuildOptions(seeds=seeds, out=clean, clean=True, settings=Settings(search=True)))

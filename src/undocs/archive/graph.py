@@ -5,6 +5,7 @@ Gathered once from every record before any page is written (mkdocs: "first gathe
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -32,18 +33,9 @@ class Doc:
     def summary(self) -> Summary:
         """Return what a list shows of the document (made once, shared by every list)."""
         r = self.record
-        return Summary(
-            self.url,
-            r.symbol,
-            r.title,
-            r.date,
-            r.body,
-            r.language,
-            r.document_type,
-            r.digest,
-            r.excerpt,
-            r.year,
-        )
+        shown = (self.url, r.symbol, r.title, r.date, r.body, r.language, r.document_type)
+        digest = hashlib.sha1(repr((shown, r.excerpt, r.year)).encode()).hexdigest()
+        return Summary(*shown, digest, r.excerpt, r.year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +51,8 @@ class Summary:
     type: str
     """Its document type."""
     digest: str
-    """Digest of its source file: a list showing it changes when it changes."""
+    """Digest of the other fields, what a list shows: a list showing the document changes
+    when it changes, not when a paragraph of the text does (`incremental.PageKeys`)."""
     excerpt: bool = False
     """An excerpt of the document (aligned sentences), not its whole text."""
     year: int | None = None
@@ -86,13 +79,12 @@ class Resolution:
     """Site-relative URL of its page."""
     citing: list[Doc] = field(default_factory=list)
 
-    @cached_property
+    @property
     def fingerprint(self) -> str:
-        """What its page shows of it, printed once (`incremental.page_key`): a resolution is
-        made once, its citing list sorted before any page is gathered, and a running Builder
-        keeps thousands of them from one build to the next."""
-        citing = ",".join(doc.url + doc.record.digest for doc in self.citing)
-        return f"Resolution({self.key!r},{self.symbol!r},{self.url!r},[{citing}])"
+        """What a list of resolutions shows of it (`incremental.page_key`): its number, its
+        page and how many documents cite it. (The index of resolutions is the one page keyed
+        that holds them; a resolution's own page is written whenever a change touches it.)"""
+        return f"Resolution({self.key!r},{self.symbol!r},{self.url!r},{len(self.citing)})"
 
 
 _SERIES_BODY = {

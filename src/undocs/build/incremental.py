@@ -266,8 +266,9 @@ def config_digest(settings: Settings, content: Path | None) -> str:
 def page_key(page: Page) -> str:
     """Return a key of a list page's inputs: the data it shows.
 
-    A document counts by its URL and source digest (what a list shows of it is made from
-    them), wherever it stands in the context; everything else by its printed form.
+    A document counts by its URL and digest (of its source, or of what a list shows of it:
+    `Summary.digest`), wherever it stands in the context; everything else by its printed
+    form.
     """
     return PageKeys()(page)
 
@@ -299,7 +300,8 @@ class PageKeys:
 
 def _fingerprint(value: object) -> str:
     """Return the printed form of a context value, a document as its URL and digest only
-    (printing its whole record, citations and all, would cost more than the page).
+    (printing its whole record, citations and all, would cost more than the page): a `Doc`
+    by its source's digest, a `Summary` (what a list shows) by the digest of its fields.
 
     Types are told apart by identity first: lists of thousands of documents are common."""
     kind = type(value)
@@ -362,18 +364,39 @@ def edits(old: State, state: State) -> list[tuple[Loaded | None, Loaded | None]]
     return found
 
 
-def scope_of(archive: Archive, changed: list[Loaded]) -> tuple[set[str], Scope]:
+def listing(record: Record) -> Record:
+    """Return what the lists showing a record show of it or sort and group it by (lists of
+    documents, feeds, references, the states' votes): the record without its text and what
+    is read from the text alone (its citations). An edit of a paragraph leaves it as it was,
+    and the lists with it."""
+    return replace(
+        record,
+        text="",
+        text_line=0,
+        body_offset=0,
+        citations=(),
+        resolutions_cited=(),
+        documents_cited=(),
+        digest="",
+    )
+
+
+def scope_of(
+    archive: Archive, changed: list[Loaded], listed: list[Loaded] | None = None
+) -> tuple[set[str], Scope]:
     """Return the URLs of the documents whose pages show something of `changed`, and the
     groups of list pages that can (`site.Scope`).
 
     `changed` holds both the old and the new record of each changed file (and the records of
     files added or removed), with their links: what cited the old one, or is cited by the new
-    one, shows it.
+    one, shows it. `listed`: those of them whose `listing` changed (None: all of them); the
+    lists, feeds and references of the others are as they were (the comparisons of their
+    texts are gathered again: `Scope.texts`).
     """
     own: set[str] = set()  # the changed documents' symbols: what shows them
     cited: set[str] = set()  # what they cite: whose "cited by" lists change
     resolutions: set[ResolutionKey] = set()
-    urls: set[str] = set()
+    texts: set[str] = set()  # the changed documents' own pages
     records = []
     for record, _, links, *_ in changed:
         assert record is not None and links is not None
@@ -388,11 +411,9 @@ def scope_of(archive: Archive, changed: list[Loaded]) -> tuple[set[str], Scope]:
                 resolutions.add(ResolutionKey(*resolution))
         doc = archive.by_file.get(record.file)
         if doc is not None:
-            urls.add(doc.url)
-    listed = list(records)  # whose lists show a changed document: their own, and those of
-    # the documents of the same symbols (a row of a list holds a symbol's language versions)
+            texts.add(doc.url)
+    urls = set(texts)
     for key in own:
-        listed += [doc.record for doc in archive.by_symbol.get(key, {}).values()]
         for group in (
             archive.by_symbol.get(key, {}).values(),
             archive.cited_by.get(key, ()),
@@ -407,17 +428,36 @@ def scope_of(archive: Archive, changed: list[Loaded]) -> tuple[set[str], Scope]:
     series = {key for key in map(series_key, records) if key is not None}
     if series:  # a resolution's neighbours in its series link to it (`archive.pairs`)
         urls.update(doc.url for doc in archive.docs if series_key(doc.record) in series)
+    shown = records if listed is None else [item.record for item in listed if item.record]
+    rows = _rows(archive, shown, own if listed is None else _symbol_keys(listed))
     scope = Scope(
-        bodies=frozenset(body_name(r) for r in records),
-        sessions=frozenset((body_name(r), str(r.session)) for r in listed if r.session is not None),
+        bodies=frozenset(body_name(r) for r in shown),
+        texts=frozenset(texts),
+        sessions=frozenset((body_name(r), str(r.session)) for r in rows if r.session is not None),
         items=frozenset(
             (body_name(r), str(r.session), item)
-            for r in listed
+            for r in rows
             if r.session is not None
             for item in r.agenda_items
         ),
-        facets=frozenset((name, value(r)) for r in records for name, value in FACETS),
+        facets=frozenset((name, value(r)) for r in shown for name, value in FACETS),
         resolutions=frozenset(resolutions),
         symbols=frozenset(own),
+        documents=bool(shown),
+        states=any(r.adoption is not None or r.adoptions for r in shown),
     )
     return urls, scope
+
+
+def _symbol_keys(items: list[Loaded]) -> set[str]:
+    return {k for item in items if item.links for k in (item.links.key, item.links.parent) if k}
+
+
+def _rows(archive: Archive, shown: list[Record], keys: set[str]) -> list[Record]:
+    """Return the records whose list rows show one of `shown`: their own, and those of the
+    documents of the same symbols (`keys`; a row of a list holds a symbol's language
+    versions)."""
+    rows = list(shown)
+    for key in keys:
+        rows += [doc.record for doc in archive.by_symbol.get(key, {}).values()]
+    return rows

@@ -19,7 +19,7 @@ from ..model import Record, SetupError
 from ..read.loader import Source, no_documents, rescan_sources, scan_sources
 from ..site.gather import Scope, Site
 from ..site.graphml import shown
-from .incremental import Loaded, State, edits, load_cached_records, scope_of
+from .incremental import Loaded, State, edits, listing, load_cached_records, scope_of
 
 
 class Change(NamedTuple):
@@ -146,6 +146,9 @@ class PagePlan:
     """The groups of list pages to gather again (None: every group)."""
     changed: list[Loaded]
     """The old and the new reading of each file whose text changed."""
+    listed: bool = True
+    """What the lists show of a record changed (`incremental.listing`), or a file came or
+    went: else the lists, and the exports made of the same, are as the last build's."""
 
 
 def plan_pages(
@@ -160,12 +163,16 @@ def plan_pages(
     if old is None or not reading.reusable or moved:
         return PagePlan(True, None, None, [])
     changed: list[Loaded] = []
+    listed: list[Loaded] = []  # those whose lists change (`listing`): not a paragraph's edit
     for before, after in changes:
-        if not (before and after and before.record and after.record) or (
-            before.record.digest != after.record.digest
-        ):
-            changed += [item for item in (before, after) if item and item.record]
-    documents, scope = scope_of(archive, changed)
-    if old.bodies != state.bodies:  # a body came or went: resolution pages link to it or not
-        return PagePlan(False, documents, None, changed)
-    return PagePlan(False, documents, scope, changed)
+        then = before.record if before is not None else None
+        now = after.record if after is not None else None
+        if then is None or now is None or then.digest != now.digest:
+            items = [item for item in (before, after) if item and item.record]
+            changed += items
+            if then is None or now is None or listing(then) != listing(now):
+                listed += items
+    documents, found = scope_of(archive, changed, listed)
+    # a body came or went: every resolution page links to it or not
+    scope = found if old.bodies == state.bodies else None
+    return PagePlan(False, documents, scope, changed, bool(listed))

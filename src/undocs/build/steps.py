@@ -199,7 +199,7 @@ def run_build(
         state.bodies = sorted(site.bodies)
         pages = plan_pages(reading, state, site.archive, archive_plan.changes)
         network = network_changed(reading, archive_plan.changes)
-        background += export_archive(run, site, staging, patched, network, pages.full)
+        background += export_archive(run, site, staging, patched, network, pages)
         env = run.environment(config)
         if pages.full:
             result = write_all(run, site, env, staging, state, background)
@@ -288,30 +288,32 @@ def gather_site(run: Run, loaded: list[Loaded], archive: Archive, previous: Site
 
 
 def export_archive(
-    run: Run, site: Site, staging: Path, patched: bool, network: bool, full: bool = False
+    run: Run, site: Site, staging: Path, patched: bool, network: bool, pages: PagePlan
 ) -> list[parallel.Background]:
-    """Write the exports made of the archive (citations, symbols): by a worker while this
-    process writes the pages, or here from the rows a Builder keeps. `network`: write the
-    citation network too (`plan.network_changed`; else the last build's stands). `full`:
-    every page is written, by processes on every core: the exports are one of their jobs
-    (`write_all`), not a third process's (at 100,000 documents it held 1 GiB beside them)."""
+    """Write the exports made of the archive (citations, symbols, gaps, votes): by a worker
+    while this process writes the pages, or here from the rows a Builder keeps; the
+    citation network by a worker of its own. `network`: write the network
+    (`plan.network_changed`; else the last build's stands). `pages.listed`: write the
+    exports made of what lists show of the records (symbols, gaps, votes; else the last
+    build's stand). `pages.full`: every page is written, by processes on every core: the
+    exports are among their jobs (`write_all`), not more processes' (at 100,000 documents
+    one held 1 GiB beside them)."""
     site.gaps  # noqa: B018  (worked out here, before the fork: the quality page uses it too)
+    jobs: list[Callable[[], None]] = []
     if run.rows is None:
-        job = partial(write_archive_data, site, staging, network)
-        return [parallel.Background([job], len(site.archive.docs), start=not full)]
-    files: list[tuple[str, str | bytes]] = [
-        ("citations.csv", run.rows.citations(site.archive)),
-        ("gaps.csv", run.rows.gaps(site.archive, site.gaps)),
-        ("votes.csv", votes_csv(site.archive)),
-    ]
-    if not patched:  # a patched archive holds the same symbols at the same URLs
-        files.append(("symbols.json", symbol_map(site.archive)))
-    write_data(staging, files)
-    if not network:
-        return []
-    # the network (0.8 s at the shared corpus's size) by a worker while the pages are written
-    job = partial(write_network, site.archive, staging)
-    return [parallel.Background([job], len(site.archive.docs))]
+        jobs.append(partial(write_archive_data, site, staging, pages.listed))
+    else:
+        files: list[tuple[str, str | bytes]] = [("citations.csv", run.rows.citations(site.archive))]
+        if pages.listed:
+            files.append(("gaps.csv", run.rows.gaps(site.archive, site.gaps)))
+            files.append(("votes.csv", votes_csv(site.archive)))
+            if not patched:  # a patched archive holds the same symbols at the same URLs
+                files.append(("symbols.json", symbol_map(site.archive)))
+        write_data(staging, files)
+    if network:  # 0.4 s at the shared corpus's size: beside the other exports, not after
+        jobs.append(partial(write_network, site.archive, staging))
+    size = len(site.archive.docs)
+    return [parallel.Background([job], size, start=not pages.full) for job in jobs]
 
 
 # Write, index, swap -----------------------------------------------------------------------

@@ -279,20 +279,18 @@ def write_data(staging: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
         (data / name).write_bytes(text if isinstance(text, bytes) else text.encode())
 
 
-def write_archive_data(site: Site, staging: Path, network: bool = True) -> None:
-    """Write the exports made of the archive: the citations (CSV, and with `network`
-    GraphML), the symbols, the gaps, the votes."""
-    write_data(
-        staging,
-        [
-            ("citations.csv", citations_csv(site.archive)),
+def write_archive_data(site: Site, staging: Path, listed: bool = True) -> None:
+    """Write the exports made of the archive: the citations (CSV), and with `listed` those
+    made of what the lists show of the records (`incremental.listing`): the symbols, the
+    gaps, the votes. The network is another job (`write_network`)."""
+    files = [("citations.csv", citations_csv(site.archive))]
+    if listed:
+        files += [
             ("symbols.json", symbol_map(site.archive)),
             ("gaps.csv", gaps_csv(site.archive, site.gaps)),
             ("votes.csv", votes_csv(site.archive)),
-        ],
-    )
-    if network:
-        write_network(site.archive, staging)
+        ]
+    write_data(staging, files)
 
 
 def write_network(archive: Archive, staging: Path) -> None:

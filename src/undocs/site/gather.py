@@ -47,6 +47,10 @@ FACETS: tuple[tuple[str, Callable[[Record], str]], ...] = (
 )
 
 DOCUMENT_GROUP = Group("document")
+#: The group of the list of every document (`/documents/`).
+ALL_DOCUMENTS = Group("documents")
+#: The group of the states' pages of votes and their index.
+STATES_GROUP = Group("states")
 #: Documents whose paragraphs a process keeps for comparisons (`Site.paragraphs`).
 PARAGRAPHS_KEPT = 64
 #: The group kind of comparison pages: gathered again with their body's documents, and
@@ -63,6 +67,12 @@ class Scope:
     of no group (home, indexes, search) are gathered by every build."""
 
     bodies: frozenset[str] = frozenset()
+    """The bodies whose lists (their documents, references, feed) and comparison pages are
+    gathered again (a change of what lists show of a document, its symbol or its year, can
+    add or drop a comparison)."""
+    texts: frozenset[str] = frozenset()
+    """The URLs of the documents whose texts changed: their comparisons are gathered again
+    (`compares`)."""
     sessions: frozenset[tuple[str, str]] = frozenset()
     """(body, session number) pairs: the pages of a session (its list of agenda items)."""
     items: frozenset[tuple[str, str, str]] = frozenset()
@@ -74,11 +84,19 @@ class Scope:
     symbols: frozenset[str] = frozenset()
     """`compare_key` of the changed documents' symbols: a resolution page lists the documents
     with its symbol as its versions."""
+    documents: bool = False
+    """The list of every document (`/documents/`) is gathered again."""
+    states: bool = False
+    """The states' pages of votes are gathered again."""
 
     def covers(self, group: Group) -> bool:
         """Return whether the pages of `group` are gathered again."""
         if group.kind in ("body", COMPARISON):
             return group.name in self.bodies
+        if group.kind == ALL_DOCUMENTS.kind:
+            return self.documents
+        if group.kind == STATES_GROUP.kind:
+            return self.states
         if group.kind == "session":
             return (group.name, group.value) in self.sessions
         if group.kind == "item":
@@ -89,6 +107,11 @@ class Scope:
             key = ResolutionKey(group.name, group.value)
             return key in self.resolutions or group.symbol in self.symbols
         return True  # the documents, and the pages of no group
+
+    def compares(self, old: str, new: str) -> bool:
+        """Return whether the comparison of the documents at `old` and `new` is gathered
+        again for its texts (its body's group may not be)."""
+        return old in self.texts or new in self.texts
 
 
 def has_feed(docs: list[Doc]) -> bool:
@@ -288,13 +311,16 @@ class Site:
         site's pages are in each of its interface languages (`localized`); a resolution's
         page is in the site's language only."""
         yield from self.localized(self.home())
-        for page in self.paged(urls.DOCUMENTS, {"kind": "documents"}, self.newest):
-            yield from self.localized(page)
+        if scope is None or scope.covers(ALL_DOCUMENTS):
+            heading = {"kind": "documents"}
+            for page in self.paged(urls.DOCUMENTS, heading, self.newest, group=ALL_DOCUMENTS):
+                yield from self.localized(page)
         for page in self.browse(scope):
             yield from self.localized(page)
         yield from self.resolution_pages(scope)
-        for page in self.state_pages():
-            yield from self.localized(page)
+        if scope is None or scope.covers(STATES_GROUP):
+            for page in self.state_pages():
+                yield from self.localized(page)
         yield from self.search_pages()
         yield from self.content_pages()
         # served at whatever address was missing: its links cannot be relative
@@ -372,7 +398,9 @@ class Site:
         the page is written, on every core (thousands of pages, each diffing two texts)."""
         for pair in self.pairs.pairs:
             group = Group(COMPARISON, body_name(pair.new.record))
-            if scope is not None and not scope.covers(group):
+            if scope is not None and not (
+                scope.covers(group) or scope.compares(pair.old.url, pair.new.url)
+            ):
                 continue
             template = "parallel.html" if pair.kind == "language" else "compare.html"
             context = {"kind": pair.kind, "old": pair.old, "new": pair.new}
@@ -603,8 +631,9 @@ class Site:
             url = urls.state_url(name)
             rows.append((name, url, len(found)))
             printed = sorted({v.printed for v in found} - {name})
-            yield Page(url, "state.html", {"name": name, "votes": found, "printed": printed})
-        yield Page(urls.STATES, "states.html", {"rows": rows})
+            context = {"name": name, "votes": found, "printed": printed}
+            yield Page(url, "state.html", context, STATES_GROUP)
+        yield Page(urls.STATES, "states.html", {"rows": rows}, STATES_GROUP)
 
     def quality(self) -> Page:
         """Return the quality report page: what could not be read, per document."""
