@@ -129,6 +129,33 @@ def test_an_edit_of_a_paragraph_leaves_the_lists_as_they_were(seeds: Path, tmp_p
     assert {path: path.stat().st_mtime_ns for path in lists} == lists
 
 
+def test_an_edit_of_a_text_keeps_the_last_builds_comparisons(
+    seeds: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The comparisons a build worked out are kept in its cache: a new process after an
+    edit of a paragraph takes them (what they are made of is as it was) and does not work
+    them out again; after a title changed it does. Both give the clean build's site."""
+    import undocs.site.gather as gather
+
+    out = tmp_path / "site"
+    _build(seeds, out)
+    found = []
+    find_pairs = gather.find_pairs
+    monkeypatch.setattr(
+        gather, "find_pairs", lambda archive: found.append(1) or find_pairs(archive)
+    )
+    edited = seeds / "unpc/fr.txt"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text + "\n99. Ajout.\n", encoding="utf-8")
+    _rebuilt_as_clean(seeds, out, tmp_path)
+    assert len(found) == 1  # by the clean build only
+    assert "/parallel/" in "".join(_tree(out))  # there are comparisons to keep
+    edited.write_text("---\ntitle: Un autre titre\n---\n" + text, encoding="utf-8")
+    found.clear()
+    _rebuilt_as_clean(seeds, out, tmp_path)
+    assert len(found) == 2  # this build's, and the clean build's
+
+
 def test_a_changed_vote_shows_on_the_states_pages(seeds: Path, tmp_path: Path) -> None:
     """A vote read again otherwise (an abstention dropped): the states' pages are gathered
     again, the page of a state left with no vote is removed, as a clean build has it."""

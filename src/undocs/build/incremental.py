@@ -31,7 +31,7 @@ from ..archive.graph import (
     Resolution,
     Summary,
 )
-from ..archive.pairs import series_key
+from ..archive.pairs import KeptPairs, series_key
 from ..inputs import files_inside
 from ..memo import ByIdentity
 from ..model import Problem, Record, ResolutionKey
@@ -42,7 +42,7 @@ from ..site.references import Reference
 from ..site.render import BUILTIN_TEMPLATES, Group, Page, Settings
 from .segments import LanguageIndex
 
-CACHE_VERSION = 6  # 6: problems carry their message and values (translated)
+CACHE_VERSION = 7  # 7: the comparisons kept (State.pairs)
 
 
 class Loaded(NamedTuple):
@@ -102,6 +102,8 @@ class State:
     """The records files of the cache (`SHARDS`): shard -> name."""
     search: dict[str, LanguageIndex] = field(default_factory=dict)
     """Language -> what the published search index holds for it (`segments`)."""
+    pairs: KeptPairs | None = None
+    """The comparisons of the archive by URL (`archive.pairs.kept`); None: not worked out."""
 
 
 def cache_folder(out: Path) -> Path:

@@ -135,6 +135,22 @@ def plan_archive(reading: ReadPlan, state: State) -> ArchivePlan:
     return ArchivePlan(changes, edited)
 
 
+def same_comparisons(reading: ReadPlan, changes: list[Change]) -> bool:
+    """Whether the comparisons (`archive.pairs`) are the last build's: every change an edit
+    of a file read then and now that leaves what lists show of it (`listing`: its symbol,
+    language, type, title, year...) and its drafts as they were."""
+    if reading.old is None or reading.old.pairs is None or not reading.reusable:
+        return False
+    for before, after in changes:
+        if before is None or after is None or before.record is None or after.record is None:
+            return False
+        if listing(before.record) != listing(after.record) or (
+            before.links is None or after.links is None or before.links.drafts != after.links.drafts
+        ):
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class PagePlan:
     """Which pages this build writes: every page, or those the changes touch."""

@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 
 from ..archive.graph import Archive, build_archive, patch_archive
+from ..archive.pairs import kept, restored
 from ..model import Problem
 from ..site.adoptions import votes_csv
 from ..site.content import load_content
@@ -46,6 +47,7 @@ from .plan import (
     plan_archive,
     plan_pages,
     plan_reading,
+    same_comparisons,
 )
 from .reading import Progress, read_sources
 from .search import build_index, reindex
@@ -195,6 +197,9 @@ def run_build(
         archive_plan = plan_archive(reading, state)
         archive, patched = gather_archive(archive_plan, loaded, reading)
         site = gather_site(run, loaded, archive, reading.previous if patched else None)
+        if same_comparisons(reading, archive_plan.changes):
+            assert reading.old is not None and reading.old.pairs is not None
+            site.keep_pairs(restored(reading.old.pairs, archive))
         state.urls = {doc.record.file: doc.url for doc in site.archive.docs}
         state.bodies = sorted(site.bodies)
         pages = plan_pages(reading, state, site.archive, archive_plan.changes)
@@ -212,6 +217,7 @@ def run_build(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     state.problems, state.page_count = result.problems, result.pages
+    state.pairs = kept(site.pairs) if "pairs" in site.__dict__ else None
     return Outcome(replace(result, read=read_again), state, site, shards)
 
 

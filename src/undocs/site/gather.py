@@ -382,6 +382,12 @@ class Site:
             return {"text": references.WRITERS[page.context["format"]](page.context["refs"])}
         return page.context
 
+    def keep_pairs(self, pairs: Pairs) -> None:
+        """Take the comparisons of the last build (`pairs.restored`), which this build's
+        changes left as they were (`plan.same_comparisons`)."""
+        if self._pairs_of is None:  # else the previous site's, with the edits swapped in
+            self.__dict__["pairs"] = pairs
+
     @cached_property
     def pairs(self) -> Pairs:
         """The comparisons of the archive (`archive.pairs`), worked out once a build (or
