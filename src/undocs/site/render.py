@@ -274,16 +274,20 @@ def doclist(
     first version linked with its title, then every language held (a helper: lists are
     long). `pinned`: the paragraphs of the page's resolution each row cites, by the URL of
     its first version (`docpage.cited_paragraphs`). `list_id`: the list's id, and each row
-    with its year, body and languages for the list's filter (`listfilter.html`)."""
+    with its year, body and languages for the list's filter (`listfilter.html`).
+
+    What a row shows in any language (`_RowParts`) is made once for the seven language
+    versions of a page, which share their rows: each adds its root and its words."""
     out = []
     ui = i18n.spoken()
     words = i18n.labels(ui)
     undated, excerpt, no_symbol = words["undated"], words["excerpt"], words["(no symbol)"]
     meta_attrs = lang_attrs(ui)
-    for row in rows:
+    at = str(escape(root))  # escaped apart: escaping is done character by character
+    facets = bool(list_id)
+    made = _ROWS_MADE(rows, partial(_rows_parts, facets=facets), facets)
+    for row, parts in zip(rows, made, strict=True):
         d = row[0]
-        lang = d.language
-        rtl = ' dir="rtl"' if lang in i18n.RTL else ""
         when = d.date or (str(d.year) if d.year else undated)
         meta = " · ".join(filter(None, [when, i18n.body_name(d.body)]))
         if d.excerpt:
@@ -292,30 +296,63 @@ def doclist(
         if paragraphs:
             para = words["para."] if len(paragraphs) == 1 else words["paras."]
             meta += f" · {para} {', '.join(paragraphs)}"
-        # a version titled otherwise carries its title: a reader who chose its language sees
-        # it in the row (undocs.js)
-        versions = " ".join(
-            f'<a href="{escape(root + v.url)}" hreflang="{escape(v.language)}" '
-            f'lang="{escape(v.language)}"{_own_title(v, d)}>'
-            f"{escape(LANGUAGE_NAMES[v.language])}</a>"
-            for v in sorted(row, key=lambda v: v.language)
-        )
-        facets = (
-            f' data-year="{d.year or ""}" data-body="{escape(d.body or "")}" '
-            f'data-langs="{escape(" ".join(sorted(v.language for v in row)))}"'
-            if list_id
-            else ""
-        )
         out.append(
-            f'<li{facets}><a href="{escape(root + d.url)}" lang="{escape(lang)}"{rtl}>'
-            f'<span class="symbol" dir="ltr">{escape(d.symbol or no_symbol)}</span>'
-            # a record without a printed title is titled by its symbol: shown once
-            f"{'' if d.untitled else ' ' + escape(d.title)}</a> "
+            f"{parts.head}{at}{parts.link}{parts.symbol or escape(no_symbol)}{parts.title}"
             f'<span class="meta"{meta_attrs}>{escape(meta)}</span> '
-            f'<span class="langs">{versions}</span></li>'
+            f'<span class="langs">{at.join(parts.versions)}</span></li>'
         )
     opening = f'<ul class="doclist" id="{escape(list_id)}">' if list_id else '<ul class="doclist">'
     return Markup(opening + "\n" + "\n".join(out) + "\n</ul>")
+
+
+class _RowParts(NamedTuple):
+    """What a row of `doclist` shows in every language, escaped: its start, then the root,
+    its link, its symbol ("": none, the page's words say so), its title; then its language
+    versions, the root between their parts."""
+
+    head: str
+    link: str
+    symbol: str
+    title: str
+    versions: tuple[str, ...]
+
+
+def _rows_parts(rows: list[list[Summary]], facets: bool) -> list[_RowParts]:
+    return [_row_parts(row, facets) for row in rows]
+
+
+def _row_parts(row: list[Summary], facets: bool) -> _RowParts:
+    d = row[0]
+    lang = d.language
+    rtl = ' dir="rtl"' if lang in i18n.RTL else ""
+    attrs = (
+        f' data-year="{d.year or ""}" data-body="{escape(d.body or "")}" '
+        f'data-langs="{escape(" ".join(sorted(v.language for v in row)))}"'
+        if facets
+        else ""
+    )
+    # a version titled otherwise carries its title: a reader who chose its language sees
+    # it in the row (undocs.js)
+    links = [
+        f'{escape(v.url)}" hreflang="{escape(v.language)}" lang="{escape(v.language)}"'
+        f"{_own_title(v, d)}>{escape(LANGUAGE_NAMES[v.language])}</a>"
+        for v in sorted(row, key=lambda v: v.language)
+    ]
+    # '<a href="' root link '</a> <a href="' root link ... : split where the root goes
+    versions = ('<a href="', *(link + ' <a href="' for link in links[:-1]), links[-1])
+    return _RowParts(
+        f'<li{attrs}><a href="',
+        f'{escape(d.url)}" lang="{escape(lang)}"{rtl}><span class="symbol" dir="ltr">',
+        str(escape(d.symbol)) if d.symbol else "",
+        # a record without a printed title is titled by its symbol: shown once
+        f"</span>{'' if d.untitled else ' ' + escape(d.title)}</a> ",
+        versions,
+    )
+
+
+#: The rows of the lists made last (`doclist`), by their list (the same list of rows in the
+#: seven language versions of a page) and whether they carry the filter's facets.
+_ROWS_MADE: ByIdentity[list[list[Summary]], list[_RowParts]] = ByIdentity(16)
 
 
 def _own_title(version: Summary, first: Summary) -> str:
