@@ -274,3 +274,29 @@ def test_lists_show_one_row_per_document_with_its_languages(tmp_path: Path) -> N
         assert langs == ["ar", "en", "es", "fr", "ru", "zh"]
     by_language = (out / "languages/fr/index.html").read_text(encoding="utf-8")
     assert "<p>3 documents.</p>" in by_language
+
+
+def test_templates_print_what_markupsafe_escapes(tmp_path: Path) -> None:
+    """Templates print values with render.printed, not markupsafe's escape: the same text,
+    for strings with every character HTML marks, Markup kept as it is, numbers, and the
+    values of a `{% set %}` block and a macro (escaped once, not twice)."""
+    import jinja2
+    from markupsafe import Markup
+
+    from undocs.site.render import environment
+
+    source = (
+        "{% macro m(v) %}<b>{{ v }}</b>{% endmacro %}{% set block %}<i>{{ s }}</i>{% endset %}"
+        "{{ s }}|{{ safe }}|{{ n }}|{{ m(s) }}|{{ block }}|{{ s ~ safe }}|{{ none }}"
+    )
+    values = {
+        "s": "A & B <c> \"d\" 'e' &amp;",
+        "safe": Markup("<em>&amp;</em>"),
+        "n": 42,
+        "none": None,
+    }
+    (tmp_path / "t.html").write_text(source, encoding="utf-8")
+    ours = environment(Settings(templates=tmp_path)).get_template("t.html").render(values)
+    plain = jinja2.Environment(autoescape=True).from_string(source).render(values)
+    assert ours == plain
+    assert "A &amp; B &lt;c&gt; &#34;d&#34; &#39;e&#39; &amp;amp;" in ours

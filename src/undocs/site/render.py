@@ -7,10 +7,11 @@ import inspect
 import json
 import os
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
 from pathlib import Path
+from types import CodeType
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -171,6 +172,38 @@ def template_problems(settings: Settings) -> list[Problem]:
     return files_inside(settings.templates)[1]
 
 
+def printed(value: object) -> str:
+    """What a template prints of `{{ value }}` (autoescaped): `markupsafe.escape`'s text as
+    a plain string. A page is the join of its parts, never escaped again: the Markup object
+    `escape` makes of each of the hundreds of values a page prints would be thrown away."""
+    if type(value) is str:
+        return (
+            value.replace("&", "&amp;")
+            .replace(">", "&gt;")
+            .replace("<", "&lt;")
+            .replace("'", "&#39;")
+            .replace('"', "&#34;")
+        )
+    return escape(value)
+
+
+class _Template(jinja2.Template):
+    """A template that prints its values with `printed`: its compiled module's `escape`
+    (which Jinja's code calls on each value printed, and nowhere else) is `printed`."""
+
+    @classmethod
+    def from_code(
+        cls,
+        environment: jinja2.Environment,
+        code: CodeType,
+        globals: MutableMapping[str, Any],
+        uptodate: Callable[[], bool] | None = None,
+    ) -> jinja2.Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        template.root_render_func.__globals__["escape"] = printed
+        return template
+
+
 def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Environment:
     """Return the Jinja environment: user templates first, then the built-in ones; with
     compiled templates kept in the folder `bytecode` (for the next build's)."""
@@ -188,6 +221,7 @@ def environment(settings: Settings, bytecode: Path | None = None) -> jinja2.Envi
         cache_size=-1,  # a plain dict of the few templates: each page looks up two
         extensions=["jinja2.ext.i18n", QuickLabels],
     )
+    env.template_class = _Template
     if bytecode:
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(
             str(bytecode), f"__jinja2_%s.{compiled_key(env)}.cache"
