@@ -12,7 +12,7 @@ import pytest
 
 from undocs.build import BuildOptions, build
 from undocs.site import i18n
-from undocs.site.render import Settings
+from undocs.site.render import BUILTIN_TEMPLATES, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -185,6 +185,53 @@ def test_a_session_list_speaks_russian(demo: Path) -> None:
     text = _visible(session)
     assert "Совет по правам человека, сессия" in text and "Пункты повестки дня" in text
     assert "документ" in text and "session" not in text.lower().split("·")[0]
+
+
+@pytest.mark.parametrize("language", i18n.INTERFACE_LANGUAGES)
+def test_templates_say_what_jinja_s_own_gettext_says(language: str, tmp_path: Path) -> None:
+    """`_()` in a template (read from the page's table of words by render.QuickLabels) gives
+    what Jinja's own i18n extension gives: every message of the catalogs, with nothing to
+    fill in, with values written in the template, and with values from the page (escaped),
+    the translation's own markup kept ("<del>deleted</del>" a tag, not text)."""
+    import jinja2
+
+    from undocs.site.render import environment
+
+    source = "".join(
+        f"{{{{ _({message!r}, " + ", ".join(f"{n}='<{n}>'" for n in names) + ") }}|"
+        f"{{{{ _({message!r}, " + ", ".join(f"{n}=v" for n in names) + ") }}\n"
+        if names
+        else f"{{{{ _({message!r}) }}}}\n"
+        for message, names in _template_messages()
+    )
+    (tmp_path / "t.html").write_text(source, encoding="utf-8")
+    value = "A & <b>"
+    with i18n.speaking(language):
+        ours = (
+            environment(Settings(templates=tmp_path))
+            .get_template("t.html")
+            .render(v=value, ui_text=i18n.template_labels(language))
+        )
+    plain = jinja2.Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    plain.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
+    assert ours.splitlines() == plain.from_string(source).render(v=value).splitlines()
+    assert "<del>" in ours and "&lt;b&gt;" in ours
+
+
+def _template_messages() -> list[tuple[str, tuple[str, ...]]]:
+    """The messages the templates give `_()`, each with the names of its placeholders."""
+    found = set()
+    for name in TRANSLATED:
+        text = (BUILTIN_TEMPLATES / name).read_text(encoding="utf-8")
+        found.update(re.findall(r'_\("((?:[^"\\]|\\.)*)"', text))
+    return sorted((m, tuple(sorted(set(re.findall(r"%\((\w+)\)s", m))))) for m in found)
+
+
+def test_a_comparison_marks_deleted_and_inserted_words(demo: Path) -> None:
+    """The comparison's key shows how deleted and inserted words look, as markup."""
+    page = demo / "de/A/RES/60/251/compare/A/60/L.48/index.html"
+    text = page.read_text(encoding="utf-8")
+    assert "<del>Gestrichene</del> Wörter" in text and "&lt;del&gt;" not in text
 
 
 def test_comparison_pages_speak_their_documents_language(demo: Path) -> None:

@@ -102,6 +102,35 @@ class Labels(dict[str, str]):
         return found
 
 
+class TemplateLabels(dict[str | tuple[str, ...], Markup]):
+    """The words of one interface language as templates print them (`render.QuickLabels`
+    turns `_("Body")` into `ui_text["Body"]`): what Jinja's own `_()` gives, the translation
+    as markup (the catalogs' "<del>deleted</del>" a tag, not text), its placeholders filled
+    with escaped values. A key `(message, name, value, ...)` is a message whose values are
+    written in the template (`_("No document %(symbol)s", symbol="{symbol}")`)."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, key: str | tuple[str, ...]) -> Markup:
+        message, values = (key, ()) if isinstance(key, str) else (key[0], key[1:])
+        found = self[key] = Markup(labels(self.language)[message]) % dict(
+            zip(values[::2], values[1::2], strict=True)
+        )
+        return found
+
+    def filled(self, message: str, **values: object) -> Markup:
+        """Return `message` translated, its placeholders filled with `values` (escaped)."""
+        return Markup(labels(self.language)[message]) % values
+
+
+@cache
+def template_labels(language: str) -> TemplateLabels:
+    """Return the words of an interface language for templates (`TemplateLabels`)."""
+    return TemplateLabels(interface_language(language))
+
+
 @cache
 def labels(language: str) -> Labels:
     """Return the words of an interface language (`Labels`), one table per process."""

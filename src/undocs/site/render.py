@@ -184,6 +184,8 @@ def printed(value: object) -> str:
             .replace("'", "&#39;")
             .replace('"', "&#34;")
         )
+    if type(value) is Markup:  # the interface's words (i18n.TemplateLabels), macros' output
+        return value
     return escape(value)
 
 
@@ -268,9 +270,13 @@ def compiled_key(env: jinja2.Environment) -> str:
 
 class QuickLabels(jinja2.ext.Extension):
     """`_("Body")` in a template, a label with nothing to fill in, is read from the page's
-    table of words, `ui_text["Body"]` (i18n.labels), rather than called as gettext: the
-    same catalogs, without the cost of a call per label on every page. (Babel still
-    extracts `_("Body")`: it reads the templates with Jinja's own i18n extension.)"""
+    table of words, `ui_text["Body"]` (i18n.TemplateLabels), rather than called as gettext:
+    the same catalogs and the same markup, without the cost of a call per label on every
+    page. So is a message whose values are all written in the template, `_("No document
+    %(symbol)s", symbol="{symbol}")`: `ui_text[("No document %(symbol)s", "symbol",
+    "{symbol}")]`; any other, `_("Session %(number)s", number=n)`, is one call,
+    `ui_text.filled("Session %(number)s", number=n)`, not Jinja's two. (Babel still
+    extracts them: it reads the templates with Jinja's own i18n extension.)"""
 
     def filter_stream(self, stream: jinja2.lexer.TokenStream) -> Iterator[jinja2.lexer.Token]:
         tokens = list(stream)
@@ -278,20 +284,62 @@ class QuickLabels(jinja2.ext.Extension):
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if (
-                token.type == "name"
-                and token.value == "_"
-                and [t.type for t in tokens[i + 1 : i + 4]] == ["lparen", "string", "rparen"]
-                and (i == 0 or tokens[i - 1].type != "dot")
-            ):
-                yield Token(token.lineno, "name", "ui_text")
-                yield Token(token.lineno, "lbracket", "[")
-                yield tokens[i + 2]
-                yield Token(token.lineno, "rbracket", "]")
-                i += 4
+            end = self._constant_call(tokens, i)
+            if end:
+                lineno = token.lineno
+                strings = [tokens[i + 2]] + [
+                    Token(t.lineno, "string", t.value) if t.type == "name" else t
+                    for t in tokens[i + 3 : end]
+                    if t.type in ("name", "string")
+                ]
+                yield Token(lineno, "name", "ui_text")
+                yield Token(lineno, "lbracket", "[")
+                if len(strings) > 1:
+                    yield Token(lineno, "lparen", "(")
+                for n, string in enumerate(strings):
+                    if n:
+                        yield Token(lineno, "comma", ",")
+                    yield string
+                if len(strings) > 1:
+                    yield Token(lineno, "rparen", ")")
+                yield Token(lineno, "rbracket", "]")
+                i = end + 1
+                continue
+            if self._call(tokens, i):  # _("Session %(number)s", number=s.number)
+                lineno = token.lineno
+                yield Token(lineno, "name", "ui_text")
+                yield Token(lineno, "dot", ".")
+                yield Token(lineno, "name", "filled")
+                yield from tokens[i + 1 : i + 3]
+                i += 3
                 continue
             yield token
             i += 1
+
+    @staticmethod
+    def _call(tokens: list[jinja2.lexer.Token], i: int) -> bool:
+        """Whether `_("message", ...)` starts at `tokens[i]`."""
+        return (
+            tokens[i].type == "name"
+            and tokens[i].value == "_"
+            and (i == 0 or tokens[i - 1].type != "dot")
+            and [t.type for t in tokens[i + 1 : i + 4]] == ["lparen", "string", "comma"]
+        )
+
+    @staticmethod
+    def _constant_call(tokens: list[jinja2.lexer.Token], i: int) -> int:
+        """Return where `_("message", name="value", ...)` starting at `tokens[i]` ends (its
+        closing parenthesis), or 0 when it is not such a call."""
+        if tokens[i].type != "name" or tokens[i].value != "_":
+            return 0
+        if i and tokens[i - 1].type == "dot":
+            return 0
+        if [t.type for t in tokens[i + 1 : i + 3]] != ["lparen", "string"]:
+            return 0
+        j = i + 3  # after the message
+        while [t.type for t in tokens[j : j + 4]] == ["comma", "name", "assign", "string"]:
+            j += 4
+        return j if j < len(tokens) and tokens[j].type == "rparen" else 0
 
 
 #: The words of the document lists (`doclist`), translated where a list is shown.
@@ -460,7 +508,7 @@ def alternate_links(found: list[tuple[str, str, str]]) -> Markup:
     line each (a helper: every site page has seven)."""
     return Markup(
         "\n".join(
-            f'<link rel="alternate" hreflang="{escape(code)}" href="{escape(public or href)}">'
+            f'<link rel="alternate" hreflang="{printed(code)}" href="{printed(public or href)}">'
             for code, href, public in found
         )
     )
@@ -472,8 +520,8 @@ def language_links(found: list[tuple[str, str, str]], ui: str) -> Markup:
     current = ' aria-current="page"'
     return Markup(
         "".join(
-            f'<li><a href="{escape(href)}" hreflang="{escape(code)}" lang="{escape(code)}"'
-            f"{current if code == ui else ''}>{escape(LANGUAGE_NAMES[code])}</a></li>"
+            f'<li><a href="{printed(href)}" hreflang="{printed(code)}" lang="{printed(code)}"'
+            f"{current if code == ui else ''}>{printed(LANGUAGE_NAMES[code])}</a></li>"
             for code, href, _ in found
         )
     )
@@ -500,7 +548,7 @@ def render(env: jinja2.Environment, settings: Settings, page: Page, context: dic
     context["site_attrs"] = lang_attrs(settings.language) if ui != settings.language else ""
     context["en_attrs"] = lang_attrs("en") if ui != "en" else ""
     context["ui_attrs"] = lang_attrs(ui) if ui != context["lang"] else ""
-    context["ui_text"] = i18n.labels(ui)  # what QuickLabels turns _("...") into
+    context["ui_text"] = i18n.template_labels(ui)  # what QuickLabels turns _("...") into
     context["ui_languages"] = i18n.language_names(ui)  # "anglais", in French
     context["ui_dir"] = i18n.direction(ui)
     template = env.get_template(page.template)
