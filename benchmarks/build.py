@@ -14,14 +14,18 @@ medians of several edits, its CPU time and peak memory per rebuild); then with s
 undocs's clean build beside Hugo's followed by the Pagefind CLI over Hugo's site, and one
 English and one German document edited (a new `undocs build`, and `serve --watch`). Clean
 builds are repeated (--repeat), the two generators taking turns, and the median reported:
-wall times here swing by 5-10% from run to run. Sites are written under --work (default
+wall times here swing by 5-10% between runs minutes apart, by up to 40% between runs hours
+apart (a shared machine): compare the ratios. Sites are written under --work (default
 /dev/shm, a RAM disk, so that the disk's state does not decide the result; the same for both
-generators).
+generators). undocs's modules are byte-compiled first, as installing a package does: a new
+process then loads them as a user's installed undocs does, even where PYTHONDONTWRITEBYTECODE
+is set (compiling them in each run cost a new `undocs build` process 0.13 s, profiled).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import re
 import shutil
@@ -425,6 +429,7 @@ def main() -> int:
         or hugo
     )
     args.work.mkdir(parents=True, exist_ok=True)
+    compileall.compile_dir(ROOT / "src" / "undocs", quiet=1)
     # a writable copy: the rebuild runs edit a document (and the corpus is not ours to edit)
     copy = args.work / "corpus-copy"
     shutil.rmtree(copy, ignore_errors=True)
