@@ -219,12 +219,14 @@ def test_templates_say_what_jinja_s_own_gettext_says(language: str, tmp_path: Pa
 
 
 def _template_messages() -> list[tuple[str, tuple[str, ...]]]:
-    """The messages the templates give `_()`, each with the names of its placeholders."""
-    found = set()
-    for name in TRANSLATED:
-        text = (BUILTIN_TEMPLATES / name).read_text(encoding="utf-8")
-        found.update(re.findall(r'_\("((?:[^"\\]|\\.)*)"', text))
-    return sorted((m, tuple(sorted(set(re.findall(r"%\((\w+)\)s", m))))) for m in found)
+    """The messages of the interface (`i18n.interface_messages`: the templates' and the
+    code's), each with the names of its placeholders."""
+    catalog = i18n.interface_messages(BUILTIN_TEMPLATES)
+    return sorted(
+        (m.id, tuple(sorted(set(re.findall(r"%\((\w+)\)s", m.id)))))
+        for m in catalog
+        if m.id and isinstance(m.id, str)
+    )
 
 
 def test_a_comparison_marks_deleted_and_inserted_words(demo: Path) -> None:

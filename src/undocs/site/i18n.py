@@ -114,10 +114,9 @@ class TemplateLabels(dict[str | tuple[str, ...], Markup]):
         self.language = language
 
     def __missing__(self, key: str | tuple[str, ...]) -> Markup:
-        message, values = (key, ()) if isinstance(key, str) else (key[0], key[1:])
-        found = self[key] = Markup(labels(self.language)[message]) % dict(
-            zip(values[::2], values[1::2], strict=True)
-        )
+        message, written = (key, ()) if isinstance(key, str) else (key[0], key[1:])
+        values = dict(zip(written[::2], written[1::2], strict=True))
+        found = self[key] = self.filled(message, **values)
         return found
 
     def filled(self, message: str, **values: object) -> Markup:

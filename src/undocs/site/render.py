@@ -268,6 +268,9 @@ def compiled_key(env: jinja2.Environment) -> str:
     return hashlib.sha1(code.encode()).hexdigest()[:12]
 
 
+Token = jinja2.lexer.Token
+
+
 class QuickLabels(jinja2.ext.Extension):
     """`_("Body")` in a template, a label with nothing to fill in, is read from the page's
     table of words, `ui_text["Body"]` (i18n.TemplateLabels), rather than called as gettext:
@@ -280,66 +283,53 @@ class QuickLabels(jinja2.ext.Extension):
 
     def filter_stream(self, stream: jinja2.lexer.TokenStream) -> Iterator[jinja2.lexer.Token]:
         tokens = list(stream)
-        Token = jinja2.lexer.Token
         i = 0
         while i < len(tokens):
-            token = tokens[i]
-            end = self._constant_call(tokens, i)
-            if end:
-                lineno = token.lineno
-                strings = [tokens[i + 2]] + [
-                    Token(t.lineno, "string", t.value) if t.type == "name" else t
-                    for t in tokens[i + 3 : end]
-                    if t.type in ("name", "string")
-                ]
+            if not _opens_gettext(tokens, i):
+                yield tokens[i]
+                i += 1
+                continue
+            lineno, message = tokens[i].lineno, tokens[i + 2]
+            written, end = _written_values(tokens, i + 3)
+            if end is not None:  # ui_text["Body"], ui_text[("No document %(symbol)s", ...)]
                 yield Token(lineno, "name", "ui_text")
                 yield Token(lineno, "lbracket", "[")
-                if len(strings) > 1:
+                if written:
                     yield Token(lineno, "lparen", "(")
-                for n, string in enumerate(strings):
-                    if n:
-                        yield Token(lineno, "comma", ",")
-                    yield string
-                if len(strings) > 1:
+                yield message
+                for part in written:
+                    yield Token(lineno, "comma", ",")
+                    yield part
+                if written:
                     yield Token(lineno, "rparen", ")")
                 yield Token(lineno, "rbracket", "]")
                 i = end + 1
-                continue
-            if self._call(tokens, i):  # _("Session %(number)s", number=s.number)
-                lineno = token.lineno
+            else:  # ui_text.filled("Session %(number)s", number=s.number)
                 yield Token(lineno, "name", "ui_text")
                 yield Token(lineno, "dot", ".")
                 yield Token(lineno, "name", "filled")
                 yield from tokens[i + 1 : i + 3]
                 i += 3
-                continue
-            yield token
-            i += 1
 
-    @staticmethod
-    def _call(tokens: list[jinja2.lexer.Token], i: int) -> bool:
-        """Whether `_("message", ...)` starts at `tokens[i]`."""
-        return (
-            tokens[i].type == "name"
-            and tokens[i].value == "_"
-            and (i == 0 or tokens[i - 1].type != "dot")
-            and [t.type for t in tokens[i + 1 : i + 4]] == ["lparen", "string", "comma"]
-        )
 
-    @staticmethod
-    def _constant_call(tokens: list[jinja2.lexer.Token], i: int) -> int:
-        """Return where `_("message", name="value", ...)` starting at `tokens[i]` ends (its
-        closing parenthesis), or 0 when it is not such a call."""
-        if tokens[i].type != "name" or tokens[i].value != "_":
-            return 0
-        if i and tokens[i - 1].type == "dot":
-            return 0
-        if [t.type for t in tokens[i + 1 : i + 3]] != ["lparen", "string"]:
-            return 0
-        j = i + 3  # after the message
-        while [t.type for t in tokens[j : j + 4]] == ["comma", "name", "assign", "string"]:
-            j += 4
-        return j if j < len(tokens) and tokens[j].type == "rparen" else 0
+def _opens_gettext(tokens: list[Token], i: int) -> bool:
+    """Whether `_("message"` starts at `tokens[i]` (not an attribute named `_`)."""
+    return (
+        tokens[i].type == "name"
+        and tokens[i].value == "_"
+        and (i == 0 or tokens[i - 1].type != "dot")
+        and [t.type for t in tokens[i + 1 : i + 3]] == ["lparen", "string"]
+    )
+
+
+def _written_values(tokens: list[Token], i: int) -> tuple[list[Token], int | None]:
+    """Read `, name="value"` pairs from `tokens[i]` on: each pair's name and value as string
+    tokens, and where the call closes; (_, None) when a value is not written as a string."""
+    written: list[Token] = []
+    while [t.type for t in tokens[i : i + 4]] == ["comma", "name", "assign", "string"]:
+        written += [Token(tokens[i + 1].lineno, "string", tokens[i + 1].value), tokens[i + 3]]
+        i += 4
+    return written, (i if i < len(tokens) and tokens[i].type == "rparen" else None)
 
 
 #: The words of the document lists (`doclist`), translated where a list is shown.
