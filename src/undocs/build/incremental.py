@@ -42,7 +42,7 @@ from ..site.references import Reference
 from ..site.render import BUILTIN_TEMPLATES, Group, Page, Settings
 from .segments import LanguageIndex
 
-CACHE_VERSION = 7  # 7: the comparisons kept (State.pairs)
+CACHE_VERSION = 8  # 8: State.pages pickled as columns
 
 
 class Loaded(NamedTuple):
@@ -104,6 +104,30 @@ class State:
     """Language -> what the published search index holds for it (`segments`)."""
     pairs: KeptPairs | None = None
     """The comparisons of the archive by URL (`archive.pairs.kept`); None: not worked out."""
+
+    def __getstate__(self) -> dict[str, object]:
+        # `pages` pickled as plain columns, each group once: a named tuple each costs
+        # pickle a call into Python (0.08 s for the shared corpus's 33,600 pages, 0.02 so)
+        state = dict(self.__dict__)
+        groups: dict[Group, int] = {}
+        entries = self.pages.values()
+        state["pages"] = (
+            list(self.pages),
+            [entry.key for entry in entries],
+            [entry.url for entry in entries],
+            [groups.setdefault(entry.group, len(groups)) for entry in entries],
+            [tuple(group) for group in groups],
+        )
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        dests, keys, urls, which, rows = state["pages"]
+        groups = [Group(*row) for row in rows]
+        state["pages"] = {
+            dest: Entry(key, groups[index], url)
+            for dest, key, url, index in zip(dests, keys, urls, which, strict=True)
+        }
+        self.__dict__.update(state)
 
 
 def cache_folder(out: Path) -> Path:

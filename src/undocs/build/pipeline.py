@@ -110,15 +110,15 @@ class Builder:
     def _build(
         self, out: Path, progress: Progress | None, changed: Iterable[str | Path] | None
     ) -> BuildResult:
-        old, previous, names = self._reuse(changed)
-        run = Run(
-            self.options,
-            out,
-            progress or (lambda _msg: None),
-            self._templates,
-            self._rows if self._last is not None else None,
-        )
-        with _collector_off():
+        with _collector_off():  # the cache's state too: unpickled twice as fast without it
+            old, previous, names = self._reuse(changed)
+            run = Run(
+                self.options,
+                out,
+                progress or (lambda _msg: None),
+                self._templates,
+                self._rows if self._last is not None else None,
+            )
             self._failed = True
             outcome = run_build(run, old, previous, names)
             self._failed = False
