@@ -111,9 +111,18 @@ def first_query(browser, base: str, query: str, language: str) -> tuple[float, i
     ms = page.evaluate(TIMED, query)
     done = list(finished)  # the requests finished by the time the results were shown
     status = page.inner_text("#search-status")
-    size = sum(request.sizes()["responseBodySize"] for request in done)
+    size = sum(fetched(request) for request in done)
     context.close()
     return ms, size, len(done), status
+
+
+def fetched(request) -> int:
+    """Return the bytes of a request's response: its Content-Length (the server sends it
+    for every file, uncompressed), else what Chromium reports (which says 0 for a worker's
+    script: Pagefind's 41 kB worker, once per language searched)."""
+    response = request.response()
+    length = response.headers.get("content-length") if response is not None else None
+    return int(length) if length else request.sizes()["responseBodySize"]
 
 
 def median_and_worst(rows: list[tuple[float, int, int, str]], label: str) -> None:

@@ -92,3 +92,16 @@ def test_pagefind_runs_are_scheduled_within_the_memory_budget(monkeypatch) -> No
     for names in overlaps:
         assert len(names) == 1 or sum(estimate[n] for n in names) <= indexing.MEMORY, names
     assert overlaps[0] == ["de.1"] and indexing.memory(bundles[0]) > 500 * mib
+
+
+def test_the_search_page_looks_for_a_card_in_the_file_the_build_wrote_it_to() -> None:
+    """search.js names a result's card file by as many characters of its fragment's hash as
+    the build (`cards.WIDTH`): a mismatch would show every result without its card."""
+    import re
+
+    from undocs.build import cards
+
+    script = (ROOT / "templates/static/search.js").read_text(encoding="utf-8")
+    width = re.search(r"var CARD_WIDTH = (\d+);", script)
+    assert width is not None and int(width.group(1)) == cards.WIDTH
+    assert cards.bucket("de_3dc74bf") == "3dc"[: cards.WIDTH]

@@ -321,6 +321,7 @@
   // the first characters of its id: a result is shown from its card at once, and its
   // excerpt filled in when its fragment (the page's whole text) comes.
   // A JSON file of /pagefind/cards/, fetched once ({} if it cannot be had).
+  var CARD_WIDTH = 3; // characters of a fragment's hash that name its card's file (cards.py)
   var cardFiles = {};
   function cardFile(name) {
     if (!cardFiles[name]) {
@@ -333,7 +334,7 @@
 
   function cardsOf(results) {
     return Promise.all(results.map(function (r) {
-      return cardFile(r.lang + "/" + r.id.split("_").pop().slice(0, 2)).then(function (cards) {
+      return cardFile(r.lang + "/" + r.id.split("_").pop().slice(0, CARD_WIDTH)).then(function (cards) {
         var c = cards[r.id];
         r.card = c ? { url: base + c[0], meta: { title: c[1], symbol: c[2], date: c[3], body: c[4] } } : null;
         return r;
@@ -373,7 +374,9 @@
     return items;
   }
 
-  function run() {
+  // `restoring`: run for the address the page was opened with (its filters' counts then
+  // wait for the reader, as on a page opened without one: askFilters)
+  function run(restoring) {
     var query = input.value.trim();
     var chosen = filters();
     var sort = form.elements.sort.value;
@@ -391,7 +394,7 @@
       more.hidden = true;
       everywhere.hidden = true;
       shown = null;
-      prefill();
+      if (restoring !== true) prefill();
       return;
     }
     status.textContent = say("searching");
@@ -558,7 +561,7 @@
     restored = true;
   });
   // after goto.js, which comes later in the page, has set up the symbol table
-  if (restored) window.addEventListener("DOMContentLoaded", run);
+  if (restored) window.addEventListener("DOMContentLoaded", function () { run(true); });
   // the filters' values: when the reader turns to them, or once the page has been idle a
   // moment (not before: a query typed at once should not wait behind them)
   var filtersAsked = false;

@@ -4,8 +4,10 @@ A Pagefind fragment holds a page's whole text (for the excerpt): the ten first r
 query on long reports weigh hundreds of kilobytes. The search page shows each result's card
 (its URL, title, symbol, date and body) as soon as the search has run, and fills in its
 excerpt when the fragment arrives. Cards are kept per language in small files by the first
-two characters of the fragment's hash, `/pagefind/cards/<lang>/<xx>.json` (an object of
-fragment id -> [url, title, symbol, date, body]): ten results fetch a few kilobytes.
+`WIDTH` characters of the fragment's hash, `/pagefind/cards/<lang>/<xxx>.json` (an object
+of fragment id -> [url, title, symbol, date, body]): one or two cards a file at the shared
+corpus's size (6,600 German pages), so ten results fetch 3 to 4 kB (25 to 30 kB with files of
+two characters' worth: 26 cards each).
 `/pagefind/cards/<lang>/dates.json` holds the dates alone (fragment id -> date, for the
 dated pages): "Newest first" orders every result of a query by it, however many.
 """
@@ -38,9 +40,14 @@ def card(doc: Doc) -> Card:
     return (doc.url, record.title or "", record.symbol or "", record.date or "", record.body or "")
 
 
+#: Characters of a fragment's hash that name its card's file (search.js's CARD_WIDTH): at
+#: most 16**3 files a language.
+WIDTH = 3
+
+
 def bucket(fragment: str) -> str:
-    """Return the file a fragment id's card is kept in (`en_0149112` -> `01`)."""
-    return fragment.rsplit("_", 1)[-1][:2]
+    """Return the file a fragment id's card is kept in (`en_0149112` -> `014`)."""
+    return fragment.rsplit("_", 1)[-1][:WIDTH]
 
 
 def write_cards(
