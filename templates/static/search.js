@@ -570,6 +570,12 @@
     filtersAsked = true;
     prefill();
   }
+  // the index of the reader's language (Pagefind's code, its metadata: all a first query
+  // needs but its words' chunks) as soon as they turn to the search box, while they type
+  input.addEventListener("focus", function () {
+    var chosen = form.elements.language.value;
+    if (chosen && chosen !== "all") language(chosen).catch(function () {});
+  });
   form.querySelector(".search-filters").addEventListener("focusin", askFilters);
   form.querySelector(".search-filters").addEventListener("pointerdown", askFilters);
   window.addEventListener("load", function () { setTimeout(askFilters, 2000); });
