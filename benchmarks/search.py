@@ -19,6 +19,7 @@ in the seven languages, judged by whether a result's text holds the phrase as ty
 items, judged by the documents that must be listed), typed on the search page: precision at 5.
 
     python benchmarks/search.py --site S --only relevance     # just the relevance figures
+    python benchmarks/search.py --site S --only first --rounds 3  # each first query 3 times
 """
 
 from __future__ import annotations
@@ -135,17 +136,23 @@ def median_and_worst(rows: list[tuple[float, int, int, str]], label: str) -> Non
     )
 
 
-def first_queries(browser, base: str) -> None:
-    """Every query of QUERIES, cold cache, in its own language and in all languages."""
+def first_queries(browser, base: str, rounds: int = 1) -> None:
+    """Every query of QUERIES, cold cache, in its own language and in all languages; each
+    typed `rounds` times (a fresh browser context each time), its median time kept."""
     for mode in ("own", "all"):
         rows = []
         for language, queries in QUERIES.items():
             for query in queries:
-                row = first_query(browser, base, query, language if mode == "own" else "all")
+                runs = [
+                    first_query(browser, base, query, language if mode == "own" else "all")
+                    for _ in range(rounds)
+                ]
+                row = sorted(runs)[len(runs) // 2]
                 rows.append(row)
+                each = f" (of {', '.join(f'{r[0]:.0f}' for r in runs)})" if rounds > 1 else ""
                 print(
-                    f"  [{mode}] {query!r}: {row[0]:.0f} ms, {human(row[1])} in {row[2]} "
-                    f"requests; {row[3]}",
+                    f"  [{mode}] {query!r}: {row[0]:.0f} ms{each}, {human(row[1])} in "
+                    f"{row[2]} requests; {row[3]}",
                     flush=True,
                 )
         median_and_worst(rows, "in the query's language" if mode == "own" else "all languages")
@@ -420,6 +427,9 @@ def main() -> int:
         action="append",
         help="run only these parts (repeatable; default: all)",
     )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="times each first query is typed (median kept)"
+    )
     args = parser.parse_args()
     site = args.site
     if site is None:
@@ -440,7 +450,7 @@ def main() -> int:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         parts = args.only or ["first", "relevance", "ranking", "chinese"]
         if "first" in parts:
-            first_queries(browser, base)
+            first_queries(browser, base, args.rounds)
         if "relevance" in parts:
             relevance(browser, base, site)
         if "ranking" in parts:
