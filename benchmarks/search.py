@@ -3,28 +3,33 @@
     python benchmarks/search.py [--site _site] [--seeds ../shared/corpus] [--sample 100]
                                 [--ranked 56]
 
-Builds the site (unless --site names one already built with search), serves it on
-127.0.0.1 (uncompressed, as `undocs serve` does: GitHub Pages would gzip the scripts), and
-drives Debian's Chromium with Playwright. First queries: 21 queries, three in each of the
-seven languages, each typed as soon as a search page opened with a cold cache is there, in the
+Builds the site (unless --site names one already built with search), serves it on 127.0.0.1
+(uncompressed, as `undocs serve` does: GitHub Pages would gzip the scripts), and drives
+Debian's Chromium with Playwright. First queries: 21 queries, three in each of the seven
+languages, each typed as soon as a search page opened with a cold cache is there, in the
 query's language and in all languages: milliseconds from submitting to the first ten results
-listed, and the bytes fetched from opening the page to then (the page's own files included);
-medians and worst. Ranking: the title,
-then the symbol, of --ranked documents sampled across languages typed on the search page in
-the document's language, counting those in the first three. Chinese recall: for each sampled
-Chinese document, a run of 2 and of 4 Chinese characters taken from its text is searched
-in the Chinese bundle; recall counts the queries whose document is among the results at all,
-and top-10 those where it is among the first ten. Relevance: the RELEVANCE queries (phrases
-in the seven languages, judged by whether a result's text holds the phrase as typed; known
-items, judged by the documents that must be listed), typed on the search page: precision at 5.
+listed, and the bytes the server sent from opening the page to then (the page's own files
+and Pagefind's worker included, files the browser had in its cache not), as sent and as a
+host that gzips text (GitHub Pages) would send them; medians and worst. --rounds types each
+query several times (its median kept); --latency and --down emulate a slower link. Ranking:
+the title, then the symbol, of --ranked documents sampled across languages typed on the
+search page in the document's language, counting those in the first three. Chinese recall:
+for each sampled Chinese document, a run of 2 and of 4 Chinese characters taken from its
+text is searched in the Chinese bundle; recall counts the queries whose document is among
+the results at all, and top-10 those where it is among the first ten. Relevance: the
+RELEVANCE queries (phrases in the seven languages, judged by whether a result's text holds
+the phrase as typed; known items, judged by the documents that must be listed), typed on the
+search page: precision at 5.
 
     python benchmarks/search.py --site S --only relevance     # just the relevance figures
     python benchmarks/search.py --site S --only first --rounds 3  # each first query 3 times
+    python benchmarks/search.py --site S --only first --latency 150 --down 200  # a slow link
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import html
 import json
 import random
@@ -33,6 +38,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -99,44 +105,103 @@ TIMED = """async q => {
 }"""
 
 
-def first_query(browser, base: str, query: str, language: str) -> tuple[float, int, int, str]:
-    """Return ms from submitting to the first results, the bytes and requests fetched from
-    opening the page (cold cache) to those results, and the status line."""
+@dataclass(frozen=True)
+class Link:
+    """An emulated connection: round trip added to each request (ms), bytes a second down."""
+
+    latency: float
+    down: int
+    """kB a second (upload: half)."""
+
+
+#: What a first query returns: ms to the first results, bytes fetched, requests, the status
+#: line, and the bytes as a host that gzips text would send them (`Served.gzipped`).
+Row = tuple[float, int, int, str, int]
+
+
+def first_query(
+    browser, base: str, query: str, language: str, served: Served, link: Link | None = None
+) -> Row:
+    """Return ms from submitting to the first results, the bytes and requests the server
+    answered from opening the page (cold cache) to those results, the status line, and those
+    bytes as GitHub Pages would send them (`Served.gzipped`). `link`: a slower connection
+    than loopback, as Chromium's DevTools emulate one (its page's and worker's requests)."""
     context = browser.new_context()
     page = context.new_page()
-    finished: list = []
-    page.on("requestfinished", lambda request: finished.append(request))
+    if link is not None:
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.send(
+            "Network.emulateNetworkConditions",
+            {
+                "offline": False,
+                "latency": link.latency,
+                "downloadThroughput": link.down * 1000 if link.down else -1,
+                "uploadThroughput": link.down * 500 if link.down else -1,
+            },
+        )
+    first = len(served.files)
     # typed as soon as the page is there: its own files and whatever it loads before the
     # query (the filters of the reader's language) count with the query's
     page.goto(f"{base}search/?language={language}", wait_until="domcontentloaded")
     ms = page.evaluate(TIMED, query)
-    done = list(finished)  # the requests finished by the time the results were shown
+    files = served.files[first:]  # what the server sent by the time the results were shown
     status = page.inner_text("#search-status")
-    size = sum(fetched(request) for request in done)
     context.close()
-    return ms, size, len(done), status
+    size = sum(file.stat().st_size for file in files)
+    return ms, size, len(files), status, sum(served.gzipped(file) for file in files)
 
 
-def fetched(request) -> int:
-    """Return the bytes of a request's response: its Content-Length (the server sends it
-    for every file, uncompressed), else what Chromium reports (which says 0 for a worker's
-    script: Pagefind's 41 kB worker, once per language searched)."""
-    response = request.response()
-    length = response.headers.get("content-length") if response is not None else None
-    return int(length) if length else request.sizes()["responseBodySize"]
+#: Files a host such as GitHub Pages sends gzipped (Pagefind's own files are compressed
+#: already, and sent as they are).
+TEXT = {".html", ".js", ".css", ".json", ".xml", ".svg", ".txt"}
 
 
-def median_and_worst(rows: list[tuple[float, int, int, str]], label: str) -> None:
+class Served:
+    """The files the benchmark's server sent (status 200), in order: counted where they are
+    sent, so that a file the browser had in its cache counts nothing and a worker's script
+    counts (Chromium reports its size as 0)."""
+
+    def __init__(self, server, site: Path) -> None:
+        self.files: list[Path] = []
+        self._gzipped: dict[Path, int] = {}
+        files, prefix = self.files, len(str(site))
+
+        def log_request(handler, code="-", size="-") -> None:
+            if str(code) == "200":
+                path = Path(handler.translate_path(handler.path))
+                if path.is_dir():
+                    path = path / "index.html"
+                if path.is_file() and str(path)[:prefix] == str(site):
+                    files.append(path)
+
+        server.RequestHandlerClass.func.log_request = log_request
+
+    def gzipped(self, file: Path) -> int:
+        """Return a file's size as a host that gzips text sends it (level 6, as nginx and
+        most hosts do): `undocs serve` sends every file as it is."""
+        if file.suffix not in TEXT:
+            return file.stat().st_size
+        if file not in self._gzipped:
+            self._gzipped[file] = len(gzip.compress(file.read_bytes(), compresslevel=6))
+        return self._gzipped[file]
+
+
+def median_and_worst(rows: list[Row], label: str) -> None:
     times = sorted(r[0] for r in rows)
     sizes = sorted(r[1] for r in rows)
+    wire = sorted(r[4] for r in rows)
     print(
         f"{label} ({len(rows)} queries): to first results median {times[len(times) // 2]:.0f} ms, "
         f"worst {times[-1]:.0f} ms; fetched median {human(sizes[len(sizes) // 2])}, "
-        f"worst {human(sizes[-1])}"
+        f"worst {human(sizes[-1])}; gzipped text (as GitHub Pages sends it) median "
+        f"{human(wire[len(wire) // 2])}, worst {human(wire[-1])}"
     )
 
 
-def first_queries(browser, base: str, rounds: int = 1) -> None:
+def first_queries(
+    browser, base: str, served: Served, rounds: int = 1, link: Link | None = None
+) -> None:
     """Every query of QUERIES, cold cache, in its own language and in all languages; each
     typed `rounds` times (a fresh browser context each time), its median time kept."""
     for mode in ("own", "all"):
@@ -144,15 +209,17 @@ def first_queries(browser, base: str, rounds: int = 1) -> None:
         for language, queries in QUERIES.items():
             for query in queries:
                 runs = [
-                    first_query(browser, base, query, language if mode == "own" else "all")
+                    first_query(
+                        browser, base, query, language if mode == "own" else "all", served, link
+                    )
                     for _ in range(rounds)
                 ]
                 row = sorted(runs)[len(runs) // 2]
                 rows.append(row)
                 each = f" (of {', '.join(f'{r[0]:.0f}' for r in runs)})" if rounds > 1 else ""
                 print(
-                    f"  [{mode}] {query!r}: {row[0]:.0f} ms{each}, {human(row[1])} in "
-                    f"{row[2]} requests; {row[3]}",
+                    f"  [{mode}] {query!r}: {row[0]:.0f} ms{each}, {human(row[1])} "
+                    f"({human(row[4])} gzipped) in {row[2]} requests; {row[3]}",
                     flush=True,
                 )
         median_and_worst(rows, "in the query's language" if mode == "own" else "all languages")
@@ -430,6 +497,12 @@ def main() -> int:
     parser.add_argument(
         "--rounds", type=int, default=1, help="times each first query is typed (median kept)"
     )
+    parser.add_argument(
+        "--latency", type=float, default=0, help="first queries: ms added to each request"
+    )
+    parser.add_argument(
+        "--down", type=int, default=0, help="first queries: kB a second down (0: unlimited)"
+    )
     args = parser.parse_args()
     site = args.site
     if site is None:
@@ -444,13 +517,15 @@ def main() -> int:
     )
 
     server = make_server(site, 0)
+    served = Served(server, site.resolve())
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         parts = args.only or ["first", "relevance", "ranking", "chinese"]
         if "first" in parts:
-            first_queries(browser, base, args.rounds)
+            link = Link(args.latency, args.down) if args.latency or args.down else None
+            first_queries(browser, base, served, args.rounds, link)
         if "relevance" in parts:
             relevance(browser, base, site)
         if "ranking" in parts:

@@ -340,9 +340,24 @@ def test_the_interface_s_words_are_part_of_what_pages_depend_on(
 
 
 def _manifest(out: Path) -> dict:
+    """Return the search manifest, each language without its `files` once they are checked:
+    for every bundle named, the metadata and WebAssembly the search page fetches at once,
+    as Pagefind's entry names them (files that are not there would be fetched for nothing,
+    and the bundle read from an old entry)."""
     import json
 
-    return json.loads((out / "pagefind/undocs-search.json").read_text(encoding="utf-8"))
+    manifest = json.loads((out / "pagefind/undocs-search.json").read_text(encoding="utf-8"))
+    for entry in manifest["languages"].values():
+        files = entry.pop("files")
+        names = entry["bundles"] + ([entry["recent"]] if "recent" in entry else [])
+        assert sorted(files) == sorted(names)
+        for name, (meta, wasm) in files.items():
+            bundle = out / "pagefind" / name
+            index = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+            assert [i["hash"] for i in index["languages"].values()] == [meta]
+            assert (bundle / f"pagefind.{meta}.pf_meta").is_file()
+            assert (bundle / f"wasm.{wasm}.pagefind").is_file()
+    return manifest
 
 
 def test_search_index_follows_an_edit(seeds: Path, tmp_path: Path) -> None:

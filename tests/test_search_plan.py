@@ -56,7 +56,9 @@ def test_sharded_build_indexes_every_page_once(
     )
     assert counted == len(list((seeds / "hrc").iterdir()))
     manifest = json.loads((out / "pagefind/undocs-search.json").read_text(encoding="utf-8"))
+    files = manifest["languages"]["en"].pop("files")
     assert manifest["languages"] == {"en": {"bundles": names, "dropped": []}}
+    assert sorted(files) == names and all(wasm == "en" for _, wasm in files.values())
 
 
 def test_pagefind_runs_are_scheduled_within_the_memory_budget(monkeypatch) -> None:

@@ -53,6 +53,7 @@
   var PER_PAGE = 10;
   var OPTIONS = { baseUrl: base, excerptLength: 24 };
   var counter = 0;
+  var queried = false; // a search has been asked for (askFilters)
   var manifest = null;
 
   function index() {
@@ -73,13 +74,18 @@
         var entry = m.languages[lang];
         if (!entry) return null;
         var path = function (name) { return base + "pagefind/" + name + "/"; };
+        var files = entry.files || {};
+        var names = entry.bundles.concat(entry.recent ? [entry.recent] : []);
+        warmCache(names, files, path);
         // each language its own copy of pagefind.js (imported from its own bundle): the
         // WebAssembly that holds an index and stems its queries is one per module and per
         // language, so two languages cannot share one; a language's bundles share it
         return import(path(entry.bundles[0]) + "pagefind.js").then(function (pf) {
-          var merged = entry.bundles.slice(1).concat(entry.recent ? [entry.recent] : []);
-          return pf.options(OPTIONS).then(function () {
-            return Promise.all(merged.map(function (name) { return pf.mergeIndex(path(name), OPTIONS); }));
+          var merged = names.slice(1);
+          return pf.options(optionsFor(files[names[0]])).then(function () {
+            return Promise.all(merged.map(function (name) {
+              return pf.mergeIndex(path(name), optionsFor(files[name]));
+            }));
           }).then(function () {
             var dropped = {};
             entry.dropped.forEach(function (id) { dropped[id] = true; });
@@ -89,6 +95,27 @@
       });
     }
     return instances[lang];
+  }
+
+  // Pagefind's script asks each bundle for its entry, then its metadata (and the first
+  // bundle for its worker and WebAssembly), one request after the other, and a merged
+  // bundle only once the first's WebAssembly is there: fetched here all at once, they are
+  // in the browser's cache when it asks. `files` (from the manifest): per bundle, its
+  // metadata's hash, which is also its entry's cache tag (a new index, a new tag), and its
+  // WebAssembly's language.
+  function warmCache(names, files, path) {
+    names.forEach(function (name, i) {
+      var found = files[name];
+      if (!found) return;
+      var urls = [path(name) + "pagefind-entry.json?ts=" + found[0],
+        path(name) + "pagefind." + found[0] + ".pf_meta"];
+      if (i === 0) urls.push(path(name) + "pagefind-worker.js", path(name) + "wasm." + found[1] + ".pagefind");
+      urls.forEach(function (url) { fetch(url).catch(function () {}); });
+    });
+  }
+
+  function optionsFor(found) {
+    return found ? Object.assign({ metaCacheTag: found[0] }, OPTIONS) : OPTIONS;
   }
 
   // The reader's language: this page's (/fr/search/), else the one of the page they came
@@ -398,6 +425,7 @@
       return;
     }
     status.textContent = say("searching");
+    queried = true;
     var langs = wanted(query);
     Promise.all([symbolMatch(query), Promise.all(langs.map(language))]).then(function (got) {
       var pinned = got[0], found = got[1].filter(Boolean);
@@ -566,7 +594,9 @@
   // moment (not before: a query typed at once should not wait behind them)
   var filtersAsked = false;
   function askFilters() {
-    if (filtersAsked || shown) return;
+    // a search fills them in with its results: none asked beside it (on a slow link, its
+    // own index chunks would wait behind them)
+    if (filtersAsked || queried) return;
     filtersAsked = true;
     prefill();
   }

@@ -10,7 +10,9 @@ language's bundles into one Pagefind instance (`mergeIndex`) and drops those res
 language's recent pages pass `FOLD_PAGES` it is indexed whole again and its segment emptied.
 
 The manifest is the search page's only source of which bundles exist: it is written after
-the bundles it names, by a rename, so a reader never meets a half-written index.
+the bundles it names, by a rename, so a reader never meets a half-written index. It also
+names, per bundle, the files Pagefind's script asks for first (`first_files`), which the
+search page fetches all at once instead of one after another.
 """
 
 from __future__ import annotations
@@ -120,7 +122,8 @@ def tombstones(index: LanguageIndex, recent: dict[str, str]) -> tuple[str, ...]:
 
 def write_manifest(pagefind: Path, languages: dict[str, LanguageIndex]) -> None:
     """Write the manifest of the index under `pagefind` (by a rename: readers see the old
-    one or the new one)."""
+    one or the new one), after the bundles it names: with, per bundle, what Pagefind's
+    script asks it for first (`first_files`), which the search page then fetches at once."""
     manifest = {
         "version": 1,
         "languages": {
@@ -128,6 +131,11 @@ def write_manifest(pagefind: Path, languages: dict[str, LanguageIndex]) -> None:
                 "bundles": list(index.bundles),
                 **({"recent": language + RECENT} if index.recent else {}),
                 "dropped": list(index.dropped),
+                "files": {
+                    name: found
+                    for name in (*index.bundles, *([language + RECENT] if index.recent else []))
+                    if (found := first_files(pagefind / name)) is not None
+                },
             }
             for language, index in sorted(languages.items())
         },
@@ -137,6 +145,19 @@ def write_manifest(pagefind: Path, languages: dict[str, LanguageIndex]) -> None:
     fresh = path.with_name(f".{MANIFEST}.next")
     fresh.write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), "utf-8")
     os.replace(fresh, path)
+
+
+def first_files(bundle: Path) -> list[str] | None:
+    """Return what Pagefind's script asks a bundle for after its entry, one request after
+    the other: the hash naming its metadata file (`pagefind.<hash>.pf_meta`, also the
+    entry's cache tag) and the language of its WebAssembly (`wasm.<language>.pagefind`);
+    None if its entry cannot be read."""
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        index = next(iter(entry["languages"].values()))
+        return [str(index["hash"]), str(index.get("wasm") or "unknown")]
+    except (OSError, ValueError, KeyError, StopIteration, AttributeError, TypeError):
+        return None
 
 
 @dataclass(frozen=True)
