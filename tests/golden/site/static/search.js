@@ -53,6 +53,7 @@
   var PER_PAGE = 10;
   var OPTIONS = { baseUrl: base, excerptLength: 24 };
   var counter = 0;
+  var queried = false; // a search has been asked for (askFilters)
   var manifest = null;
 
   function index() {
@@ -73,13 +74,18 @@
         var entry = m.languages[lang];
         if (!entry) return null;
         var path = function (name) { return base + "pagefind/" + name + "/"; };
+        var files = entry.files || {};
+        var names = entry.bundles.concat(entry.recent ? [entry.recent] : []);
+        warmCache(names, files, path);
         // each language its own copy of pagefind.js (imported from its own bundle): the
         // WebAssembly that holds an index and stems its queries is one per module and per
         // language, so two languages cannot share one; a language's bundles share it
         return import(path(entry.bundles[0]) + "pagefind.js").then(function (pf) {
-          var merged = entry.bundles.slice(1).concat(entry.recent ? [entry.recent] : []);
-          return pf.options(OPTIONS).then(function () {
-            return Promise.all(merged.map(function (name) { return pf.mergeIndex(path(name), OPTIONS); }));
+          var merged = names.slice(1);
+          return pf.options(optionsFor(files[names[0]])).then(function () {
+            return Promise.all(merged.map(function (name) {
+              return pf.mergeIndex(path(name), optionsFor(files[name]));
+            }));
           }).then(function () {
             var dropped = {};
             entry.dropped.forEach(function (id) { dropped[id] = true; });
@@ -89,6 +95,27 @@
       });
     }
     return instances[lang];
+  }
+
+  // Pagefind's script asks each bundle for its entry, then its metadata (and the first
+  // bundle for its worker and WebAssembly), one request after the other, and a merged
+  // bundle only once the first's WebAssembly is there: fetched here all at once, they are
+  // in the browser's cache when it asks. `files` (from the manifest): per bundle, its
+  // metadata's hash, which is also its entry's cache tag (a new index, a new tag), and its
+  // WebAssembly's language.
+  function warmCache(names, files, path) {
+    names.forEach(function (name, i) {
+      var found = files[name];
+      if (!found) return;
+      var urls = [path(name) + "pagefind-entry.json?ts=" + found[0],
+        path(name) + "pagefind." + found[0] + ".pf_meta"];
+      if (i === 0) urls.push(path(name) + "pagefind-worker.js", path(name) + "wasm." + found[1] + ".pagefind");
+      urls.forEach(function (url) { fetch(url).catch(function () {}); });
+    });
+  }
+
+  function optionsFor(found) {
+    return found ? Object.assign({ metaCacheTag: found[0] }, OPTIONS) : OPTIONS;
   }
 
   // The reader's language: this page's (/fr/search/), else the one of the page they came
@@ -321,6 +348,7 @@
   // the first characters of its id: a result is shown from its card at once, and its
   // excerpt filled in when its fragment (the page's whole text) comes.
   // A JSON file of /pagefind/cards/, fetched once ({} if it cannot be had).
+  var CARD_WIDTH = 3; // characters of a fragment's hash that name its card's file (cards.py)
   var cardFiles = {};
   function cardFile(name) {
     if (!cardFiles[name]) {
@@ -333,7 +361,7 @@
 
   function cardsOf(results) {
     return Promise.all(results.map(function (r) {
-      return cardFile(r.lang + "/" + r.id.split("_").pop().slice(0, 2)).then(function (cards) {
+      return cardFile(r.lang + "/" + r.id.split("_").pop().slice(0, CARD_WIDTH)).then(function (cards) {
         var c = cards[r.id];
         r.card = c ? { url: base + c[0], meta: { title: c[1], symbol: c[2], date: c[3], body: c[4] } } : null;
         return r;
@@ -373,7 +401,9 @@
     return items;
   }
 
-  function run() {
+  // `restoring`: run for the address the page was opened with (its filters' counts then
+  // wait for the reader, as on a page opened without one: askFilters)
+  function run(restoring) {
     var query = input.value.trim();
     var chosen = filters();
     var sort = form.elements.sort.value;
@@ -391,10 +421,11 @@
       more.hidden = true;
       everywhere.hidden = true;
       shown = null;
-      prefill();
+      if (restoring !== true) prefill();
       return;
     }
     status.textContent = say("searching");
+    queried = true;
     var langs = wanted(query);
     Promise.all([symbolMatch(query), Promise.all(langs.map(language))]).then(function (got) {
       var pinned = got[0], found = got[1].filter(Boolean);
@@ -558,15 +589,23 @@
     restored = true;
   });
   // after goto.js, which comes later in the page, has set up the symbol table
-  if (restored) window.addEventListener("DOMContentLoaded", run);
+  if (restored) window.addEventListener("DOMContentLoaded", function () { run(true); });
   // the filters' values: when the reader turns to them, or once the page has been idle a
   // moment (not before: a query typed at once should not wait behind them)
   var filtersAsked = false;
   function askFilters() {
-    if (filtersAsked || shown) return;
+    // a search fills them in with its results: none asked beside it (on a slow link, its
+    // own index chunks would wait behind them)
+    if (filtersAsked || queried) return;
     filtersAsked = true;
     prefill();
   }
+  // the index of the reader's language (Pagefind's code, its metadata: all a first query
+  // needs but its words' chunks) as soon as they turn to the search box, while they type
+  input.addEventListener("focus", function () {
+    var chosen = form.elements.language.value;
+    if (chosen && chosen !== "all") language(chosen).catch(function () {});
+  });
   form.querySelector(".search-filters").addEventListener("focusin", askFilters);
   form.querySelector(".search-filters").addEventListener("pointerdown", askFilters);
   window.addEventListener("load", function () { setTimeout(askFilters, 2000); });
