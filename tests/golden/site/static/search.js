@@ -110,7 +110,10 @@
       var urls = [path(name) + "pagefind-entry.json?ts=" + found[0],
         path(name) + "pagefind." + found[0] + ".pf_meta"];
       if (i === 0) urls.push(path(name) + "pagefind-worker.js", path(name) + "wasm." + found[1] + ".pagefind");
-      urls.forEach(function (url) { fetch(url).catch(function () {}); });
+      // each read to its end: a response the page leaves unread may stop short of the cache
+      urls.forEach(function (url) {
+        fetch(url).then(function (response) { return response.arrayBuffer(); }).catch(function () {});
+      });
     });
   }
 
