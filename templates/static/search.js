@@ -54,6 +54,7 @@
   var OPTIONS = { baseUrl: base, excerptLength: 24 };
   var counter = 0;
   var queried = false; // a search has been asked for (askFilters)
+  var filtersAsked = false; // the filters' counts have been asked for (askFilters)
   var manifest = null;
 
   function index() {
@@ -271,9 +272,14 @@
   // that filters alone browse the archive ("all languages" waits for a query: it would load
   // every language's index).
   function prefill() {
+    var index = chosenIndex();
+    if (index) index.then(function (one) { if (one) fillFilters([one]); }, function () {});
+  }
+
+  // The index of the language chosen (null for "all languages").
+  function chosenIndex() {
     var chosen = form.elements.language.value;
-    if (!chosen || chosen === "all") return;
-    language(chosen).then(function (one) { if (one) fillFilters([one]); }, function () {});
+    return chosen && chosen !== "all" ? language(chosen) : null;
   }
 
   // Keep only text and <mark> from a Pagefind excerpt: nothing else reaches the page.
@@ -404,9 +410,7 @@
     return items;
   }
 
-  // `restoring`: run for the address the page was opened with (its filters' counts then
-  // wait for the reader, as on a page opened without one: askFilters)
-  function run(restoring) {
+  function run() {
     var query = input.value.trim();
     var chosen = filters();
     var sort = form.elements.sort.value;
@@ -424,7 +428,9 @@
       more.hidden = true;
       everywhere.hidden = true;
       shown = null;
-      if (restoring !== true) prefill();
+      // the filters' counts once they were asked for or a search filled them in (a page
+      // opened at an address without a query waits for the reader, as one without: askFilters)
+      if (filtersAsked || queried) prefill();
       return;
     }
     status.textContent = say("searching");
@@ -592,10 +598,9 @@
     restored = true;
   });
   // after goto.js, which comes later in the page, has set up the symbol table
-  if (restored) window.addEventListener("DOMContentLoaded", function () { run(true); });
+  if (restored) window.addEventListener("DOMContentLoaded", run);
   // the filters' values: when the reader turns to them, or once the page has been idle a
   // moment (not before: a query typed at once should not wait behind them)
-  var filtersAsked = false;
   function askFilters() {
     // a search fills them in with its results: none asked beside it (on a slow link, its
     // own index chunks would wait behind them)
@@ -606,8 +611,8 @@
   // the index of the reader's language (Pagefind's code, its metadata: all a first query
   // needs but its words' chunks) as soon as they turn to the search box, while they type
   input.addEventListener("focus", function () {
-    var chosen = form.elements.language.value;
-    if (chosen && chosen !== "all") language(chosen).catch(function () {});
+    var index = chosenIndex();
+    if (index) index.catch(function () {});
   });
   form.querySelector(".search-filters").addEventListener("focusin", askFilters);
   form.querySelector(".search-filters").addEventListener("pointerdown", askFilters);
