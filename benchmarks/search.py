@@ -165,14 +165,14 @@ class Served:
     def __init__(self, server, site: Path) -> None:
         self.files: list[Path] = []
         self._gzipped: dict[Path, int] = {}
-        files, prefix = self.files, len(str(site))
+        files = self.files
 
         def log_request(handler, code="-", size="-") -> None:
             if str(code) == "200":
                 path = Path(handler.translate_path(handler.path))
                 if path.is_dir():
                     path = path / "index.html"
-                if path.is_file() and str(path)[:prefix] == str(site):
+                if path.is_file() and path.is_relative_to(site):
                     files.append(path)
 
         server.RequestHandlerClass.func.log_request = log_request
