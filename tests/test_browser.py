@@ -749,3 +749,23 @@ def test_the_french_search_page_answers_in_french(page, base_url) -> None:
     assert any(o.startswith("Conférence des Parties") for o in options)
     assert not any(o.startswith("Conference of the Parties") for o in options)
     assert page.errors == []
+
+
+def test_languages_share_pagefind_s_script_and_worker(page, base_url) -> None:
+    """A search in several languages imports Pagefind's script from the one folder the
+    bundles share, a module of its own per language (each with its own WebAssembly and
+    stemmer: results come from each), and each language's worker loads the shared one."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    search(page, base_url, "2213")
+    status = page.locator("#search-status").inner_text()
+    found = {name for name in ("English", "Español", "Français", "Deutsch") if name in status}
+    assert len(found) >= 3, status
+    paths = [url.removeprefix(base_url) for url in requested if "/pagefind/" in url]
+    scripts = {path for path in paths if path.split("#")[0].endswith("/pagefind.js")}
+    workers = {path for path in paths if path.endswith("pagefind-worker.js")}
+    (shared,) = {path.split("/")[1] for path in scripts}
+    assert re.fullmatch(r"pagefind-\d+\.\d+\.\d+", shared), scripts
+    assert f"pagefind/{shared}/pagefind-worker.js" in workers
+    assert len(workers) > len(found)  # each language's worker, and the shared one
+    assert page.errors == []

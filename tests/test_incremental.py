@@ -343,7 +343,8 @@ def _manifest(out: Path) -> dict:
     """Return the search manifest, each language without its `files` once they are checked:
     for every bundle named, the metadata and WebAssembly the search page fetches at once,
     as Pagefind's entry names them (files that are not there would be fetched for nothing,
-    and the bundle read from an old entry)."""
+    and the bundle read from an old entry), and the folder of the script and worker the
+    bundles share."""
     import json
 
     manifest = json.loads((out / "pagefind/undocs-search.json").read_text(encoding="utf-8"))
@@ -351,12 +352,17 @@ def _manifest(out: Path) -> dict:
         files = entry.pop("files")
         names = entry["bundles"] + ([entry["recent"]] if "recent" in entry else [])
         assert sorted(files) == sorted(names)
-        for name, (meta, wasm) in files.items():
+        for name, (meta, wasm, code) in files.items():
             bundle = out / "pagefind" / name
             index = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
             assert [i["hash"] for i in index["languages"].values()] == [meta]
             assert (bundle / f"pagefind.{meta}.pf_meta").is_file()
             assert (bundle / f"wasm.{wasm}.pagefind").is_file()
+            # the script and worker its bundles share, by the Pagefind version that wrote it
+            assert code == f"pagefind-{index['version']}"
+            assert (out / "pagefind" / code / "pagefind.js").is_file()
+            worker = (bundle / "pagefind-worker.js").read_text(encoding="utf-8")
+            assert worker == f'importScripts("../{code}/pagefind-worker.js");\n'
     return manifest
 
 

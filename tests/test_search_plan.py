@@ -58,7 +58,7 @@ def test_sharded_build_indexes_every_page_once(
     manifest = json.loads((out / "pagefind/undocs-search.json").read_text(encoding="utf-8"))
     files = manifest["languages"]["en"].pop("files")
     assert manifest["languages"] == {"en": {"bundles": names, "dropped": []}}
-    assert sorted(files) == names and all(wasm == "en" for _, wasm in files.values())
+    assert sorted(files) == names and all(wasm == "en" for _, wasm, _ in files.values())
 
 
 def test_pagefind_runs_are_scheduled_within_the_memory_budget(monkeypatch) -> None:
@@ -107,3 +107,56 @@ def test_the_search_page_looks_for_a_card_in_the_file_the_build_wrote_it_to() ->
     width = re.search(r"var CARD_WIDTH = (\d+);", script)
     assert width is not None and int(width.group(1)) == cards.WIDTH
     assert cards.bucket("de_3dc74bf") == "3dc"[: cards.WIDTH]
+
+
+def _bundle(pagefind: Path, name: str, version: str) -> Path:
+    """A bundle folder as Pagefind writes it, as far as `share_code` looks."""
+    folder = pagefind / name
+    folder.mkdir(parents=True)
+    entry = {"version": version, "languages": {"en": {"hash": "en_1", "wasm": "en"}}}
+    (folder / "pagefind-entry.json").write_text(json.dumps(entry), "utf-8")
+    (folder / "pagefind.js").write_text(f"// script {version}", "utf-8")
+    (folder / "pagefind-worker.js").write_text(f"// worker {version}", "utf-8")
+    return folder
+
+
+def test_bundles_share_their_pagefind_version_s_script_and_worker(tmp_path: Path) -> None:
+    """Each bundle's script and worker go once to the folder of its Pagefind version; the
+    bundle's worker loads the shared one; the manifest names the folder; a version no bundle
+    kept is dropped with the bundles."""
+    from undocs.build import segments
+    from undocs.build.search import share_code
+
+    pagefind = tmp_path / "pagefind"
+    for name, version in [("en", "1.5.2"), ("fr", "1.5.2"), ("old", "1.4.0")]:
+        share_code(_bundle(pagefind, name, version))
+    shared = pagefind / "pagefind-1.5.2"
+    assert (shared / "pagefind.js").read_text("utf-8") == "// script 1.5.2"
+    assert (shared / "pagefind-worker.js").read_text("utf-8") == "// worker 1.5.2"
+    assert (pagefind / "en" / "pagefind-worker.js").read_text("utf-8") == (
+        'importScripts("../pagefind-1.5.2/pagefind-worker.js");\n'
+    )
+    assert (pagefind / "en" / "pagefind.js").is_file()  # kept, for an older search page
+    assert segments.first_files(pagefind / "fr") == ["en_1", "en", "pagefind-1.5.2"]
+    languages = {
+        "en": segments.LanguageIndex(("en",)),
+        "fr": segments.LanguageIndex(("fr",)),
+    }
+    segments.drop_unlisted(pagefind, languages)
+    assert sorted(p.name for p in pagefind.iterdir()) == ["en", "fr", "pagefind-1.5.2"]
+
+
+def test_a_bundle_without_a_usable_version_keeps_its_own_worker(tmp_path: Path) -> None:
+    """An entry with no version, or one that is no folder name, leaves the bundle whole: the
+    search page then imports the bundle's own script."""
+    from undocs.build import segments
+    from undocs.build.search import share_code
+
+    pagefind = tmp_path / "pagefind"
+    for name, version in [("en", "../x"), ("fr", "")]:
+        share_code(_bundle(pagefind, name, version))
+        assert (pagefind / name / "pagefind-worker.js").read_text("utf-8") == (
+            f"// worker {version}"
+        )
+        assert segments.first_files(pagefind / name) == ["en_1", "en"]
+    assert sorted(p.name for p in pagefind.iterdir()) == ["en", "fr"]

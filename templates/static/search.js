@@ -78,12 +78,18 @@
         var files = entry.files || {};
         var names = entry.bundles.concat(entry.recent ? [entry.recent] : []);
         warmCache(names, files, path);
-        // each language its own copy of pagefind.js (imported from its own bundle): the
-        // WebAssembly that holds an index and stems its queries is one per module and per
-        // language, so two languages cannot share one; a language's bundles share it
-        return import(path(entry.bundles[0]) + "pagefind.js").then(function (pf) {
+        // each language its own instance of Pagefind's script: the WebAssembly that holds
+        // an index and stems its queries is one per module (and per worker) and language,
+        // so two languages cannot share one; a language's bundles share it. The script is
+        // one file its bundles share (the manifest names its folder), imported as a module
+        // of its own per language by a fragment of its own: fetched once for them all.
+        var first = files[names[0]] || [];
+        var script = first[2] ? base + "pagefind/" + first[2] + "/pagefind.js#" + lang
+          : path(names[0]) + "pagefind.js";
+        return import(script).then(function (pf) {
           var merged = names.slice(1);
-          return pf.options(optionsFor(files[names[0]])).then(function () {
+          var options = Object.assign({ basePath: path(names[0]) }, optionsFor(files[names[0]]));
+          return pf.options(options).then(function () {
             return Promise.all(merged.map(function (name) {
               return pf.mergeIndex(path(name), optionsFor(files[name]));
             }));
@@ -102,15 +108,19 @@
   // bundle for its worker and WebAssembly), one request after the other, and a merged
   // bundle only once the first's WebAssembly is there: fetched here all at once, they are
   // in the browser's cache when it asks. `files` (from the manifest): per bundle, its
-  // metadata's hash, which is also its entry's cache tag (a new index, a new tag), and its
-  // WebAssembly's language.
+  // metadata's hash, which is also its entry's cache tag (a new index, a new tag), its
+  // WebAssembly's language, and the folder of the script and worker the bundles share.
   function warmCache(names, files, path) {
     names.forEach(function (name, i) {
       var found = files[name];
       if (!found) return;
       var urls = [path(name) + "pagefind-entry.json?ts=" + found[0],
         path(name) + "pagefind." + found[0] + ".pf_meta"];
-      if (i === 0) urls.push(path(name) + "pagefind-worker.js", path(name) + "wasm." + found[1] + ".pagefind");
+      if (i === 0) {
+        urls.push(path(name) + "pagefind-worker.js", path(name) + "wasm." + found[1] + ".pagefind");
+        // the worker a bundle's own worker loads (search.share_code)
+        if (found[2]) urls.push(base + "pagefind/" + found[2] + "/pagefind-worker.js");
+      }
       // each read to its end: a response the page leaves unread may stop short of the cache
       urls.forEach(function (url) {
         fetch(url).then(function (response) { return response.arrayBuffer(); }).catch(function () {});

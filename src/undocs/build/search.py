@@ -4,10 +4,16 @@ Each bundle is one Pagefind process indexing one language's pages (or a shard of
 `/pagefind/<name>/`; two run at once where their memory allows (`build_index`). A published
 site is re-indexed bundle by bundle, each swapped in only when its run is done, so readers
 never see a half-written index.
+
+Pagefind writes the same script and worker (87 kB) into every bundle. They are moved to a
+folder the bundles of one Pagefind version share (`share_code`): the search page imports the
+script from there once per language, and each bundle's worker is a line loading the shared
+one, so a search in four languages fetches them once, not four times.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -99,8 +105,44 @@ def _run_pagefind(pages: Path, bundle: Bundle, output: Path) -> IndexReport:
             "Pagefind failed (install it with `pip install 'pagefind[extended]'`, or build "
             f"with --no-search):\n{printed.strip()[-2000:]}"
         )
+    share_code(output)
     found = re.search(r"Indexed (\d+) pages?", printed)
     return IndexReport(bundle.name, int(found.group(1)) if found else 0)
+
+
+#: The folder, beside the bundles, holding the script and worker of a Pagefind version.
+CODE = "pagefind-{version}"
+
+#: Pagefind's script, and the worker it starts from its bundle (`${basePath}pagefind-worker.js`).
+SCRIPT, WORKER = "pagefind.js", "pagefind-worker.js"
+
+
+def pagefind_version(bundle: Path) -> str | None:
+    """Return the Pagefind version a bundle was written by (its entry's `version`), or None
+    if its entry cannot be read or names none usable as a folder name."""
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        version = entry["version"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return version if isinstance(version, str) and re.fullmatch(r"[\w.+-]+", version) else None
+
+
+def share_code(bundle: Path) -> None:
+    """Copy the script and worker Pagefind wrote into `bundle` to the folder of its version
+    beside it (`CODE`), and make the bundle's worker load the shared one. The bundle's own
+    script stays, for a page that imports it (a search page from before this)."""
+    version = pagefind_version(bundle)
+    if version is None or not (bundle / WORKER).is_file():
+        return
+    shared = bundle.parent / CODE.format(version=version)
+    shared.mkdir(exist_ok=True)
+    for name in (SCRIPT, WORKER):
+        if not (shared / name).is_file():  # the same version writes the same file
+            fresh = shared / f".{name}.{bundle.name}"
+            shutil.copyfile(bundle / name, fresh)
+            os.replace(fresh, shared / name)  # bundles indexed at once may both copy it
+    (bundle / WORKER).write_text(f'importScripts("../{shared.name}/{WORKER}");\n', encoding="utf-8")
 
 
 #: What the Pagefind runs of a clean build may hold at once, by `memory`'s estimates: with

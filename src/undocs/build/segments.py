@@ -28,6 +28,7 @@ from urllib.parse import unquote
 
 from ..site.bundles import Bundle, literal
 from .cards import CARDS
+from .search import CODE, SCRIPT, pagefind_version
 
 #: Recent pages of a language at most before the language is indexed whole again. Indexing
 #: 200 pages of recent bundle takes under a second; re-indexing the German bundle of the shared
@@ -151,13 +152,26 @@ def first_files(bundle: Path) -> list[str] | None:
     """Return what Pagefind's script asks a bundle for after its entry, one request after
     the other: the hash naming its metadata file (`pagefind.<hash>.pf_meta`, also the
     entry's cache tag) and the language of its WebAssembly (`wasm.<language>.pagefind`);
-    None if its entry cannot be read."""
+    then the folder of the script and worker its bundles share (`search.share_code`), if
+    there is one. None if its entry cannot be read."""
     try:
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         index = next(iter(entry["languages"].values()))
-        return [str(index["hash"]), str(index.get("wasm") or "unknown")]
+        found = [str(index["hash"]), str(index.get("wasm") or "unknown")]
     except (OSError, ValueError, KeyError, StopIteration, AttributeError, TypeError):
         return None
+    code = shared_code(bundle)
+    return [*found, code] if code is not None else found
+
+
+def shared_code(bundle: Path) -> str | None:
+    """Return the name of the folder beside `bundle` holding the script and worker of its
+    Pagefind version (`search.share_code`), or None if there is none."""
+    version = pagefind_version(bundle)
+    if version is None:
+        return None
+    name = CODE.format(version=version)
+    return name if (bundle.parent / name / SCRIPT).is_file() else None
 
 
 @dataclass(frozen=True)
@@ -208,10 +222,12 @@ def folders(languages: dict[str, LanguageIndex]) -> set[str]:
 
 def drop_unlisted(pagefind: Path, languages: dict[str, LanguageIndex]) -> None:
     """Remove the bundle folders the manifest no longer names (a language gone, a segment
-    folded, shards regrouped), and leftovers of runs cut short."""
+    folded, shards regrouped), the shared code of Pagefind versions none of them was
+    written by, and leftovers of runs cut short."""
     if not pagefind.is_dir():
         return
     keep = folders(languages) | {CARDS}
+    keep |= {code for name in set(keep) if (code := shared_code(pagefind / name)) is not None}
     for path in pagefind.iterdir():
         if path.is_dir() and path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
