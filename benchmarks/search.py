@@ -9,7 +9,8 @@ Debian's Chromium with Playwright. First queries: 21 queries, three in each of t
 languages, each typed as soon as a search page opened with a cold cache is there, in the
 query's language and in all languages: milliseconds from submitting to the first ten results
 listed, and the bytes the server sent from opening the page to then (the page's own files
-and Pagefind's worker included, files the browser had in its cache not), as sent and as a
+and Pagefind's worker included, files the browser had in its cache not, nor those asked
+for once the results showed, such as the filters' counts), as sent and as a
 host that gzips text (GitHub Pages) would send them; medians and worst. --rounds types each
 query several times (its median kept); --latency and --down emulate a slower link. Ranking:
 the title, then the symbol, of --ranked documents sampled across languages typed on the
@@ -104,6 +105,12 @@ TIMED = """async q => {
   return performance.now() - t0;
 }"""
 
+#: TIMED, also returning when the results showed (ms since the epoch, the server's clock).
+TIMED_AT = TIMED.replace(
+    "return performance.now() - t0;",
+    "const at = performance.now(); return [at - t0, performance.timeOrigin + at];",
+)
+
 
 @dataclass(frozen=True)
 class Link:
@@ -144,8 +151,10 @@ def first_query(
     # typed as soon as the page is there: its own files and whatever it loads before the
     # query (the filters of the reader's language) count with the query's
     page.goto(f"{base}search/?language={language}", wait_until="domcontentloaded")
-    ms = page.evaluate(TIMED, query)
-    files = served.files[first:]  # what the server sent by the time the results were shown
+    ms, shown = page.evaluate(TIMED_AT, query)
+    # what the server sent by the time the results showed: not what the page asks for after
+    # (the filters' counts), which may reach the server before this line runs
+    files = [path for at, path in served.files[first:] if at * 1000 <= shown]
     status = page.inner_text("#search-status")
     context.close()
     size = sum(file.stat().st_size for file in files)
@@ -158,12 +167,13 @@ TEXT = {".html", ".js", ".css", ".json", ".xml", ".svg", ".txt"}
 
 
 class Served:
-    """The files the benchmark's server sent (status 200), in order: counted where they are
-    sent, so that a file the browser had in its cache counts nothing and a worker's script
-    counts (Chromium reports its size as 0)."""
+    """The files the benchmark's server sent (status 200), in order, each with when it was
+    answered (seconds since the epoch): counted where they are sent, so that a file the
+    browser had in its cache counts nothing and a worker's script counts (Chromium reports
+    its size as 0)."""
 
     def __init__(self, server, site: Path) -> None:
-        self.files: list[Path] = []
+        self.files: list[tuple[float, Path]] = []
         self._gzipped: dict[Path, int] = {}
         files = self.files
 
@@ -173,7 +183,7 @@ class Served:
                 if path.is_dir():
                     path = path / "index.html"
                 if path.is_file() and path.is_relative_to(site):
-                    files.append(path)
+                    files.append((time.time(), path))
 
         server.RequestHandlerClass.func.log_request = log_request
 
