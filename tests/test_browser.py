@@ -769,3 +769,27 @@ def test_languages_share_pagefind_s_script_and_worker(page, base_url) -> None:
     assert f"pagefind/{shared}/pagefind-worker.js" in workers
     assert len(workers) > len(found)  # each language's worker, and the shared one
     assert page.errors == []
+
+
+def test_a_search_index_that_failed_to_load_is_asked_again(page, base_url) -> None:
+    """The search page asks for the manifest as it opens; a network error then does not
+    leave search failed for good: the next search asks again, and finds."""
+    failed: list[str] = []
+
+    def once(route) -> None:
+        if not failed:
+            failed.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/pagefind/undocs-search.json", once)
+    page.goto(base_url + "search/?language=fr", wait_until="load")
+    for _ in range(50):  # the page's own request, before any search
+        if failed:
+            break
+        page.wait_for_timeout(100)
+    assert failed, "the manifest was not asked for as the page opened"
+    page.fill("#search-q", "migrants")
+    expect(page.locator("#search-status")).to_contain_text("migrants", timeout=15_000)
+    assert page.locator("#search-results li").count() > 0

@@ -63,6 +63,10 @@
         .then(function (response) {
           if (!response.ok) throw new Error("no search index (" + response.status + ")");
           return response.json();
+        })
+        .catch(function (error) {
+          manifest = null; // asked again by the next search, not failed for good
+          throw error;
         });
     }
     return manifest;
@@ -99,6 +103,9 @@
             return { pf: pf, dropped: dropped, lang: lang };
           });
         });
+      }).catch(function (error) {
+        delete instances[lang]; // loaded again by the next search (a network error passes)
+        throw error;
       });
     }
     return instances[lang];
@@ -618,6 +625,8 @@
     filtersAsked = true;
     prefill();
   }
+  // the manifest (under 1 kB) at once: a first query then starts with its bundles' files
+  index().catch(function () {});
   // the index of the reader's language (Pagefind's code, its metadata: all a first query
   // needs but its words' chunks) as soon as they turn to the search box, while they type
   input.addEventListener("focus", function () {
