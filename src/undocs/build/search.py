@@ -21,6 +21,7 @@ import subprocess
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..lang.languages import BIGRAM_LANGUAGES
 from ..site.bundles import Bundle
@@ -117,25 +118,33 @@ CODE = "pagefind-{version}"
 SCRIPT, WORKER = "pagefind.js", "pagefind-worker.js"
 
 
-def pagefind_version(bundle: Path) -> str | None:
-    """Return the Pagefind version a bundle was written by (its entry's `version`), or None
-    if its entry cannot be read or names none usable as a folder name."""
+def read_entry(bundle: Path) -> dict[str, Any] | None:
+    """Return a written bundle's `pagefind-entry.json`, or None if it cannot be read."""
     try:
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-        version = entry["version"]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
         return None
-    return version if isinstance(version, str) and re.fullmatch(r"[\w.+-]+", version) else None
+    return entry if isinstance(entry, dict) else None
+
+
+def code_folder(entry: dict[str, Any]) -> str | None:
+    """Return the name of the folder of the script and worker of the Pagefind version that
+    wrote a bundle (its entry's `version`), or None if it names none usable as a name."""
+    version = entry.get("version")
+    if isinstance(version, str) and re.fullmatch(r"[\w.+-]+", version):
+        return CODE.format(version=version)
+    return None
 
 
 def share_code(bundle: Path) -> None:
     """Copy the script and worker Pagefind wrote into `bundle` to the folder of its version
     beside it (`CODE`), and make the bundle's worker load the shared one. The bundle's own
     script stays, for a page that imports it (a search page from before this)."""
-    version = pagefind_version(bundle)
-    if version is None or not (bundle / WORKER).is_file():
+    entry = read_entry(bundle)
+    name = code_folder(entry) if entry is not None else None
+    if name is None or not (bundle / WORKER).is_file():
         return
-    shared = bundle.parent / CODE.format(version=version)
+    shared = bundle.parent / name
     shared.mkdir(exist_ok=True)
     for name in (SCRIPT, WORKER):
         if not (shared / name).is_file():  # the same version writes the same file

@@ -24,11 +24,12 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 from ..site.bundles import Bundle, literal
 from .cards import CARDS
-from .search import CODE, SCRIPT, pagefind_version
+from .search import SCRIPT, code_folder, read_entry
 
 #: Recent pages of a language at most before the language is indexed whole again. Indexing
 #: 200 pages of recent bundle takes under a second; re-indexing the German bundle of the shared
@@ -154,24 +155,23 @@ def first_files(bundle: Path) -> list[str] | None:
     entry's cache tag) and the language of its WebAssembly (`wasm.<language>.pagefind`);
     then the folder of the script and worker its bundles share (`search.share_code`), if
     there is one. None if its entry cannot be read."""
+    entry = read_entry(bundle)
+    if entry is None:
+        return None
     try:
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         index = next(iter(entry["languages"].values()))
         found = [str(index["hash"]), str(index.get("wasm") or "unknown")]
-    except (OSError, ValueError, KeyError, StopIteration, AttributeError, TypeError):
+    except (KeyError, StopIteration, AttributeError, TypeError):
         return None
-    code = shared_code(bundle)
+    code = _shared(bundle, entry)
     return [*found, code] if code is not None else found
 
 
-def shared_code(bundle: Path) -> str | None:
-    """Return the name of the folder beside `bundle` holding the script and worker of its
-    Pagefind version (`search.share_code`), or None if there is none."""
-    version = pagefind_version(bundle)
-    if version is None:
-        return None
-    name = CODE.format(version=version)
-    return name if (bundle.parent / name / SCRIPT).is_file() else None
+def _shared(bundle: Path, entry: dict[str, Any] | None) -> str | None:
+    """Return the folder beside `bundle` holding the script and worker of the Pagefind
+    version its `entry` names (`search.share_code`), or None if there is none."""
+    name = code_folder(entry) if entry is not None else None
+    return name if name is not None and (bundle.parent / name / SCRIPT).is_file() else None
 
 
 @dataclass(frozen=True)
@@ -227,7 +227,11 @@ def drop_unlisted(pagefind: Path, languages: dict[str, LanguageIndex]) -> None:
     if not pagefind.is_dir():
         return
     keep = folders(languages) | {CARDS}
-    keep |= {code for name in set(keep) if (code := shared_code(pagefind / name)) is not None}
+    keep |= {
+        code
+        for name in set(keep)
+        if (code := _shared(pagefind / name, read_entry(pagefind / name))) is not None
+    }
     for path in pagefind.iterdir():
         if path.is_dir() and path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
