@@ -88,8 +88,7 @@
         // one file its bundles share (the manifest names its folder), imported as a module
         // of its own per language by a fragment of its own: fetched once for them all.
         var first = files[names[0]] || [];
-        var script = first[2] ? base + "pagefind/" + first[2] + "/pagefind.js#" + lang
-          : path(names[0]) + "pagefind.js";
+        var script = first[2] ? path(first[2]) + "pagefind.js#" + lang : path(names[0]) + "pagefind.js";
         return import(script).then(function (pf) {
           var merged = names.slice(1);
           var options = Object.assign({ basePath: path(names[0]) }, optionsFor(files[names[0]]));
@@ -126,7 +125,7 @@
       if (i === 0) {
         urls.push(path(name) + "pagefind-worker.js", path(name) + "wasm." + found[1] + ".pagefind");
         // the worker a bundle's own worker loads (search.share_code)
-        if (found[2]) urls.push(base + "pagefind/" + found[2] + "/pagefind-worker.js");
+        if (found[2]) urls.push(path(found[2]) + "pagefind-worker.js");
       }
       // each read to its end: a response the page leaves unread may stop short of the cache
       urls.forEach(function (url) {
