@@ -89,7 +89,8 @@ QUERIES = {
 }
 
 #: Submits a query on the search page and resolves with the milliseconds until the status
-#: line reports its results (the first ten listed from their cards).
+#: line reports its results (the first ten listed from their cards), and the moment it did
+#: (ms since the epoch: the server's clock).
 TIMED = """async q => {
   const status = document.getElementById("search-status");
   const t0 = performance.now();
@@ -102,14 +103,9 @@ TIMED = """async q => {
   document.getElementById("search-q").value = q;
   document.getElementById("search-form").requestSubmit();
   await done;
-  return performance.now() - t0;
+  const at = performance.now();
+  return [at - t0, performance.timeOrigin + at];
 }"""
-
-#: TIMED, also returning when the results showed (ms since the epoch, the server's clock).
-TIMED_AT = TIMED.replace(
-    "return performance.now() - t0;",
-    "const at = performance.now(); return [at - t0, performance.timeOrigin + at];",
-)
 
 
 @dataclass(frozen=True)
@@ -151,7 +147,7 @@ def first_query(
     # typed as soon as the page is there: its own files and whatever it loads before the
     # query (the filters of the reader's language) count with the query's
     page.goto(f"{base}search/?language={language}", wait_until="domcontentloaded")
-    ms, shown = page.evaluate(TIMED_AT, query)
+    ms, shown = page.evaluate(TIMED, query)
     # what the server sent by the time the results showed: not what the page asks for after
     # (the filters' counts), which may reach the server before this line runs
     files = [path for at, path in served.files[first:] if at * 1000 <= shown]
